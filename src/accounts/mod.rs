@@ -1,0 +1,11 @@
+//! Accounts and access: users, roles, sessions, API tokens, password reset,
+//! first-run setup, and the authorisation checks every handler uses.
+
+pub mod access;
+pub mod cli;
+pub mod model;
+pub mod secrets;
+pub mod sessions;
+pub mod setup;
+pub mod store;
+pub mod viewer;

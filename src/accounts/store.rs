@@ -1,0 +1,198 @@
+//! Store queries for users.
+
+use serde_json::json;
+use sqlx::Row;
+
+use super::{
+    model::{Role, USER_COLUMNS, User, UserRow},
+    secrets::hash_password,
+};
+use crate::core::{
+    audit::{self, Actor, Change},
+    store::{Db, Tx, now},
+};
+
+/// Everything needed to create a user; scope fields as the role requires.
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub password: String,
+    pub role: Role,
+    pub network_id: Option<i64>,
+    pub organization_id: Option<i64>,
+    pub region_key: Option<String>,
+}
+
+pub fn describe(user: &User) -> serde_json::Value {
+    json!({
+        "email": user.email, "name": user.name, "role": user.role,
+        "network_id": user.network_id, "organization_id": user.organization_id,
+        "region_key": user.region_key,
+    })
+}
+
+pub async fn create_user(tx: &mut Tx, actor: Actor<'_>, new: &NewUser) -> anyhow::Result<User> {
+    let hash = hash_password(&new.password)?;
+    let at = now();
+    let row = sqlx::query(
+        "INSERT INTO users (email, name, password_hash, role, network_id, organization_id, region_key, disabled, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8) RETURNING id",
+    )
+    .bind(new.email.to_lowercase())
+    .bind(&new.name)
+    .bind(hash)
+    .bind(new.role.code())
+    .bind(new.network_id)
+    .bind(new.organization_id)
+    .bind(&new.region_key)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await?;
+    let user = User {
+        id: row.get("id"),
+        email: new.email.to_lowercase(),
+        name: new.name.clone(),
+        role: new.role,
+        network_id: new.network_id,
+        organization_id: new.organization_id,
+        region_key: new.region_key.clone(),
+    };
+    audit::record(
+        tx,
+        actor,
+        Change {
+            network_id: user.network_id,
+            entity: "user",
+            entity_id: Some(user.id),
+            action: "create",
+            before: None,
+            after: Some(describe(&user)),
+        },
+    )
+    .await?;
+    Ok(user)
+}
+
+pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<(User, String)>, sqlx::Error> {
+    let sql = format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE email = $1");
+    let row = sqlx::query(&sql)
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.and_then(|r| {
+        let hash: String = r.get("password_hash");
+        user_from_row(&r).map(|u| (u, hash))
+    }))
+}
+
+pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<User>, sqlx::Error> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    let row: Option<UserRow> = sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.and_then(UserRow::into_user))
+}
+
+pub async fn list_users(db: &Db) -> Result<Vec<User>, sqlx::Error> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY email");
+    let rows: Vec<UserRow> = sqlx::query_as(&sql).fetch_all(db.pool()).await?;
+    Ok(rows.into_iter().filter_map(UserRow::into_user).collect())
+}
+
+pub async fn admin_exists(db: &Db) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.get::<i64, _>("n") > 0)
+}
+
+/// Changes role and scope; returns the user as it was before.
+pub async fn set_role(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    before: &User,
+    role: Role,
+    network_id: Option<i64>,
+    organization_id: Option<i64>,
+    region_key: Option<String>,
+) -> Result<User, sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET role = $1, network_id = $2, organization_id = $3, region_key = $4, updated_at = $5 WHERE id = $6",
+    )
+    .bind(role.code())
+    .bind(network_id)
+    .bind(organization_id)
+    .bind(&region_key)
+    .bind(now())
+    .bind(before.id)
+    .execute(&mut **tx)
+    .await?;
+    let after = User {
+        role,
+        network_id,
+        organization_id,
+        region_key,
+        ..before.clone()
+    };
+    audit::record(
+        tx,
+        actor,
+        Change {
+            network_id: after.network_id.or(before.network_id),
+            entity: "user",
+            entity_id: Some(before.id),
+            action: "set_role",
+            before: Some(describe(before)),
+            after: Some(describe(&after)),
+        },
+    )
+    .await?;
+    Ok(after)
+}
+
+/// Sets a new password and ends every session of the user.
+pub async fn set_password(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    user: &User,
+    password: &str,
+) -> anyhow::Result<()> {
+    let hash = hash_password(password)?;
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(now())
+        .bind(user.id)
+        .execute(&mut **tx)
+        .await?;
+    super::sessions::end_all(tx, user.id).await?;
+    audit::record(
+        tx,
+        actor,
+        Change {
+            network_id: user.network_id,
+            entity: "user",
+            entity_id: Some(user.id),
+            action: "set_password",
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+fn user_from_row(r: &sqlx::any::AnyRow) -> Option<User> {
+    UserRow {
+        id: r.get("id"),
+        email: r.get("email"),
+        name: r.get("name"),
+        role: r.get("role"),
+        network_id: r.get("network_id"),
+        organization_id: r.get("organization_id"),
+        region_key: r.get("region_key"),
+        disabled: r.get("disabled"),
+    }
+    .into_user()
+}

@@ -1,0 +1,143 @@
+//! The command line: `ikon serve | migrate | demo | user | backup | import | export`.
+
+use std::{path::PathBuf, process::ExitCode};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::{
+    accounts::cli::UserCommand,
+    core::{
+        config::{Config, Overrides},
+        server,
+        store::Db,
+    },
+    demo, geography,
+    network::cli::{ExportCommand, ImportCommand},
+};
+
+#[derive(Parser)]
+#[command(
+    name = "ikon",
+    version,
+    about = "The platform for a county's integration network"
+)]
+struct Cli {
+    /// TOML configuration file (also IKON_CONFIG).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    /// Database URL: sqlite://file or postgres://… (overrides IKON_DATABASE_URL).
+    #[arg(long, global = true)]
+    database_url: Option<String>,
+    /// Folder for the SQLite file, mail and backups (overrides IKON_DATA_DIR).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (migrates and loads the geography first).
+    Serve(ServeArgs),
+    /// Apply database migrations and load the official geography, then exit.
+    Migrate,
+    /// Load the demo network into the configured database and print its logins.
+    Demo,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write a consistent copy of the SQLite database while ikon runs.
+    Backup {
+        /// Target file (default: <data-dir>/backups/ikon-<timestamp>.sqlite3).
+        file: Option<PathBuf>,
+    },
+    /// Import organisations or people from CSV (all rows or none).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export organisations or people as CSV.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on (overrides IKON_LISTEN).
+    #[arg(long)]
+    listen: Option<std::net::SocketAddr>,
+    /// Public base URL (overrides IKON_BASE_URL).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Load the demo network first if the database has none.
+    #[arg(long)]
+    demo: bool,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ikon: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut overrides = Overrides {
+        database_url: cli.database_url,
+        data_dir: cli.data_dir,
+        ..Overrides::default()
+    };
+    if let Command::Serve(args) = &cli.command {
+        overrides.listen = args.listen;
+        overrides.base_url = args.base_url.clone();
+    }
+    let config = Config::load(cli.config, &overrides)?;
+    init_tracing(&config.log);
+    let db = open(&config).await?;
+    match cli.command {
+        Command::Serve(args) => server::serve(config, db, args.demo).await,
+        Command::Migrate => {
+            println!("database is up to date ({})", db.backend().name());
+            Ok(())
+        }
+        Command::Demo => demo::load_and_print(&db).await,
+        Command::User(cmd) => cmd.run(&db, &config).await,
+        Command::Backup { file } => {
+            let file = file.unwrap_or_else(|| {
+                let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+                config
+                    .data_dir
+                    .join("backups")
+                    .join(format!("ikon-{stamp}.sqlite3"))
+            });
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            db.backup_sqlite(&file).await?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::Import(cmd) => cmd.run(&db).await,
+        Command::Export(cmd) => cmd.run(&db).await,
+    }
+}
+
+/// Connects, migrates and makes sure the official geography is loaded.
+pub async fn open(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::connect(config.database_url.expose()).await?;
+    db.migrate().await?;
+    geography::load::ensure_loaded(&db).await?;
+    Ok(db)
+}
+
+fn init_tracing(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

@@ -1,0 +1,86 @@
+//! Outgoing e-mail. Mail is never sent inside a request: it is written to
+//! the job queue with the change that causes it and delivered by the job
+//! runner over SMTP (lettre). Without SMTP settings each message is written
+//! as an `.eml` file to `<data_dir>/mail/`.
+
+use anyhow::Context;
+use lettre::{
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    message::{Mailbox, header::ContentType},
+    transport::smtp::authentication::Credentials,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::core::{
+    config::{Config, SmtpTls},
+    jobs,
+    store::Tx,
+};
+
+pub const JOB_KIND: &str = "send_mail";
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+}
+
+/// Queues a message in the caller's transaction: it is sent only if the
+/// change commits, and retried until the mail server takes it.
+pub async fn enqueue(tx: &mut Tx, email: &Email) -> Result<i64, sqlx::Error> {
+    jobs::enqueue(tx, JOB_KIND, email).await
+}
+
+fn build(config: &Config, email: &Email) -> anyhow::Result<Message> {
+    let from: Mailbox = config.mail_from.parse().context("IKON_MAIL_FROM")?;
+    let to: Mailbox = email.to.parse().context("recipient address")?;
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(&email.subject)
+        .header(ContentType::TEXT_PLAIN)
+        .body(email.text.clone())
+        .context("building the message")
+}
+
+pub async fn deliver(config: &Config, email: &Email) -> anyhow::Result<()> {
+    let message = build(config, email)?;
+    let Some(host) = &config.smtp_host else {
+        return write_to_folder(config, &message);
+    };
+    let mut builder = match config.smtp_tls {
+        SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
+        SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)?,
+        SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)?,
+    };
+    if let Some(port) = config.smtp_port {
+        builder = builder.port(port);
+    }
+    if let Some(user) = &config.smtp_username {
+        builder = builder.credentials(Credentials::new(
+            user.clone(),
+            config.smtp_password.expose().to_string(),
+        ));
+    }
+    let transport = builder
+        .timeout(Some(std::time::Duration::from_secs(20)))
+        .build();
+    transport
+        .send(message)
+        .await
+        .with_context(|| format!("SMTP delivery via {host} failed"))?;
+    Ok(())
+}
+
+fn write_to_folder(config: &Config, message: &Message) -> anyhow::Result<()> {
+    let dir = config.mail_dir();
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let name = format!(
+        "{}-{}.eml",
+        chrono::Utc::now().format("%Y%m%dT%H%M%S%.6f"),
+        &crate::accounts::secrets::random_token()[..8]
+    );
+    std::fs::write(dir.join(name), message.formatted()).context("writing the .eml file")?;
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! The thin shared core every capability builds on.
+
+pub mod audit;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod server;
+pub mod store;
+pub mod web;

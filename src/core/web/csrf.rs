@@ -1,0 +1,137 @@
+//! CSRF protection for every state-changing request, as a middleware so
+//! that no route can forget it. A request passes when it
+//! 1. carries an API token (`Authorization: Bearer`, no ambient cookies), or
+//! 2. comes from our own origin (`Origin`/`Referer`, when sent) and echoes
+//!    the browser's CSRF cookie as the `csrf` form field, the
+//!    `X-CSRF-Token` header or — for file uploads — the `csrf` query
+//!    parameter.
+
+use axum::{
+    body::{Body, to_bytes},
+    extract::{Request, State},
+    http::{HeaderMap, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use crate::{
+    accounts::{secrets::constant_time_eq, viewer::Viewer},
+    core::{error::AppError, web::App},
+};
+
+pub const FIELD: &str = "csrf";
+pub const HEADER: &str = "x-csrf-token";
+
+fn failed() -> Response {
+    AppError::new(StatusCode::FORBIDDEN, "csrf_failed", "err-csrf").into_response()
+}
+
+pub async fn verify(State(app): State<App>, request: Request, next: Next) -> Response {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        return next.run(request).await;
+    }
+    let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
+        return failed();
+    };
+    if viewer.via_api_token {
+        return next.run(request).await;
+    }
+    if !same_origin(request.headers(), &app.config.base()) {
+        return failed();
+    }
+    let expected = viewer.csrf.as_str();
+    let from_header = request
+        .headers()
+        .get(HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let from_query = request.uri().query().and_then(|q| field(q.as_bytes()));
+    if let Some(given) = from_header.or(from_query) {
+        return if constant_time_eq(&given, expected) {
+            next.run(request).await
+        } else {
+            failed()
+        };
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return failed();
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = match to_bytes(body, app.config.max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", "err-too-large")
+                .into_response();
+        }
+    };
+    match field(&bytes) {
+        Some(given) if constant_time_eq(&given, expected) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        _ => failed(),
+    }
+}
+
+/// The `csrf` value of a urlencoded string.
+fn field(encoded: &[u8]) -> Option<String> {
+    url::form_urlencoded::parse(encoded)
+        .find(|(k, _)| k == FIELD)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// Browsers send `Origin` on cross-site POSTs; when present (or, failing
+/// that, `Referer`), it must be our base address or the requested host.
+fn same_origin(headers: &HeaderMap, base: &str) -> bool {
+    let claimed = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok());
+    let Some(claimed) = claimed else { return true };
+    let Ok(claimed) = url::Url::parse(claimed) else {
+        return false;
+    };
+    let origin = claimed.origin().ascii_serialization();
+    if url::Url::parse(base).is_ok_and(|b| b.origin().ascii_serialization() == origin) {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    host.is_some_and(|h| origin == format!("http://{h}") || origin == format!("https://{h}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn foreign_origins_are_refused() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:8080"));
+        assert!(same_origin(&headers, "http://127.0.0.1:8080"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
+        assert!(!same_origin(&headers, "http://127.0.0.1:8080"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://127.0.0.1:8080"),
+        );
+        assert!(same_origin(&headers, "https://ikon.example"));
+    }
+
+    #[test]
+    fn token_is_found_among_other_fields() {
+        assert_eq!(field(b"name=x&csrf=abc%2B&y=1").as_deref(), Some("abc+"));
+        assert_eq!(field(b"name=x"), None);
+    }
+}

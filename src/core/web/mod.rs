@@ -1,0 +1,113 @@
+//! The web shell: application state, page rendering, the middleware stack
+//! (identify → CSRF → error pages → security headers) and the server.
+
+pub mod assets;
+pub mod csrf;
+pub mod errors;
+pub mod forms;
+pub mod openapi;
+pub mod pages;
+pub mod routes;
+pub mod security;
+pub mod templates;
+
+use std::{ops::Deref, sync::Arc, time::Duration};
+
+use axum::{Router, extract::DefaultBodyLimit, middleware, response::Html};
+use minijinja::{Value, context};
+use tokio::sync::Notify;
+use tower_http::{limit::RequestBodyLimitLayer, timeout::TimeoutLayer, trace::TraceLayer};
+
+use crate::{
+    accounts::viewer::{self, Viewer},
+    core::{config::Config, error::AppResult, i18n::Lang, store::Db},
+};
+
+pub struct AppState {
+    pub config: Config,
+    pub db: Db,
+    pub templates: templates::Templates,
+    /// Woken when a job is enqueued, so the runner need not wait for its poll.
+    pub jobs_ready: Notify,
+}
+
+/// Cheap to clone; handed to every handler.
+#[derive(Clone)]
+pub struct App(Arc<AppState>);
+
+impl Deref for App {
+    type Target = AppState;
+    fn deref(&self) -> &AppState {
+        &self.0
+    }
+}
+
+impl App {
+    pub fn new(config: Config, db: Db) -> Self {
+        App(Arc::new(AppState {
+            config,
+            db,
+            templates: templates::Templates::new(),
+            jobs_ready: Notify::new(),
+        }))
+    }
+
+    /// The context every page template gets: language, signed-in user,
+    /// CSRF token and navigation.
+    pub fn base_context(&self, viewer: &Viewer) -> Value {
+        let langs: Vec<Value> = Lang::ALL
+            .iter()
+            .map(|l| context! { code => l.code(), name => l.endonym(), current => *l == viewer.lang })
+            .collect();
+        context! {
+            lang => viewer.lang.code(),
+            langs => langs,
+            user => viewer.user,
+            csrf => viewer.csrf,
+            path => viewer.path,
+            current_path => viewer.path.split('?').next().unwrap_or("/"),
+            is_admin => viewer.is_admin(),
+            notice => notice_from(&viewer.path),
+        }
+    }
+
+    /// Renders a page template with the base context plus `ctx`.
+    pub fn page(&self, viewer: &Viewer, name: &str, ctx: Value) -> AppResult<Html<String>> {
+        let full = context! { ..ctx, ..self.base_context(viewer) };
+        Ok(Html(self.templates.render(name, full)?))
+    }
+}
+
+/// A confirmation after a redirect (`?notice=saved`), limited to known ids.
+fn notice_from(path: &str) -> Option<String> {
+    let query = path.split_once('?')?.1;
+    let value = query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == "notice")?
+        .1;
+    let id = format!("notice-{value}");
+    (value.chars().all(|c| c.is_ascii_lowercase() || c == '-') && Lang::De.has(&id)).then_some(id)
+}
+
+/// The whole application: every route plus the middleware stack.
+pub fn router(app: App) -> Router {
+    let limit = app.config.max_body_bytes;
+    crate::router::routes()
+        .into_router()
+        .layer(middleware::from_fn_with_state(app.clone(), csrf::verify))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            viewer::identify,
+        ))
+        .layer(middleware::from_fn_with_state(app.clone(), errors::render))
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(limit))
+        .layer(security::headers())
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(app)
+}

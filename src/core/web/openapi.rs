@@ -1,0 +1,36 @@
+//! The OpenAPI 3 document of the JSON API, generated from the handlers'
+//! `#[utoipa::path]` annotations. A test keeps it in step with the routes.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "ikon API", description = "JSON API of ikon, the platform for a county's integration network. Read endpoints marked public need no authentication; all others take a personal API token as `Authorization: Bearer ikon_…`."),
+    paths(
+        crate::core::web::pages::healthz,
+    ),
+    components(schemas(crate::core::web::errors::ErrorBody)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "system"), (name = "geography"), (name = "network"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

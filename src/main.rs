@@ -1,0 +1,5 @@
+//! The `ikon` binary: see `ikon --help`.
+
+fn main() -> std::process::ExitCode {
+    ikon::cli::main()
+}
