@@ -2,6 +2,7 @@
 //! first-run setup, and the authorisation checks every handler uses.
 
 pub mod access;
+pub mod api;
 pub mod cli;
 pub mod model;
 pub mod secrets;
@@ -9,3 +10,7 @@ pub mod sessions;
 pub mod setup;
 pub mod store;
 pub mod viewer;
+pub mod rate_limit;
+pub mod scope;
+pub mod tokens;
+pub mod web;

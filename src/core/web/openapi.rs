@@ -9,11 +9,22 @@ use utoipa::OpenApi;
     info(title = "ikon API", description = "JSON API of ikon, the platform for a county's integration network. Read endpoints marked public need no authentication; all others take a personal API token as `Authorization: Bearer ikon_…`."),
     paths(
         crate::core::web::pages::healthz,
+        crate::network::api::list_networks,
+        crate::network::api::list_organizations,
+        crate::network::api::create_organization,
+        crate::network::api::get_organization,
+        crate::network::api::update_organization,
+        crate::network::api::get_person,
+        crate::network::api::erase_person,
+        crate::geography::api::region,
+        crate::geography::api::find,
+        crate::geography::api::boundary,
+        crate::accounts::api::me,
     ),
     components(schemas(crate::core::web::errors::ErrorBody)),
     modifiers(&BearerAuth),
     tags(
-        (name = "system"), (name = "geography"), (name = "network"),
+        (name = "system"), (name = "accounts"), (name = "geography"), (name = "network"),
     )
 )]
 pub struct ApiDoc;

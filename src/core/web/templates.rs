@@ -16,7 +16,7 @@ impl Templates {
     pub fn new() -> Self {
         let mut env = Environment::new();
         minijinja_embed::load_templates!(&mut env);
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
         env.add_function("t", translate);
         env.add_function("asset", asset_url);
         env.add_filter("datetime", format_datetime);

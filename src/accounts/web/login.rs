@@ -1,0 +1,91 @@
+//! Sign in and sign out.
+
+use std::net::SocketAddr;
+
+use axum::{
+    Form,
+    extract::{ConnectInfo, Query, State},
+    http::{HeaderMap, StatusCode},
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::{safe_next, with_session};
+use crate::{
+    accounts::{
+        rate_limit, secrets, sessions,
+        store::user_by_email,
+        viewer::{Viewer, append_cookie, cookie},
+    },
+    core::{error::AppResult, web::App},
+};
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn form(State(app): State<App>, viewer: Viewer, Query(q): Query<NextQuery>) -> AppResult<Html<String>> {
+    app.page(&viewer, "accounts/login.html", context! { next => q.next, email => "", error => None::<String> })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn submit(
+    State(app): State<App>,
+    viewer: Viewer,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Form(input): Form<LoginForm>,
+) -> AppResult<Response> {
+    let email = input.email.trim().to_lowercase();
+    let ip = peer.ip().to_string();
+    let render = |status: StatusCode, error: &str| -> AppResult<Response> {
+        let html = app.page(
+            &viewer,
+            "accounts/login.html",
+            context! { next => input.next, email => email, error => viewer.lang.t(error) },
+        )?;
+        Ok((status, html).into_response())
+    };
+    if rate_limit::is_blocked(&app.db, &email, &ip).await? {
+        return render(StatusCode::TOO_MANY_REQUESTS, "err-rate-limited");
+    }
+    let found = user_by_email(&app.db, &email).await?;
+    // Verify against a dummy hash when the account does not exist, so the
+    // answer takes as long and says the same either way.
+    let hash = found.as_ref().map(|(_, h)| h.as_str()).unwrap_or(secrets::dummy_hash());
+    let password = input.password.clone();
+    let hash = hash.to_string();
+    let ok = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let user = found.filter(|_| ok).map(|(u, _)| u);
+    rate_limit::record(&app.db, &email, &ip, user.is_some()).await?;
+    let Some(user) = user else {
+        return render(StatusCode::UNPROCESSABLE_ENTITY, "acc-login-failed");
+    };
+    let token = sessions::create(&app.db, user.id, app.config.session_days).await?;
+    Ok(with_session(&app.config, &token, safe_next(&input.next)))
+}
+
+pub async fn logout(State(app): State<App>, headers: HeaderMap) -> AppResult<Response> {
+    if let Some(token) = cookie(&headers, sessions::SESSION_COOKIE) {
+        sessions::end(&app.db, token).await?;
+    }
+    let mut response = Redirect::to("/?notice=signed-out").into_response();
+    append_cookie(
+        &mut response,
+        &format!("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax", sessions::SESSION_COOKIE),
+    );
+    Ok(response)
+}
