@@ -3,6 +3,7 @@
 //! HTTP client (cookie jar, CSRF token handling).
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod smtp;
 
 use std::{path::PathBuf, sync::Arc, time::Duration};
@@ -69,6 +70,11 @@ impl TestApp {
     }
 
     pub async fn start_with(backend: Backend, options: Options) -> Self {
+        // Errors (500s are logged, never shown) appear in the failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(std::env::var("RUST_LOG").unwrap_or_else(|_| "warn,sqlx=error".into()))
+            .with_test_writer()
+            .try_init();
         let tmp = tempfile::tempdir().expect("temp dir");
         let postgres = match backend {
             Backend::Sqlite => None,
@@ -157,6 +163,26 @@ impl TestApp {
     /// Loads the demo network and returns its logins.
     pub async fn demo(&self) -> ikon::demo::DemoLogins {
         ikon::demo::load(self.db()).await.expect("demo loads")
+    }
+
+    /// Creates a user directly in the store and returns (email, password).
+    pub async fn user(&self, email: &str, role: ikon::accounts::model::Role) -> (String, String) {
+        let password = "correct horse battery".to_string();
+        let new = ikon::accounts::store::NewUser {
+            email: email.into(),
+            name: format!("Test {email}"),
+            password: password.clone(),
+            role,
+            network_id: None,
+            organization_id: None,
+            region_key: None,
+        };
+        let mut tx = self.db().begin().await.unwrap();
+        ikon::accounts::store::create_user(&mut tx, ikon::core::audit::Actor::System("test"), &new)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        (email.into(), password)
     }
 
     /// Runs every due job (e.g. sends queued mail) now.

@@ -22,10 +22,13 @@ impl SmtpSink {
 
     /// Extra flags, e.g. `["--reject"]` to answer every recipient with 451.
     pub fn start_with(flags: &[&str]) -> Self {
+        Self::start_on(free_port(), flags)
+    }
+
+    pub fn start_on(port: u16, flags: &[&str]) -> Self {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("mail");
         std::fs::create_dir_all(&dir).unwrap();
-        let port = free_port();
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/smtp_sink.py");
         let mut child = Command::new("python3")
             .arg(script)

@@ -1,0 +1,224 @@
+//! Every route × every role. The table below is the authorisation
+//! decision for each route; a route that is missing here (or an entry
+//! without a route) fails the test, so no route ships undecided.
+
+use std::collections::HashMap;
+
+use ikon::accounts::{model::Role, sessions::create_api_token};
+use reqwest::{Method, StatusCode};
+use sqlx::Row;
+
+use crate::backend_test;
+use crate::common::TestApp;
+
+/// Who may call a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    /// Everyone, signed in or not.
+    Public,
+    /// Any signed-in user.
+    SignedIn,
+    /// Users who may read the demo network: its member, coordinator, the
+    /// supervisor of Mittelfranken, admins (not the other network's coordinator).
+    ReadNetwork,
+    /// The network's coordinator and admins.
+    ManageNetwork,
+    /// Who may edit the member's organisation: the member, the
+    /// coordinator, admins.
+    EditOrganization,
+    Admin,
+    /// One-time token pages: a bogus token is 404 for everybody.
+    TokenLink,
+}
+
+const RULES: &[(&str, &str, Rule)] = &[
+    // shell
+    ("GET", "/", Rule::Public),
+    ("GET", "/about", Rule::Public),
+    ("GET", "/healthz", Rule::Public),
+    ("GET", "/assets/{file}", Rule::Public),
+    ("GET", "/api/openapi.json", Rule::Public),
+    // accounts
+    ("GET", "/login", Rule::Public),
+    ("POST", "/login", Rule::Public),
+    ("POST", "/logout", Rule::Public),
+    ("GET", "/setup/{token}", Rule::TokenLink),
+    ("POST", "/setup/{token}", Rule::TokenLink),
+    ("GET", "/password/forgot", Rule::Public),
+    ("POST", "/password/forgot", Rule::Public),
+    ("GET", "/password/reset/{token}", Rule::TokenLink),
+    ("POST", "/password/reset/{token}", Rule::TokenLink),
+    ("GET", "/account", Rule::SignedIn),
+    ("POST", "/account/password", Rule::SignedIn),
+    ("POST", "/account/tokens", Rule::SignedIn),
+    ("POST", "/account/tokens/{id}/revoke", Rule::SignedIn),
+    ("GET", "/admin/users", Rule::Admin),
+    ("GET", "/admin/users/new", Rule::Admin),
+    ("POST", "/admin/users/new", Rule::Admin),
+    ("GET", "/admin/users/{id}/edit", Rule::Admin),
+    ("POST", "/admin/users/{id}/edit", Rule::Admin),
+    ("GET", "/admin/audit", Rule::Admin),
+    ("GET", "/api/v1/me", Rule::SignedIn),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Who {
+    Anonymous,
+    Outsider,
+    Supervisor,
+    Member,
+    Coordinator,
+    Admin,
+}
+
+/// Denied roles go first: an allowed call may change data (e.g. erase a
+/// person) that later calls would then not find.
+const EVERYONE: [Who; 6] = [Who::Anonymous, Who::Outsider, Who::Supervisor, Who::Member, Who::Coordinator, Who::Admin];
+
+fn allowed(rule: Rule, who: Who) -> bool {
+    match rule {
+        Rule::Public | Rule::TokenLink => true,
+        Rule::SignedIn => who != Who::Anonymous,
+        Rule::ReadNetwork => matches!(who, Who::Supervisor | Who::Member | Who::Coordinator | Who::Admin),
+        Rule::ManageNetwork => matches!(who, Who::Coordinator | Who::Admin),
+        Rule::EditOrganization => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
+        Rule::Admin => who == Who::Admin,
+    }
+}
+
+struct Fixture {
+    network_id: i64,
+    organization_id: i64,
+    person_id: i64,
+    user_id: i64,
+    tokens: HashMap<Who, String>,
+}
+
+async fn fixture(app: &TestApp) -> Fixture {
+    let logins = app.demo().await;
+    let db = app.db();
+    // A second network with its own coordinator: the outsider.
+    let at = ikon::core::store::now();
+    let other: i64 = sqlx::query(
+        "INSERT INTO networks (name, region_key, description, created_at, updated_at) VALUES ('Integrationskonferenz München', '09162', '', $1, $1) RETURNING id",
+    )
+    .bind(at)
+    .fetch_one(db.pool())
+    .await
+    .unwrap()
+    .get("id");
+    let new = ikon::accounts::store::NewUser {
+        email: "outsider@example.org".into(),
+        name: "Outsider".into(),
+        password: "correct horse battery".into(),
+        role: Role::Coordinator,
+        network_id: Some(other),
+        organization_id: None,
+        region_key: None,
+    };
+    let mut tx = db.begin().await.unwrap();
+    let outsider = ikon::accounts::store::create_user(&mut tx, ikon::core::audit::Actor::System("test"), &new).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tokens = HashMap::new();
+    for (who, email) in [
+        (Who::Outsider, "outsider@example.org".to_string()),
+        (Who::Supervisor, logins.supervisor.email.clone()),
+        (Who::Member, logins.member.email.clone()),
+        (Who::Coordinator, logins.coordinator.email.clone()),
+        (Who::Admin, logins.admin.email.clone()),
+    ] {
+        let (user, _) = ikon::accounts::store::user_by_email(db, &email).await.unwrap().unwrap();
+        tokens.insert(who, create_api_token(db, user.id, "route test").await.unwrap());
+    }
+    let person_id = sqlx::query("SELECT id FROM people WHERE organization_id = $1 ORDER BY id LIMIT 1")
+        .bind(logins.member_organization_id)
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+        .get("id");
+    Fixture {
+        network_id: logins.network_id,
+        organization_id: logins.member_organization_id,
+        person_id,
+        user_id: outsider.id,
+        tokens,
+    }
+}
+
+fn concrete(path: &str, f: &Fixture) -> String {
+    let id = if path.starts_with("/networks/") || path.starts_with("/api/v1/networks/") {
+        f.network_id
+    } else if path.starts_with("/organizations/") || path.starts_with("/api/v1/organizations/") {
+        f.organization_id
+    } else if path.starts_with("/people/") || path.starts_with("/api/v1/people/") {
+        f.person_id
+    } else if path.starts_with("/admin/users/") {
+        f.user_id
+    } else {
+        999_999
+    };
+    path.replace("{id}", &id.to_string())
+        .replace("{organization_id}", &f.organization_id.to_string())
+        .replace("{key}", "09575")
+        .replace("{token}", "not-a-real-token")
+        .replace("{file}", "app.css")
+}
+
+backend_test!(every_route_decides_for_every_role, |app: TestApp| async move {
+    let routes = ikon::router::routes();
+    let rules: HashMap<(&str, &str), Rule> = RULES.iter().map(|(m, p, r)| ((*m, *p), *r)).collect();
+    let undecided: Vec<String> = routes
+        .entries()
+        .iter()
+        .filter(|e| !rules.contains_key(&(e.method.as_str(), e.path)))
+        .map(|e| format!("{} {}", e.method, e.path))
+        .collect();
+    assert!(undecided.is_empty(), "routes without an access decision in tests/it/access.rs: {undecided:#?}");
+    let stale: Vec<_> = RULES
+        .iter()
+        .filter(|(m, p, _)| !routes.entries().iter().any(|e| e.method.as_str() == *m && e.path == *p))
+        .collect();
+    assert!(stale.is_empty(), "decisions for routes that do not exist: {stale:#?}");
+
+    let f = fixture(&app).await;
+    let anonymous = app.new_browser();
+    let csrf = anonymous.csrf().await;
+    let mut failures = Vec::new();
+    for entry in routes.entries() {
+        let rule = rules[&(entry.method.as_str(), entry.path)];
+        let path = concrete(entry.path, &f);
+        for who in EVERYONE {
+            let method = Method::from_bytes(entry.method.as_str().as_bytes()).unwrap();
+            let mut request = anonymous.client.request(method.clone(), app.url(&path));
+            if let Some(token) = f.tokens.get(&who) {
+                request = request.bearer_auth(token);
+            }
+            if method != Method::GET {
+                request = request.header("x-csrf-token", &csrf);
+                request = if path.starts_with("/api/") {
+                    request.json(&serde_json::json!({}))
+                } else {
+                    request.form(&[("csrf", csrf.as_str())])
+                };
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status();
+            let to_login = status == StatusCode::SEE_OTHER
+                && response.headers().get("location").is_some_and(|l| l.to_str().unwrap().starts_with("/login"));
+            let ok = if rule == Rule::TokenLink {
+                status == StatusCode::NOT_FOUND
+            } else if allowed(rule, who) {
+                !to_login && status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN && !status.is_server_error()
+            } else if who == Who::Anonymous {
+                to_login || status == StatusCode::UNAUTHORIZED
+            } else {
+                status == StatusCode::FORBIDDEN
+            };
+            if !ok {
+                failures.push(format!("{} {path} as {who:?} ({rule:?}): got {status}", entry.method));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} unexpected answers:\n{}", failures.len(), failures.join("\n"));
+});
