@@ -27,6 +27,13 @@ CREATE TABLE postal_codes (
 );
 CREATE INDEX postal_codes_municipality ON postal_codes (municipality_key);
 
+-- Installation-wide values, e.g. which version of the shipped geography
+-- data is loaded.
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+
 CREATE TABLE networks (
     id INTEGER PRIMARY KEY NOT NULL,
     name TEXT NOT NULL,

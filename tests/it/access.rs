@@ -59,6 +59,12 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/admin/users/{id}/edit", Rule::Admin),
     ("GET", "/admin/audit", Rule::Admin),
     ("GET", "/api/v1/me", Rule::SignedIn),
+    // geography
+    ("GET", "/regions", Rule::Public),
+    ("GET", "/regions/{key}", Rule::Public),
+    ("GET", "/api/v1/regions", Rule::Public),
+    ("GET", "/api/v1/regions/{key}", Rule::Public),
+    ("GET", "/api/v1/regions/{key}/boundary", Rule::Public),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
