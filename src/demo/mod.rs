@@ -1,8 +1,33 @@
 //! The demo network: Landkreis Neustadt a.d.Aisch-Bad Windsheim (AGS 09575)
 //! with organisations of every category, contact people, and one user per
 //! role with a freshly generated password.
+//!
+//! The records come from `neustadt.json` (organisations and people are
+//! fictional; addresses use `.example` domains) and pass through the same
+//! validation and store functions as user input, so the demo cannot hold
+//! data the application itself would refuse.
 
-use crate::core::store::Db;
+use anyhow::{Context, anyhow, bail};
+use serde::Deserialize;
+
+use crate::{
+    accounts::{
+        model::Role,
+        secrets::random_password,
+        store::{NewUser, create_user},
+    },
+    core::{audit::Actor, store::Db},
+    network::{
+        model::Category,
+        store::{networks, organizations, people},
+        validate::{NetworkInput, OrganizationInput, PersonInput},
+    },
+};
+
+static DATA: &str = include_str!("neustadt.json");
+
+/// The Regierungsbezirk the demo supervisor oversees (Mittelfranken).
+const SUPERVISOR_REGION: &str = "095";
 
 #[derive(Clone, Debug)]
 pub struct Login {
@@ -22,15 +47,163 @@ pub struct DemoLogins {
     pub member: Login,
 }
 
+#[derive(Deserialize)]
+struct DemoFile {
+    network: NetworkInput,
+    organizations: Vec<DemoOrganization>,
+}
+
+#[derive(Deserialize)]
+struct DemoOrganization {
+    #[serde(flatten)]
+    organization: OrganizationInput,
+    #[serde(default)]
+    people: Vec<PersonInput>,
+}
+
+fn data() -> anyhow::Result<DemoFile> {
+    serde_json::from_str(DATA).context("the embedded demo data is malformed")
+}
+
 /// Loads the demo network (fails if it exists already).
-pub async fn load(_db: &Db) -> anyhow::Result<DemoLogins> {
-    anyhow::bail!("not yet")
+pub async fn load(db: &Db) -> anyhow::Result<DemoLogins> {
+    let data = data()?;
+    let region = data.network.region_key.clone();
+    if let Some(id) = networks::network_for_region(db.pool(), &region).await? {
+        bail!("the demo network exists already (network {id} serves region {region})");
+    }
+    for key in [region.as_str(), SUPERVISOR_REGION] {
+        let row = sqlx::query("SELECT key FROM regions WHERE key = $1")
+            .bind(key)
+            .fetch_optional(db.pool())
+            .await?;
+        if row.is_none() {
+            bail!("region {key} is not in the database; `ikon migrate` loads the geography");
+        }
+    }
+    let invalid = |what: &str, fields: Vec<String>| anyhow!("demo {what}: invalid {fields:?}");
+    let network = data
+        .network
+        .validate(true)
+        .map_err(|e| invalid("network", e.into_keys().collect()))?;
+    let actor = Actor::System("demo");
+    let mut tx = db.begin().await?;
+    let network_id = networks::create(&mut tx, &actor, &network).await?;
+    let mut member_organization_id = None;
+    for entry in &data.organizations {
+        let record = entry
+            .organization
+            .validate()
+            .map_err(|e| invalid(&entry.organization.name, e.into_keys().collect()))?;
+        let org_id = organizations::create(&mut tx, &actor, network_id, &record).await?;
+        if record.category == Category::WelfareAssociation && member_organization_id.is_none() {
+            member_organization_id = Some(org_id);
+        }
+        for person in &entry.people {
+            let person = person
+                .validate()
+                .map_err(|e| invalid(&person.name, e.into_keys().collect()))?;
+            people::create(&mut tx, &actor, Some(network_id), org_id, &person).await?;
+        }
+    }
+    let member_organization_id =
+        member_organization_id.context("the demo data has no welfare association")?;
+
+    let users = [
+        (
+            "admin@demo.ikon.example",
+            "Demo-Administration",
+            Role::Admin,
+        ),
+        (
+            "regierung@demo.ikon.example",
+            "Demo-Regierung von Mittelfranken",
+            Role::Supervisor,
+        ),
+        (
+            "koordination@demo.ikon.example",
+            "Demo-Koordination",
+            Role::Coordinator,
+        ),
+        ("mitglied@demo.ikon.example", "Demo-Mitglied", Role::Member),
+    ];
+    let mut logins = Vec::new();
+    for (email, name, role) in users {
+        let password = random_password();
+        let new = NewUser {
+            email: email.to_string(),
+            name: name.to_string(),
+            password: password.clone(),
+            role,
+            network_id: matches!(role, Role::Coordinator | Role::Member).then_some(network_id),
+            organization_id: (role == Role::Member).then_some(member_organization_id),
+            region_key: (role == Role::Supervisor).then(|| SUPERVISOR_REGION.to_string()),
+        };
+        create_user(&mut tx, Actor::System("demo"), &new)
+            .await
+            .with_context(|| format!("cannot create the demo user {email}"))?;
+        logins.push(Login {
+            email: email.to_string(),
+            password,
+        });
+    }
+    tx.commit().await?;
+    let [admin, supervisor, coordinator, member] =
+        <[Login; 4]>::try_from(logins).map_err(|_| anyhow!("four demo users"))?;
+    Ok(DemoLogins {
+        network_id,
+        member_organization_id,
+        admin,
+        supervisor,
+        coordinator,
+        member,
+    })
 }
 
-pub async fn load_and_print(_db: &Db) -> anyhow::Result<()> {
+/// `ikon demo`: loads the demo and prints its logins.
+pub async fn load_and_print(db: &Db) -> anyhow::Result<()> {
+    let logins = load(db).await?;
+    println!("{}", describe(&logins));
     Ok(())
 }
 
-pub async fn load_if_missing(_db: &Db) -> anyhow::Result<()> {
-    Ok(())
+/// `ikon serve --demo`: loads the demo once; later starts only say so,
+/// because passwords are stored hashed and cannot be shown again.
+pub async fn load_if_missing(db: &Db) -> anyhow::Result<()> {
+    let region = data()?.network.region_key;
+    match networks::network_for_region(db.pool(), &region).await? {
+        Some(id) => {
+            println!(
+                "The demo network exists already (network {id}). Its passwords were shown when it was created;\n\
+                 `ikon user reset-password EMAIL` sets a new one."
+            );
+            Ok(())
+        }
+        None => load_and_print(db).await,
+    }
+}
+
+fn describe(logins: &DemoLogins) -> String {
+    let rows = [
+        ("admin", &logins.admin),
+        ("supervisor", &logins.supervisor),
+        ("coordinator", &logins.coordinator),
+        ("member", &logins.member),
+    ];
+    let mut out = format!(
+        "Demo network loaded: Landkreis Neustadt a.d.Aisch-Bad Windsheim (network {}).\n\n",
+        logins.network_id
+    );
+    out.push_str(&format!("{:<12} {:<32} {}\n", "role", "e-mail", "password"));
+    for (role, login) in rows {
+        out.push_str(&format!(
+            "{role:<12} {:<32} {}\n",
+            login.email, login.password
+        ));
+    }
+    out.push_str(
+        "\nSign in at /login of the running server (`ikon serve`, by default http://127.0.0.1:8080/login).\n\
+         The passwords are shown only now; `ikon user reset-password EMAIL` sets a new one.",
+    );
+    out
 }

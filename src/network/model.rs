@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::core::{i18n::Lang, store::search_key};
+
 /// The participant categories of an integration conference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -66,6 +68,50 @@ impl Category {
     pub fn message_id(self) -> String {
         format!("category-{}", self.code().replace('_', "-"))
     }
+
+    /// The category's name in a UI language (the Fluent files are the one
+    /// source of the names, also for the German CSV column).
+    pub fn label(self, lang: Lang) -> String {
+        lang.t(&self.message_id())
+    }
+
+    /// Accepts the code or the name in any UI language, ignoring case and
+    /// umlaut spelling, because spreadsheets are typed by hand.
+    pub fn from_text(text: &str) -> Option<Category> {
+        let key = search_key(text.trim());
+        if key.is_empty() {
+            return None;
+        }
+        Category::ALL.into_iter().find(|c| {
+            c.code() == key
+                || c.code().replace('_', "-") == key
+                || Lang::ALL
+                    .iter()
+                    .any(|lang| search_key(&c.label(*lang)) == key)
+        })
+    }
+
+    /// All codes, for error messages that list what is allowed.
+    pub fn codes() -> String {
+        Category::ALL.map(Category::code).join(", ")
+    }
+}
+
+/// A category as offered in a form or filter.
+#[derive(Clone, Debug, Serialize)]
+pub struct CategoryOption {
+    pub code: &'static str,
+    pub message_id: String,
+}
+
+pub fn category_options() -> Vec<CategoryOption> {
+    Category::ALL
+        .into_iter()
+        .map(|c| CategoryOption {
+            code: c.code(),
+            message_id: c.message_id(),
+        })
+        .collect()
 }
 
 /// A network as listed publicly.
@@ -80,4 +126,102 @@ pub struct Network {
     pub member_count: i64,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// An organisation taking part in one or more networks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Organization {
+    pub id: i64,
+    pub name: String,
+    pub category: Category,
+    pub street: String,
+    /// Five digits or empty.
+    pub postal_code: String,
+    pub city: String,
+    /// Absolute http(s) address or empty.
+    pub website: String,
+    pub email: String,
+    pub phone: String,
+    pub description: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// The stored form of `Organization`: the `Any` driver knows no enums.
+#[derive(sqlx::FromRow)]
+pub(crate) struct OrganizationRow {
+    pub id: i64,
+    pub name: String,
+    pub category: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub website: String,
+    pub email: String,
+    pub phone: String,
+    pub description: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl From<OrganizationRow> for Organization {
+    fn from(r: OrganizationRow) -> Self {
+        Organization {
+            id: r.id,
+            name: r.name,
+            // Only `validate` writes categories, so a stored one always parses.
+            category: Category::parse(&r.category).unwrap_or(Category::Other),
+            street: r.street,
+            postal_code: r.postal_code,
+            city: r.city,
+            website: r.website,
+            email: r.email,
+            phone: r.phone,
+            description: r.description,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+/// A contact person of an organisation. Deliberately only these fields:
+/// it is personal data, and the registry needs no more (GDPR Art. 5(1)(c)).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema, sqlx::FromRow)]
+pub struct Person {
+    pub id: i64,
+    pub organization_id: i64,
+    pub name: String,
+    /// Role in the organisation, e.g. "Migrationsberatung".
+    pub function: String,
+    pub email: String,
+    pub phone: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// A Kreis or kreisfreie Stadt a network can be created for.
+#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
+pub struct District {
+    pub key: String,
+    pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_parse_from_codes_and_names() {
+        for c in Category::ALL {
+            assert_eq!(Category::parse(c.code()), Some(c));
+            assert_eq!(Category::from_text(c.code()), Some(c));
+            assert_eq!(Category::from_text(&c.label(Lang::De)), Some(c));
+            assert_eq!(
+                Category::from_text(&c.label(Lang::En).to_uppercase()),
+                Some(c)
+            );
+        }
+        assert_eq!(Category::from_text("Wohlfahrtsverbände"), None);
+        assert_eq!(Category::from_text(""), None);
+    }
 }

@@ -65,6 +65,71 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/regions", Rule::Public),
     ("GET", "/api/v1/regions/{key}", Rule::Public),
     ("GET", "/api/v1/regions/{key}/boundary", Rule::Public),
+    // network registry
+    ("GET", "/networks", Rule::Public),
+    ("GET", "/networks/new", Rule::Admin),
+    ("POST", "/networks/new", Rule::Admin),
+    ("GET", "/networks/{id}", Rule::ReadNetwork),
+    ("GET", "/networks/{id}/edit", Rule::ManageNetwork),
+    ("POST", "/networks/{id}/edit", Rule::ManageNetwork),
+    ("GET", "/networks/{id}/audit", Rule::ManageNetwork),
+    ("GET", "/networks/{id}/organizations", Rule::ReadNetwork),
+    (
+        "GET",
+        "/networks/{id}/organizations/new",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{id}/organizations/new",
+        Rule::ManageNetwork,
+    ),
+    ("POST", "/networks/{id}/memberships", Rule::ManageNetwork),
+    (
+        "POST",
+        "/networks/{id}/memberships/{organization_id}/delete",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{id}/export/organizations.csv",
+        Rule::ReadNetwork,
+    ),
+    ("GET", "/networks/{id}/export/people.csv", Rule::ReadNetwork),
+    ("GET", "/networks/{id}/import", Rule::ManageNetwork),
+    ("POST", "/networks/{id}/import", Rule::ManageNetwork),
+    ("GET", "/organizations/{id}", Rule::ReadNetwork),
+    ("GET", "/organizations/{id}/edit", Rule::EditOrganization),
+    ("POST", "/organizations/{id}/edit", Rule::EditOrganization),
+    (
+        "GET",
+        "/organizations/{id}/people/new",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/organizations/{id}/people/new",
+        Rule::EditOrganization,
+    ),
+    ("GET", "/people/{id}/edit", Rule::EditOrganization),
+    ("POST", "/people/{id}/edit", Rule::EditOrganization),
+    ("GET", "/people/{id}/export", Rule::EditOrganization),
+    ("POST", "/people/{id}/erase", Rule::EditOrganization),
+    ("GET", "/api/v1/networks", Rule::Public),
+    (
+        "GET",
+        "/api/v1/networks/{id}/organizations",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/api/v1/networks/{id}/organizations",
+        Rule::ManageNetwork,
+    ),
+    ("GET", "/api/v1/organizations/{id}", Rule::ReadNetwork),
+    ("PUT", "/api/v1/organizations/{id}", Rule::EditOrganization),
+    ("GET", "/api/v1/people/{id}", Rule::ReadNetwork),
+    ("DELETE", "/api/v1/people/{id}", Rule::EditOrganization),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,13 +144,23 @@ enum Who {
 
 /// Denied roles go first: an allowed call may change data (e.g. erase a
 /// person) that later calls would then not find.
-const EVERYONE: [Who; 6] = [Who::Anonymous, Who::Outsider, Who::Supervisor, Who::Member, Who::Coordinator, Who::Admin];
+const EVERYONE: [Who; 6] = [
+    Who::Anonymous,
+    Who::Outsider,
+    Who::Supervisor,
+    Who::Member,
+    Who::Coordinator,
+    Who::Admin,
+];
 
 fn allowed(rule: Rule, who: Who) -> bool {
     match rule {
         Rule::Public | Rule::TokenLink => true,
         Rule::SignedIn => who != Who::Anonymous,
-        Rule::ReadNetwork => matches!(who, Who::Supervisor | Who::Member | Who::Coordinator | Who::Admin),
+        Rule::ReadNetwork => matches!(
+            who,
+            Who::Supervisor | Who::Member | Who::Coordinator | Who::Admin
+        ),
         Rule::ManageNetwork => matches!(who, Who::Coordinator | Who::Admin),
         Rule::EditOrganization => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
         Rule::Admin => who == Who::Admin,
@@ -123,7 +198,10 @@ async fn fixture(app: &TestApp) -> Fixture {
         region_key: None,
     };
     let mut tx = db.begin().await.unwrap();
-    let outsider = ikon::accounts::store::create_user(&mut tx, ikon::core::audit::Actor::System("test"), &new).await.unwrap();
+    let outsider =
+        ikon::accounts::store::create_user(&mut tx, ikon::core::audit::Actor::System("test"), &new)
+            .await
+            .unwrap();
     tx.commit().await.unwrap();
 
     let mut tokens = HashMap::new();
@@ -134,15 +212,22 @@ async fn fixture(app: &TestApp) -> Fixture {
         (Who::Coordinator, logins.coordinator.email.clone()),
         (Who::Admin, logins.admin.email.clone()),
     ] {
-        let (user, _) = ikon::accounts::store::user_by_email(db, &email).await.unwrap().unwrap();
-        tokens.insert(who, create_api_token(db, user.id, "route test").await.unwrap());
+        let (user, _) = ikon::accounts::store::user_by_email(db, &email)
+            .await
+            .unwrap()
+            .unwrap();
+        tokens.insert(
+            who,
+            create_api_token(db, user.id, "route test").await.unwrap(),
+        );
     }
-    let person_id = sqlx::query("SELECT id FROM people WHERE organization_id = $1 ORDER BY id LIMIT 1")
-        .bind(logins.member_organization_id)
-        .fetch_one(db.pool())
-        .await
-        .unwrap()
-        .get("id");
+    let person_id =
+        sqlx::query("SELECT id FROM people WHERE organization_id = $1 ORDER BY id LIMIT 1")
+            .bind(logins.member_organization_id)
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+            .get("id");
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,
@@ -171,60 +256,89 @@ fn concrete(path: &str, f: &Fixture) -> String {
         .replace("{file}", "app.css")
 }
 
-backend_test!(every_route_decides_for_every_role, |app: TestApp| async move {
-    let routes = ikon::router::routes();
-    let rules: HashMap<(&str, &str), Rule> = RULES.iter().map(|(m, p, r)| ((*m, *p), *r)).collect();
-    let undecided: Vec<String> = routes
-        .entries()
-        .iter()
-        .filter(|e| !rules.contains_key(&(e.method.as_str(), e.path)))
-        .map(|e| format!("{} {}", e.method, e.path))
-        .collect();
-    assert!(undecided.is_empty(), "routes without an access decision in tests/it/access.rs: {undecided:#?}");
-    let stale: Vec<_> = RULES
-        .iter()
-        .filter(|(m, p, _)| !routes.entries().iter().any(|e| e.method.as_str() == *m && e.path == *p))
-        .collect();
-    assert!(stale.is_empty(), "decisions for routes that do not exist: {stale:#?}");
+backend_test!(
+    every_route_decides_for_every_role,
+    |app: TestApp| async move {
+        let routes = ikon::router::routes();
+        let rules: HashMap<(&str, &str), Rule> =
+            RULES.iter().map(|(m, p, r)| ((*m, *p), *r)).collect();
+        let undecided: Vec<String> = routes
+            .entries()
+            .iter()
+            .filter(|e| !rules.contains_key(&(e.method.as_str(), e.path)))
+            .map(|e| format!("{} {}", e.method, e.path))
+            .collect();
+        assert!(
+            undecided.is_empty(),
+            "routes without an access decision in tests/it/access.rs: {undecided:#?}"
+        );
+        let stale: Vec<_> = RULES
+            .iter()
+            .filter(|(m, p, _)| {
+                !routes
+                    .entries()
+                    .iter()
+                    .any(|e| e.method.as_str() == *m && e.path == *p)
+            })
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "decisions for routes that do not exist: {stale:#?}"
+        );
 
-    let f = fixture(&app).await;
-    let anonymous = app.new_browser();
-    let csrf = anonymous.csrf().await;
-    let mut failures = Vec::new();
-    for entry in routes.entries() {
-        let rule = rules[&(entry.method.as_str(), entry.path)];
-        let path = concrete(entry.path, &f);
-        for who in EVERYONE {
-            let method = Method::from_bytes(entry.method.as_str().as_bytes()).unwrap();
-            let mut request = anonymous.client.request(method.clone(), app.url(&path));
-            if let Some(token) = f.tokens.get(&who) {
-                request = request.bearer_auth(token);
-            }
-            if method != Method::GET {
-                request = request.header("x-csrf-token", &csrf);
-                request = if path.starts_with("/api/") {
-                    request.json(&serde_json::json!({}))
+        let f = fixture(&app).await;
+        let anonymous = app.new_browser();
+        let csrf = anonymous.csrf().await;
+        let mut failures = Vec::new();
+        for entry in routes.entries() {
+            let rule = rules[&(entry.method.as_str(), entry.path)];
+            let path = concrete(entry.path, &f);
+            for who in EVERYONE {
+                let method = Method::from_bytes(entry.method.as_str().as_bytes()).unwrap();
+                let mut request = anonymous.client.request(method.clone(), app.url(&path));
+                if let Some(token) = f.tokens.get(&who) {
+                    request = request.bearer_auth(token);
+                }
+                if method != Method::GET {
+                    request = request.header("x-csrf-token", &csrf);
+                    request = if path.starts_with("/api/") {
+                        request.json(&serde_json::json!({}))
+                    } else {
+                        request.form(&[("csrf", csrf.as_str())])
+                    };
+                }
+                let response = request.send().await.unwrap();
+                let status = response.status();
+                let to_login = status == StatusCode::SEE_OTHER
+                    && response
+                        .headers()
+                        .get("location")
+                        .is_some_and(|l| l.to_str().unwrap().starts_with("/login"));
+                let ok = if rule == Rule::TokenLink {
+                    status == StatusCode::NOT_FOUND
+                } else if allowed(rule, who) {
+                    !to_login
+                        && status != StatusCode::UNAUTHORIZED
+                        && status != StatusCode::FORBIDDEN
+                        && !status.is_server_error()
+                } else if who == Who::Anonymous {
+                    to_login || status == StatusCode::UNAUTHORIZED
                 } else {
-                    request.form(&[("csrf", csrf.as_str())])
+                    status == StatusCode::FORBIDDEN
                 };
-            }
-            let response = request.send().await.unwrap();
-            let status = response.status();
-            let to_login = status == StatusCode::SEE_OTHER
-                && response.headers().get("location").is_some_and(|l| l.to_str().unwrap().starts_with("/login"));
-            let ok = if rule == Rule::TokenLink {
-                status == StatusCode::NOT_FOUND
-            } else if allowed(rule, who) {
-                !to_login && status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN && !status.is_server_error()
-            } else if who == Who::Anonymous {
-                to_login || status == StatusCode::UNAUTHORIZED
-            } else {
-                status == StatusCode::FORBIDDEN
-            };
-            if !ok {
-                failures.push(format!("{} {path} as {who:?} ({rule:?}): got {status}", entry.method));
+                if !ok {
+                    failures.push(format!(
+                        "{} {path} as {who:?} ({rule:?}): got {status}",
+                        entry.method
+                    ));
+                }
             }
         }
+        assert!(
+            failures.is_empty(),
+            "{} unexpected answers:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
-    assert!(failures.is_empty(), "{} unexpected answers:\n{}", failures.len(), failures.join("\n"));
-});
+);
