@@ -8,9 +8,7 @@ use super::{
     secrets::random_password,
     store::{NewUser, create_user, list_users, set_password, set_role, user_by_email},
 };
-use crate::core::{
-    audit::Actor, config::Config, i18n::Lang, store::Db, web::forms::Validator,
-};
+use crate::core::{audit::Actor, config::Config, i18n::Lang, store::Db, web::forms::Validator};
 
 #[derive(Subcommand)]
 pub enum UserCommand {
@@ -106,18 +104,35 @@ impl UserCommand {
                     }
                 })?;
                 tx.commit().await?;
-                println!("created {} ({}) with password: {password}", user.email, user.role.code());
+                println!(
+                    "created {} ({}) with password: {password}",
+                    user.email,
+                    user.role.code()
+                );
             }
             UserCommand::SetRole { email, scope } => {
-                let (user, _) = user_by_email(db, &email).await?.ok_or_else(|| anyhow::anyhow!("no user {email}"))?;
+                let (user, _) = user_by_email(db, &email)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("no user {email}"))?;
                 let scope = scope.validate(db).await?;
                 let mut tx = db.begin().await?;
-                set_role(&mut tx, actor, &user, scope.role, scope.network_id, scope.organization_id, scope.region_key).await?;
+                set_role(
+                    &mut tx,
+                    actor,
+                    &user,
+                    scope.role,
+                    scope.network_id,
+                    scope.organization_id,
+                    scope.region_key,
+                )
+                .await?;
                 tx.commit().await?;
                 println!("{} is now {}", user.email, scope.role.code());
             }
             UserCommand::ResetPassword { email } => {
-                let (user, _) = user_by_email(db, &email).await?.ok_or_else(|| anyhow::anyhow!("no user {email}"))?;
+                let (user, _) = user_by_email(db, &email)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("no user {email}"))?;
                 let password = random_password();
                 let mut tx = db.begin().await?;
                 set_password(&mut tx, actor, &user, &password).await?;

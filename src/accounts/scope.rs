@@ -43,12 +43,21 @@ fn parse_id(v: &mut Validator, field: &str, raw: &str) -> Option<i64> {
     }
 }
 
-pub async fn validate(db: &Db, v: &mut Validator, input: &ScopeInput) -> Result<Option<Scope>, sqlx::Error> {
+pub async fn validate(
+    db: &Db,
+    v: &mut Validator,
+    input: &ScopeInput,
+) -> Result<Option<Scope>, sqlx::Error> {
     let Some(role) = Role::parse(input.role.trim()) else {
         v.add("role", Msg::new("acc-err-role"));
         return Ok(None);
     };
-    let mut scope = Scope { role, network_id: None, organization_id: None, region_key: None };
+    let mut scope = Scope {
+        role,
+        network_id: None,
+        organization_id: None,
+        region_key: None,
+    };
     match role {
         Role::Admin => {}
         Role::Supervisor => {
@@ -77,21 +86,22 @@ pub async fn validate(db: &Db, v: &mut Validator, input: &ScopeInput) -> Result<
                     v.add("network_id", Msg::new("acc-err-unknown"));
                 }
             }
-            if role == Role::Member {
-                if let Some(org) = parse_id(v, "organization_id", &input.organization_id) {
-                    let member = sqlx::query(
-                        "SELECT id FROM memberships WHERE organization_id = $1 AND network_id = $2",
-                    )
-                    .bind(org)
-                    .bind(scope.network_id.unwrap_or(-1))
-                    .fetch_optional(db.pool())
-                    .await?
-                    .is_some();
-                    if member {
-                        scope.organization_id = Some(org);
-                    } else {
-                        v.add("organization_id", Msg::new("acc-err-not-member"));
-                    }
+            let org = (role == Role::Member)
+                .then(|| parse_id(v, "organization_id", &input.organization_id))
+                .flatten();
+            if let Some(org) = org {
+                let member = sqlx::query(
+                    "SELECT id FROM memberships WHERE organization_id = $1 AND network_id = $2",
+                )
+                .bind(org)
+                .bind(scope.network_id.unwrap_or(-1))
+                .fetch_optional(db.pool())
+                .await?
+                .is_some();
+                if member {
+                    scope.organization_id = Some(org);
+                } else {
+                    v.add("organization_id", Msg::new("acc-err-not-member"));
                 }
             }
         }

@@ -44,7 +44,11 @@ pub async fn issue(
 
 /// The token's user (if any) when it is live; `Some(None)` for a live
 /// token without user (setup).
-pub async fn check(db: &Db, purpose: Purpose, token: &str) -> Result<Option<Option<i64>>, sqlx::Error> {
+pub async fn check(
+    db: &Db,
+    purpose: Purpose,
+    token: &str,
+) -> Result<Option<Option<i64>>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT user_id FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
     )
@@ -71,7 +75,12 @@ pub async fn consume(tx: &mut Tx, purpose: Purpose, token: &str) -> Result<bool,
 }
 
 /// How many tokens of this purpose were issued for the user recently.
-pub async fn recent_count(db: &Db, purpose: Purpose, user_id: i64, since_secs: i64) -> Result<i64, sqlx::Error> {
+pub async fn recent_count(
+    db: &Db,
+    purpose: Purpose,
+    user_id: i64,
+    since_secs: i64,
+) -> Result<i64, sqlx::Error> {
     let row = sqlx::query(
         "SELECT COUNT(*) AS n FROM one_time_tokens WHERE purpose = $1 AND user_id = $2 AND created_at > $3",
     )

@@ -123,7 +123,15 @@ pub struct Overrides {
 
 const ENV_PREFIX: &str = "IKON_";
 /// Variables with the prefix that are not settings (read elsewhere).
-const NON_SETTINGS: &[&str] = &["IKON_CONFIG", "IKON_TEST_POSTGRES_URL", "IKON_SKIP_BROWSER"];
+const NON_SETTINGS: &[&str] = &[
+    "IKON_CONFIG",
+    "IKON_TEST_POSTGRES_URL",
+    "IKON_SKIP_BROWSER",
+    "IKON_REQUIRE_BROWSER",
+    "IKON_CHROMIUM",
+    "IKON_CHROMEDRIVER",
+    "IKON_SCREENSHOTS",
+];
 
 impl Config {
     /// Loads the layers in order and validates the result.
@@ -148,13 +156,12 @@ impl Config {
         figment = figment
             .merge(Env::prefixed(ENV_PREFIX).only(&known))
             .merge(Serialized::defaults(overrides));
-        let mut config: Config = figment
-            .extract()
-            .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
+        let mut config: Config = figment.extract().map_err(describe)?;
         config.finish()?;
         Ok(config)
     }
 
+    /// Names each bad setting the way users write it (TOML key and variable).
     fn keys() -> Vec<&'static str> {
         vec![
             "database_url",
@@ -235,6 +242,21 @@ impl Config {
     pub fn mail_dir(&self) -> PathBuf {
         self.data_dir.join("mail")
     }
+}
+
+fn describe(errors: figment::Error) -> anyhow::Error {
+    let lines: Vec<String> = errors
+        .into_iter()
+        .map(|e| {
+            let key = e.path.join(".").to_lowercase();
+            if key.is_empty() {
+                e.kind.to_string()
+            } else {
+                format!("{key} (IKON_{}): {}", key.to_uppercase(), e.kind)
+            }
+        })
+        .collect();
+    anyhow::anyhow!("invalid configuration: {}", lines.join("; "))
 }
 
 #[cfg(test)]

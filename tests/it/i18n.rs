@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 fn ftl_ids(lang: &str) -> BTreeSet<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(lang);
     let mut ids = BTreeSet::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
@@ -33,7 +35,13 @@ fn template_ids() -> BTreeSet<String> {
             let text = std::fs::read_to_string(&path).unwrap();
             for quote in ['"', '\''] {
                 let opener = format!("t({quote}");
-                for part in text.split(opener.as_str()).skip(1) {
+                for (at, _) in text.match_indices(opener.as_str()) {
+                    // `asset('…')` also ends in `t('`: only a bare `t(` counts.
+                    let before = text[..at].chars().last().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' {
+                        continue;
+                    }
+                    let part = &text[at + opener.len()..];
                     let id: String = part.chars().take_while(|c| *c != quote).collect();
                     // `t("role-" ~ x)` builds the id at run time; checked elsewhere.
                     let rest = &part[id.len() + 1..];
@@ -53,14 +61,23 @@ fn german_and_english_define_the_same_messages() {
     let en = ftl_ids("en");
     let only_de: Vec<_> = de.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&de).collect();
-    assert!(only_de.is_empty() && only_en.is_empty(), "only German: {only_de:?}\nonly English: {only_en:?}");
+    assert!(
+        only_de.is_empty() && only_en.is_empty(),
+        "only German: {only_de:?}\nonly English: {only_en:?}"
+    );
 }
 
 #[test]
 fn every_message_a_template_uses_exists() {
     let de = ftl_ids("de");
-    let missing: Vec<_> = template_ids().into_iter().filter(|id| !de.contains(id)).collect();
-    assert!(missing.is_empty(), "templates use undefined messages: {missing:?}");
+    let missing: Vec<_> = template_ids()
+        .into_iter()
+        .filter(|id| !de.contains(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "templates use undefined messages: {missing:?}"
+    );
 }
 
 #[test]
@@ -70,6 +87,10 @@ fn role_and_category_names_exist() {
         assert!(de.contains(&format!("role-{}", role.code())));
     }
     for category in ikon::network::model::Category::ALL {
-        assert!(de.contains(&category.message_id()), "{}", category.message_id());
+        assert!(
+            de.contains(&category.message_id()),
+            "{}",
+            category.message_id()
+        );
     }
 }

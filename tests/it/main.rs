@@ -3,4 +3,15 @@
 
 mod common;
 
+mod access;
+mod accounts;
+mod browser;
+mod cli;
+mod geography;
+mod i18n;
+mod network;
+mod network_csv;
+mod openapi;
+mod scale;
+mod schema;
 mod shell;

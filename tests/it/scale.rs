@@ -20,7 +20,13 @@ async fn two_processes_share_sessions_and_jobs() {
         return;
     }
     let sink = SmtpSink::start();
-    let first = TestApp::start_with(Backend::Postgres, Options { smtp_port: Some(sink.port) }).await;
+    let first = TestApp::start_with(
+        Backend::Postgres,
+        Options {
+            smtp_port: Some(sink.port),
+        },
+    )
+    .await;
     // A second process: its own pool and server on the same database.
     let config = first.app.config.clone();
     let db = Db::connect(config.database_url.expose()).await.unwrap();
@@ -42,21 +48,35 @@ async fn two_processes_share_sessions_and_jobs() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "a session from process 1 works on process 2");
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "a session from process 1 works on process 2"
+    );
 
     let mut tx = first.db().begin().await.unwrap();
     for n in 0..20 {
-        let email = Email { to: format!("r{n}@example.org"), subject: format!("Nachricht {n}"), text: "Hallo".into() };
+        let email = Email {
+            to: format!("r{n}@example.org"),
+            subject: format!("Nachricht {n}"),
+            text: "Hallo".into(),
+        };
         mail::enqueue(&mut tx, &email).await.unwrap();
     }
     tx.commit().await.unwrap();
     // Both processes (and their background workers) race for the jobs.
-    let (a, b) = tokio::join!(ikon::core::jobs::run_due(&first.app), ikon::core::jobs::run_due(&second_app));
+    let (a, b) = tokio::join!(
+        ikon::core::jobs::run_due(&first.app),
+        ikon::core::jobs::run_due(&second_app)
+    );
     a.unwrap();
     b.unwrap();
     let messages = sink.wait_for(20).await;
     let done: i64 = sqlx::Row::get(
-        &sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE done_at IS NOT NULL").fetch_one(first.db().pool()).await.unwrap(),
+        &sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE done_at IS NOT NULL")
+            .fetch_one(first.db().pool())
+            .await
+            .unwrap(),
         "n",
     );
     assert_eq!(done, 20);

@@ -13,7 +13,11 @@ fn family(sql_type: &str) -> &'static str {
         "integer"
     } else if t.contains("char") || t.contains("text") {
         "text"
-    } else if t.contains("real") || t.contains("double") || t.contains("float") || t.contains("numeric") {
+    } else if t.contains("real")
+        || t.contains("double")
+        || t.contains("float")
+        || t.contains("numeric")
+    {
         "float"
     } else if t.contains("blob") || t.contains("bytea") {
         "bytes"
@@ -35,24 +39,31 @@ async fn sqlite_schema(app: &TestApp) -> (BTreeSet<String>, BTreeSet<String>) {
     .collect();
     let mut columns = BTreeSet::new();
     for table in &tables {
-        let rows = sqlx::query(&format!("SELECT name, type, \"notnull\" AS nn, pk FROM pragma_table_info('{table}')"))
-            .fetch_all(pool)
-            .await
-            .unwrap();
+        let rows = sqlx::query(&format!(
+            "SELECT name, type, \"notnull\" AS nn, pk FROM pragma_table_info('{table}')"
+        ))
+        .fetch_all(pool)
+        .await
+        .unwrap();
         for r in rows {
             let name: String = r.get("name");
             let ty: String = r.get("type");
             let not_null = r.get::<i64, _>("nn") == 1 || r.get::<i64, _>("pk") > 0;
-            columns.insert(format!("{table}.{name} {} {}", family(&ty), if not_null { "not null" } else { "null" }));
+            columns.insert(format!(
+                "{table}.{name} {} {}",
+                family(&ty),
+                if not_null { "not null" } else { "null" }
+            ));
         }
     }
-    let indexes = sqlx::query("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-        .fetch_all(pool)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| r.get::<String, _>("name"))
-        .collect();
+    let indexes =
+        sqlx::query("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            .fetch_all(pool)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.get::<String, _>("name"))
+            .collect();
     (columns, indexes)
 }
 
@@ -105,6 +116,9 @@ async fn both_migration_trees_define_the_same_schema() {
     let (pg_columns, pg_indexes) = postgres_schema(&postgres).await;
     let only_sqlite: Vec<_> = sqlite_columns.difference(&pg_columns).collect();
     let only_pg: Vec<_> = pg_columns.difference(&sqlite_columns).collect();
-    assert!(only_sqlite.is_empty() && only_pg.is_empty(), "columns differ:\n only in SQLite: {only_sqlite:#?}\n only in PostgreSQL: {only_pg:#?}");
+    assert!(
+        only_sqlite.is_empty() && only_pg.is_empty(),
+        "columns differ:\n only in SQLite: {only_sqlite:#?}\n only in PostgreSQL: {only_pg:#?}"
+    );
     assert_eq!(sqlite_indexes, pg_indexes, "indexes differ");
 }

@@ -90,3 +90,61 @@ backend_test!(
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
     }
 );
+
+backend_test!(oversized_requests_are_refused, |app: TestApp| async move {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    // The server answers from the announced length, before any body byte.
+    let addr = app.base.trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = format!(
+        "POST /password/forgot HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        6 * 1024 * 1024
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0u8; 64];
+    let n = stream.read(&mut answer).await.unwrap();
+    let status_line = String::from_utf8_lossy(&answer[..n]).to_string();
+    assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
+});
+
+backend_test!(
+    language_follows_the_browser_and_the_switch,
+    |app: TestApp| async move {
+        let english = app
+            .new_browser()
+            .client
+            .get(app.url("/login"))
+            .header("accept-language", "en-GB,en;q=0.9,de;q=0.5")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(english.contains("<html lang=\"en\">") && english.contains("Sign in"));
+        let browser = app.new_browser();
+        let german = browser.get("/login").await.text().await.unwrap();
+        assert!(german.contains("<html lang=\"de\">") && german.contains("Anmelden"));
+        // The switch is remembered in a cookie.
+        browser.get("/login?lang=en").await;
+        let remembered = browser.get("/about").await.text().await.unwrap();
+        assert!(remembered.contains("Imprint, data sources and licences"));
+    }
+);
+
+backend_test!(json_errors_have_a_stable_shape, |app: TestApp| async move {
+    let response = app.get("/api/v1/me").await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["code"], "unauthenticated");
+    assert!(body["message"].is_string());
+    assert!(body["fields"].is_object());
+    let response = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth("ikon_forged")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+});

@@ -45,19 +45,31 @@ pub struct TokenForm {
 }
 
 /// Shows the new token once; only its hash is kept.
-pub async fn create_token(State(app): State<App>, viewer: Viewer, Form(input): Form<TokenForm>) -> AppResult<Response> {
+pub async fn create_token(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(input): Form<TokenForm>,
+) -> AppResult<Response> {
     let user = viewer.require_signed_in()?;
     let mut v = forms::Validator::new();
     let name = v.text("name", &input.name, true, 80);
     if !v.is_ok() {
         let errors = forms::translate(viewer.lang, &v.errors);
-        return Ok(unprocessable(render(&app, &viewer, context! { errors => errors }).await?));
+        return Ok(unprocessable(
+            render(&app, &viewer, context! { errors => errors }).await?,
+        ));
     }
     let token = sessions::create_api_token(&app.db, user.id, &name).await?;
-    Ok(render(&app, &viewer, context! { new_token => token }).await?.into_response())
+    Ok(render(&app, &viewer, context! { new_token => token })
+        .await?
+        .into_response())
 }
 
-pub async fn revoke_token(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Response> {
+pub async fn revoke_token(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
     let user = viewer.require_signed_in()?;
     if !sessions::revoke_api_token(&app.db, user.id, id).await? {
         return Err(AppError::not_found());
@@ -75,19 +87,29 @@ pub struct PasswordForm {
     password_confirm: String,
 }
 
-pub async fn change_password(State(app): State<App>, viewer: Viewer, Form(input): Form<PasswordForm>) -> AppResult<Response> {
+pub async fn change_password(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(input): Form<PasswordForm>,
+) -> AppResult<Response> {
     let user = viewer.require_signed_in()?.clone();
     let mut v = forms::Validator::new();
-    let (_, hash) = user_by_email(&app.db, &user.email).await?.ok_or_else(AppError::not_found)?;
+    let (_, hash) = user_by_email(&app.db, &user.email)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let current = input.current.clone();
-    let matches = tokio::task::spawn_blocking(move || verify_password(&current, &hash)).await.unwrap_or(false);
+    let matches = tokio::task::spawn_blocking(move || verify_password(&current, &hash))
+        .await
+        .unwrap_or(false);
     if !matches {
         v.add("current", Msg::new("acc-err-current-password"));
     }
     check_new_password(&mut v, &input.password, &input.password_confirm);
     if !v.is_ok() {
         let errors = forms::translate(viewer.lang, &v.errors);
-        return Ok(unprocessable(render(&app, &viewer, context! { errors => errors }).await?));
+        return Ok(unprocessable(
+            render(&app, &viewer, context! { errors => errors }).await?,
+        ));
     }
     let mut tx = app.db.begin().await?;
     set_password(&mut tx, Actor::User(&user), &user, &input.password).await?;

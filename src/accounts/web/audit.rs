@@ -20,7 +20,11 @@ pub struct PageQuery {
     pub page: Option<i64>,
 }
 
-pub async fn all(State(app): State<App>, viewer: Viewer, Query(q): Query<PageQuery>) -> AppResult<Html<String>> {
+pub async fn all(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Html<String>> {
     viewer.require_admin()?;
     let page = q.page.unwrap_or(1).max(1);
     let entries = audit::list(&app.db, None, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE).await?;

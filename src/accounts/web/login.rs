@@ -27,8 +27,16 @@ pub struct NextQuery {
     next: String,
 }
 
-pub async fn form(State(app): State<App>, viewer: Viewer, Query(q): Query<NextQuery>) -> AppResult<Html<String>> {
-    app.page(&viewer, "accounts/login.html", context! { next => q.next, email => "", error => None::<String> })
+pub async fn form(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(q): Query<NextQuery>,
+) -> AppResult<Html<String>> {
+    app.page(
+        &viewer,
+        "accounts/login.html",
+        context! { next => q.next, email => "", error => None::<String> },
+    )
 }
 
 #[derive(Deserialize)]
@@ -63,7 +71,10 @@ pub async fn submit(
     let found = user_by_email(&app.db, &email).await?;
     // Verify against a dummy hash when the account does not exist, so the
     // answer takes as long and says the same either way.
-    let hash = found.as_ref().map(|(_, h)| h.as_str()).unwrap_or(secrets::dummy_hash());
+    let hash = found
+        .as_ref()
+        .map(|(_, h)| h.as_str())
+        .unwrap_or(secrets::dummy_hash());
     let password = input.password.clone();
     let hash = hash.to_string();
     let ok = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))
@@ -85,7 +96,10 @@ pub async fn logout(State(app): State<App>, headers: HeaderMap) -> AppResult<Res
     let mut response = Redirect::to("/?notice=signed-out").into_response();
     append_cookie(
         &mut response,
-        &format!("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax", sessions::SESSION_COOKIE),
+        &format!(
+            "{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax",
+            sessions::SESSION_COOKIE
+        ),
     );
     Ok(response)
 }

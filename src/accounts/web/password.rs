@@ -30,7 +30,11 @@ pub const RESET_VALID_SECS: i64 = 3600;
 const RESETS_PER_HOUR: i64 = 3;
 
 pub async fn forgot_form(State(app): State<App>, viewer: Viewer) -> AppResult<Html<String>> {
-    app.page(&viewer, "accounts/forgot.html", context! { sent => false, email => "", errors => context!{} })
+    app.page(
+        &viewer,
+        "accounts/forgot.html",
+        context! { sent => false, email => "", errors => context!{} },
+    )
 }
 
 #[derive(Deserialize)]
@@ -39,25 +43,47 @@ pub struct ForgotForm {
     email: String,
 }
 
-pub async fn forgot_submit(State(app): State<App>, viewer: Viewer, Form(input): Form<ForgotForm>) -> AppResult<Response> {
+pub async fn forgot_submit(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(input): Form<ForgotForm>,
+) -> AppResult<Response> {
     let mut v = forms::Validator::new();
     let email = v.email("email", &input.email, true);
     if !v.is_ok() {
         let errors = forms::translate(viewer.lang, &v.errors);
-        let html = app.page(&viewer, "accounts/forgot.html", context! { sent => false, email => input.email, errors => errors })?;
+        let html = app.page(
+            &viewer,
+            "accounts/forgot.html",
+            context! { sent => false, email => input.email, errors => errors },
+        )?;
         return Ok(unprocessable(html));
     }
     // The answer is the same whether or not the account exists.
-    if let Some((user, _)) = user_by_email(&app.db, &email).await? {
-        if tokens::recent_count(&app.db, Purpose::PasswordReset, user.id, 3600).await? < RESETS_PER_HOUR {
+    let user = user_by_email(&app.db, &email).await?.map(|(user, _)| user);
+    if let Some(user) = user {
+        let recent = tokens::recent_count(&app.db, Purpose::PasswordReset, user.id, 3600).await?;
+        if recent < RESETS_PER_HOUR {
             let mut tx = app.db.begin().await?;
-            send_reset_link(&mut tx, &app, user.id, &user.email, viewer.lang, RESET_VALID_SECS).await?;
+            send_reset_link(
+                &mut tx,
+                &app,
+                user.id,
+                &user.email,
+                viewer.lang,
+                RESET_VALID_SECS,
+            )
+            .await?;
             tx.commit().await?;
             app.jobs_ready.notify_one();
         }
     }
     Ok(app
-        .page(&viewer, "accounts/forgot.html", context! { sent => true, email => "", errors => context!{} })?
+        .page(
+            &viewer,
+            "accounts/forgot.html",
+            context! { sent => true, email => "", errors => context!{} },
+        )?
         .into_response())
 }
 
@@ -90,13 +116,29 @@ async fn token_user(app: &App, token: &str) -> AppResult<crate::accounts::model:
     let user_id = tokens::check(&app.db, Purpose::PasswordReset, token)
         .await?
         .flatten()
-        .ok_or_else(|| AppError::new(axum::http::StatusCode::NOT_FOUND, "token_invalid", "acc-err-token"))?;
-    user_by_id(&app.db, user_id).await?.ok_or_else(AppError::not_found)
+        .ok_or_else(|| {
+            AppError::new(
+                axum::http::StatusCode::NOT_FOUND,
+                "token_invalid",
+                "acc-err-token",
+            )
+        })?;
+    user_by_id(&app.db, user_id)
+        .await?
+        .ok_or_else(AppError::not_found)
 }
 
-pub async fn reset_form(State(app): State<App>, viewer: Viewer, Path(token): Path<String>) -> AppResult<Html<String>> {
+pub async fn reset_form(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> AppResult<Html<String>> {
     token_user(&app, &token).await?;
-    app.page(&viewer, "accounts/reset.html", context! { token => token, errors => context!{} })
+    app.page(
+        &viewer,
+        "accounts/reset.html",
+        context! { token => token, errors => context!{} },
+    )
 }
 
 #[derive(Deserialize)]
@@ -118,12 +160,20 @@ pub async fn reset_submit(
     check_new_password(&mut v, &input.password, &input.password_confirm);
     if !v.is_ok() {
         let errors = forms::translate(viewer.lang, &v.errors);
-        let html = app.page(&viewer, "accounts/reset.html", context! { token => token, errors => errors })?;
+        let html = app.page(
+            &viewer,
+            "accounts/reset.html",
+            context! { token => token, errors => errors },
+        )?;
         return Ok(unprocessable(html));
     }
     let mut tx = app.db.begin().await?;
     if !tokens::consume(&mut tx, Purpose::PasswordReset, &token).await? {
-        return Err(AppError::new(axum::http::StatusCode::NOT_FOUND, "token_invalid", "acc-err-token"));
+        return Err(AppError::new(
+            axum::http::StatusCode::NOT_FOUND,
+            "token_invalid",
+            "acc-err-token",
+        ));
     }
     set_password(&mut tx, Actor::User(&user), &user, &input.password).await?;
     tx.commit().await?;

@@ -26,15 +26,27 @@ use crate::{
 };
 
 async fn live_token(app: &App, token: &str) -> AppResult<()> {
-    if admin_exists(&app.db).await? || tokens::check(&app.db, Purpose::Setup, token).await?.is_none() {
+    if admin_exists(&app.db).await?
+        || tokens::check(&app.db, Purpose::Setup, token)
+            .await?
+            .is_none()
+    {
         return Err(AppError::not_found());
     }
     Ok(())
 }
 
-pub async fn form(State(app): State<App>, viewer: Viewer, Path(token): Path<String>) -> AppResult<Html<String>> {
+pub async fn form(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> AppResult<Html<String>> {
     live_token(&app, &token).await?;
-    app.page(&viewer, "accounts/setup.html", context! { token => token, values => context!{}, errors => context!{} })
+    app.page(
+        &viewer,
+        "accounts/setup.html",
+        context! { token => token, values => context!{}, errors => context!{} },
+    )
 }
 
 #[derive(Deserialize, serde::Serialize)]
@@ -52,7 +64,10 @@ pub struct SetupForm {
 /// Shared by setup, reset and the account page.
 pub fn check_new_password(v: &mut forms::Validator, password: &str, confirm: &str) {
     if password.chars().count() < MIN_PASSWORD_LEN {
-        v.add("password", Msg::new("acc-err-password-short").arg("min", MIN_PASSWORD_LEN));
+        v.add(
+            "password",
+            Msg::new("acc-err-password-short").arg("min", MIN_PASSWORD_LEN),
+        );
     } else if password.len() > 1024 {
         v.add("password", Msg::new("err-too-long").arg("max", 1024));
     } else if password != confirm {
@@ -73,7 +88,11 @@ pub async fn submit(
     check_new_password(&mut v, &input.password, &input.password_confirm);
     if !v.is_ok() {
         let errors = forms::translate(viewer.lang, &v.errors);
-        let html = app.page(&viewer, "accounts/setup.html", context! { token => token, values => input, errors => errors })?;
+        let html = app.page(
+            &viewer,
+            "accounts/setup.html",
+            context! { token => token, values => input, errors => errors },
+        )?;
         return Ok(unprocessable(html));
     }
     let mut tx = app.db.begin().await?;
@@ -92,5 +111,9 @@ pub async fn submit(
     let user = create_user(&mut tx, Actor::System("setup"), &new).await?;
     tx.commit().await?;
     let session = sessions::create(&app.db, user.id, app.config.session_days).await?;
-    Ok(with_session(&app.config, &session, "/admin/users?notice=setup-done"))
+    Ok(with_session(
+        &app.config,
+        &session,
+        "/admin/users?notice=setup-done",
+    ))
 }

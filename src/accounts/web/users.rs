@@ -66,7 +66,9 @@ async fn choices(app: &App) -> AppResult<Value> {
     .map(|r| context! { key => r.get::<String, _>("key"), name => r.get::<String, _>("name") })
     .collect();
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
-    Ok(context! { networks => networks, organizations => organizations, regions => regions, roles => roles })
+    Ok(
+        context! { networks => networks, organizations => organizations, regions => regions, roles => roles },
+    )
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -79,7 +81,13 @@ pub struct UserForm {
     scope: ScopeInput,
 }
 
-async fn form_page(app: &App, viewer: &Viewer, values: &UserForm, editing: Option<i64>, errors: Value) -> AppResult<Html<String>> {
+async fn form_page(
+    app: &App,
+    viewer: &Viewer,
+    values: &UserForm,
+    editing: Option<i64>,
+    errors: Value,
+) -> AppResult<Html<String>> {
     let choices = choices(app).await?;
     app.page(
         viewer,
@@ -90,11 +98,21 @@ async fn form_page(app: &App, viewer: &Viewer, values: &UserForm, editing: Optio
 
 pub async fn new_form(State(app): State<App>, viewer: Viewer) -> AppResult<Html<String>> {
     viewer.require_admin()?;
-    let values = UserForm { scope: ScopeInput { role: "member".into(), ..ScopeInput::default() }, ..UserForm::default() };
+    let values = UserForm {
+        scope: ScopeInput {
+            role: "member".into(),
+            ..ScopeInput::default()
+        },
+        ..UserForm::default()
+    };
     form_page(&app, &viewer, &values, None, context! {}).await
 }
 
-pub async fn create(State(app): State<App>, viewer: Viewer, Form(input): Form<UserForm>) -> AppResult<Response> {
+pub async fn create(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(input): Form<UserForm>,
+) -> AppResult<Response> {
     let admin = viewer.require_admin()?;
     let mut v = forms::Validator::new();
     let email = v.email("email", &input.email, true);
@@ -102,7 +120,9 @@ pub async fn create(State(app): State<App>, viewer: Viewer, Form(input): Form<Us
     let scope = scope::validate(&app.db, &mut v, &input.scope).await?;
     let (Some(scope), true) = (scope, v.is_ok()) else {
         let errors = forms::translate(viewer.lang, &v.errors);
-        return Ok(unprocessable(form_page(&app, &viewer, &input, None, errors.into()).await?));
+        return Ok(unprocessable(
+            form_page(&app, &viewer, &input, None, errors.into()).await?,
+        ));
     };
     let new = NewUser {
         email,
@@ -116,43 +136,82 @@ pub async fn create(State(app): State<App>, viewer: Viewer, Form(input): Form<Us
     };
     let mut tx = app.db.begin().await?;
     let user = create_user(&mut tx, Actor::User(admin), &new).await?;
-    send_reset_link(&mut tx, &app, user.id, &user.email, viewer.lang, INVITATION_SECS).await?;
+    send_reset_link(
+        &mut tx,
+        &app,
+        user.id,
+        &user.email,
+        viewer.lang,
+        INVITATION_SECS,
+    )
+    .await?;
     tx.commit().await?;
     app.jobs_ready.notify_one();
     Ok(Redirect::to("/admin/users?notice=user-invited").into_response())
 }
 
-pub async fn edit_form(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>) -> AppResult<Html<String>> {
+pub async fn edit_form(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<Html<String>> {
     viewer.require_admin()?;
-    let user = user_by_id(&app.db, id).await?.ok_or_else(AppError::not_found)?;
+    let user = user_by_id(&app.db, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let values = UserForm {
         email: user.email,
         name: user.name,
         scope: ScopeInput {
             role: user.role.code().into(),
             network_id: user.network_id.map(|n| n.to_string()).unwrap_or_default(),
-            organization_id: user.organization_id.map(|n| n.to_string()).unwrap_or_default(),
+            organization_id: user
+                .organization_id
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             region_key: user.region_key.unwrap_or_default(),
         },
     };
     form_page(&app, &viewer, &values, Some(id), context! {}).await
 }
 
-pub async fn update(State(app): State<App>, viewer: Viewer, Path(id): Path<i64>, Form(input): Form<UserForm>) -> AppResult<Response> {
+pub async fn update(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<UserForm>,
+) -> AppResult<Response> {
     let admin = viewer.require_admin()?;
-    let before = user_by_id(&app.db, id).await?.ok_or_else(AppError::not_found)?;
+    let before = user_by_id(&app.db, id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
     let mut v = forms::Validator::new();
     let scope = scope::validate(&app.db, &mut v, &input.scope).await?;
     let Some(scope) = scope else {
         let errors = forms::translate(viewer.lang, &v.errors);
-        let values = UserForm { email: before.email.clone(), name: before.name.clone(), ..input };
-        return Ok(unprocessable(form_page(&app, &viewer, &values, Some(id), errors.into()).await?));
+        let values = UserForm {
+            email: before.email.clone(),
+            name: before.name.clone(),
+            ..input
+        };
+        return Ok(unprocessable(
+            form_page(&app, &viewer, &values, Some(id), errors.into()).await?,
+        ));
     };
     if before.id == admin.id && scope.role != Role::Admin {
         return Err(AppError::conflict("last_admin", "acc-err-self-demote"));
     }
     let mut tx = app.db.begin().await?;
-    set_role(&mut tx, Actor::User(admin), &before, scope.role, scope.network_id, scope.organization_id, scope.region_key).await?;
+    set_role(
+        &mut tx,
+        Actor::User(admin),
+        &before,
+        scope.role,
+        scope.network_id,
+        scope.organization_id,
+        scope.region_key,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/users?notice=user-saved").into_response())
 }

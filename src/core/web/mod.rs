@@ -57,7 +57,12 @@ impl App {
     pub fn base_context(&self, viewer: &Viewer) -> Value {
         let langs: Vec<Value> = Lang::ALL
             .iter()
-            .map(|l| context! { code => l.code(), name => l.endonym(), current => *l == viewer.lang })
+            .map(|l| {
+                context! {
+                    code => l.code(), name => l.endonym(), current => *l == viewer.lang,
+                    href => with_lang(&viewer.path, *l),
+                }
+            })
             .collect();
         context! {
             lang => viewer.lang.code(),
@@ -76,6 +81,21 @@ impl App {
         let full = context! { ..ctx, ..self.base_context(viewer) };
         Ok(Html(self.templates.render(name, full)?))
     }
+}
+
+/// The current page in another language: keeps the query (e.g. a search),
+/// drops a one-off `notice`.
+fn with_lang(path: &str, lang: Lang) -> String {
+    let (base, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k != "lang" && k != "notice")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    pairs.push(("lang".into(), lang.code().into()));
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    format!("{base}?{query}")
 }
 
 /// A confirmation after a redirect (`?notice=saved`), limited to known ids.
@@ -110,4 +130,19 @@ pub fn router(app: App) -> Router {
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(app)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_links_keep_the_query() {
+        assert_eq!(
+            with_lang("/regions?q=Neustadt&lang=de", Lang::En),
+            "/regions?q=Neustadt&lang=en"
+        );
+        assert_eq!(with_lang("/x?notice=saved", Lang::De), "/x?lang=de");
+        assert_eq!(with_lang("/", Lang::En), "/?lang=en");
+    }
 }

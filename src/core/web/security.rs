@@ -10,9 +10,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 type Header = SetResponseHeaderLayer<HeaderValue>;
+type Headers = Stack<Header, Stack<Header, Stack<Header, Stack<Header, Identity>>>>;
 
-pub fn headers()
--> ServiceBuilder<Stack<Header, Stack<Header, Stack<Header, Stack<Header, Identity>>>>> {
+pub fn headers() -> ServiceBuilder<Headers> {
     let set = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };

@@ -11,7 +11,9 @@
 //!
 //! `Chrome::start` returns `None` (and says why) when chromedriver or
 //! chromium is not installed, unless `CI` or `IKON_REQUIRE_BROWSER` is set:
-//! then a missing browser fails the test.
+//! then a missing browser fails the test. `IKON_SKIP_BROWSER` skips the
+//! browser tests in any case; `IKON_CHROMIUM` and `IKON_CHROMEDRIVER` name
+//! the binaries when they are not /usr/bin/chromium and on PATH.
 
 use std::{
     io::{Read, Write},
@@ -133,6 +135,10 @@ impl Chrome {
     /// Starts ChromeDriver and a fresh headless Chromium for the app at
     /// `base`. `None` when they are not installed (and not required).
     pub async fn start(base: &str) -> Option<Chrome> {
+        if std::env::var_os("IKON_SKIP_BROWSER").is_some() {
+            eprintln!("SKIPPED: browser test not run, IKON_SKIP_BROWSER is set");
+            return None;
+        }
         let chromium = executable("IKON_CHROMIUM", || {
             Some(PathBuf::from("/usr/bin/chromium")).filter(|p| p.is_file())
         });
@@ -206,7 +212,10 @@ impl Chrome {
                 return;
             }
             if started.elapsed() > Duration::from_secs(30) {
-                panic!("chromedriver did not answer on port {} within 30 s", self.driver_port);
+                panic!(
+                    "chromedriver did not answer on port {} within 30 s",
+                    self.driver_port
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -261,7 +270,9 @@ impl Chrome {
             panic!(
                 "chromium ({}) does not start: {}",
                 chromium.display(),
-                body["value"]["message"].as_str().unwrap_or(&body.to_string())
+                body["value"]["message"]
+                    .as_str()
+                    .unwrap_or(&body.to_string())
             );
         };
         self.session_id = id.to_string();
@@ -331,7 +342,9 @@ impl Chrome {
 
     /// The `lang` attribute of the current page.
     pub async fn lang(&self) -> String {
-        let lang = self.execute("return document.documentElement.lang;", vec![]).await;
+        let lang = self
+            .execute("return document.documentElement.lang;", vec![])
+            .await;
         lang.as_str().unwrap_or_default().to_string()
     }
 
@@ -354,7 +367,10 @@ impl Chrome {
     /// Whether an element matching `css` is on the page.
     pub async fn exists(&self, css: &str) -> bool {
         let found = self
-            .execute("return document.querySelector(arguments[0]) !== null;", vec![json!(css)])
+            .execute(
+                "return document.querySelector(arguments[0]) !== null;",
+                vec![json!(css)],
+            )
             .await;
         found == true
     }
@@ -363,9 +379,13 @@ impl Chrome {
     /// what was there).
     pub async fn fill(&self, css: &str, text: &str) {
         let element = self.find(css).await;
-        self.post(&format!("/element/{element}/clear"), json!({})).await;
-        self.post(&format!("/element/{element}/value"), json!({ "text": text }))
+        self.post(&format!("/element/{element}/clear"), json!({}))
             .await;
+        self.post(
+            &format!("/element/{element}/value"),
+            json!({ "text": text }),
+        )
+        .await;
     }
 
     /// Chooses the option with `value` in the select matching `css`.
@@ -373,7 +393,10 @@ impl Chrome {
         let option = format!("{css} option[value=\"{value}\"]");
         self.click(&option).await;
         let chosen = self
-            .execute("return document.querySelector(arguments[0]).value;", vec![json!(css)])
+            .execute(
+                "return document.querySelector(arguments[0]).value;",
+                vec![json!(css)],
+            )
             .await;
         assert_eq!(chosen, value, "option {value} of `{css}` not chosen");
     }
@@ -381,13 +404,15 @@ impl Chrome {
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) {
         let element = self.find(css).await;
-        self.post(&format!("/element/{element}/click"), json!({})).await;
+        self.post(&format!("/element/{element}/click"), json!({}))
+            .await;
     }
 
     /// Clicks the element matching `css` (a submit button or a link) and
     /// waits until the browser has loaded the next document.
     pub async fn click_and_wait(&self, css: &str) {
-        self.execute("window.__ikonPreviousPage = true;", vec![]).await;
+        self.execute("window.__ikonPreviousPage = true;", vec![])
+            .await;
         self.click(css).await;
         let started = Instant::now();
         loop {
@@ -448,6 +473,56 @@ impl Chrome {
             std::fs::write(&path, self.screenshot().await).expect("screenshot written");
             eprintln!("screenshot: {}", path.display());
         }
+    }
+
+    /// Emulates a screen `width` CSS pixels wide (a phone: 320), or the
+    /// real window again with `None`. Chromium only (DevTools protocol).
+    pub async fn emulate_width(&self, width: Option<u32>) {
+        let (cmd, params) = match width {
+            Some(width) => (
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": 640, "deviceScaleFactor": 1, "mobile": true }),
+            ),
+            None => ("Emulation.clearDeviceMetricsOverride", json!({})),
+        };
+        self.post("/goog/cdp/execute", json!({ "cmd": cmd, "params": params }))
+            .await;
+    }
+
+    /// Whether the page is wider than the viewport (scrolls sideways), with
+    /// the text that sticks out (outside scrolling boxes such as table
+    /// wrappers). `None` when the page fits.
+    pub async fn horizontal_overflow(&self) -> Option<String> {
+        let found = self
+            .execute(
+                r#"
+                const root = document.documentElement;
+                if (root.scrollWidth <= root.clientWidth) return null;
+                const scrolls = (el) => {
+                    for (; el && el !== document.body; el = el.parentElement) {
+                        if (getComputedStyle(el).overflowX !== 'visible') return true;
+                    }
+                    return false;
+                };
+                const out = [];
+                const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                    const range = document.createRange();
+                    range.selectNodeContents(n);
+                    const right = range.getBoundingClientRect().right;
+                    if (right > root.clientWidth + 1 && !scrolls(n.parentElement)) {
+                        const el = n.parentElement;
+                        const name = el.tagName.toLowerCase() + (el.className ? '.' + el.className : '');
+                        out.push(`${name} to ${Math.round(right)} px: "${n.textContent.trim().slice(0, 60)}"`);
+                    }
+                }
+                return `${root.scrollWidth} px wide in a ${root.clientWidth} px viewport; ` +
+                    (out.length ? out.slice(0, 5).join('; ') : 'no text sticks out');
+                "#,
+                vec![],
+            )
+            .await;
+        found.as_str().map(str::to_string)
     }
 
     /// Forgets a cookie of the app (e.g. the chosen language).
