@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod cli;
+pub mod conferences;
 pub mod core;
 pub mod demo;
 pub mod geography;

@@ -4,6 +4,7 @@
 
 use crate::{
     accounts::web as accounts,
+    conferences,
     core::web::{assets, openapi, pages, routes::RouteTable},
     geography,
 };
@@ -114,4 +115,39 @@ pub fn routes() -> RouteTable {
         )
         .get("/api/v1/people/{id}", registry_api::get_person)
         .delete("/api/v1/people/{id}", registry_api::erase_person)
+        // ── conferences ──────────────────────────────────────────────────
+        .get("/networks/{id}/conferences", conferences::web::list)
+        .get(
+            "/networks/{id}/conferences/settings",
+            conferences::web::settings_form,
+        )
+        .post(
+            "/networks/{id}/conferences/settings",
+            conferences::web::settings_submit,
+        )
+        .get("/networks/{id}/conferences/new", conferences::web::new_form)
+        .post("/networks/{id}/conferences/new", conferences::web::create)
+        .get("/conferences/{id}", conferences::web::show)
+        .get("/conferences/{id}/edit", conferences::web::edit_form)
+        .post("/conferences/{id}/edit", conferences::web::update)
+        .post(
+            "/conferences/{id}/poll/options",
+            conferences::web::add_option,
+        )
+        .post("/conferences/{id}/poll/send", conferences::web::send_poll)
+        .post("/conferences/{id}/poll/choose", conferences::web::choose)
+        .post("/conferences/{id}/invite", conferences::invitations::invite)
+        .post(
+            "/conferences/{id}/update-invitation",
+            conferences::invitations::update_invitation,
+        )
+        .post("/conferences/{id}/cancel", conferences::invitations::cancel)
+        .get(
+            "/networks/{id}/meetings.ics",
+            conferences::invitations::feed,
+        )
+        .get("/p/{token}", conferences::links::poll_form)
+        .post("/p/{token}", conferences::links::poll_submit)
+        .get("/r/{token}", conferences::links::rsvp_form)
+        .post("/r/{token}", conferences::links::rsvp_submit)
 }

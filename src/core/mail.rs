@@ -6,7 +6,10 @@
 use anyhow::Context;
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, header::ContentType},
+    message::{
+        Attachment as MailAttachment, Body, Mailbox, MultiPart, SinglePart,
+        header::{ContentTransferEncoding, ContentType},
+    },
     transport::smtp::authentication::Credentials,
 };
 use serde::{Deserialize, Serialize};
@@ -19,11 +22,22 @@ use crate::core::{
 
 pub const JOB_KIND: &str = "send_mail";
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Email {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// Files sent along with the text (e.g. an iCalendar invitation).
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Attachment {
+    pub filename: String,
+    /// A MIME type, e.g. `text/calendar; method=REQUEST; charset=UTF-8`.
+    pub content_type: String,
+    pub content: String,
 }
 
 /// Queues a message in the caller's transaction: it is sent only if the
@@ -35,13 +49,25 @@ pub async fn enqueue(tx: &mut Tx, email: &Email) -> Result<i64, sqlx::Error> {
 fn build(config: &Config, email: &Email) -> anyhow::Result<Message> {
     let from: Mailbox = config.mail_from.parse().context("IKON_MAIL_FROM")?;
     let to: Mailbox = email.to.parse().context("recipient address")?;
-    Message::builder()
-        .from(from)
-        .to(to)
-        .subject(&email.subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(email.text.clone())
-        .context("building the message")
+    let builder = Message::builder().from(from).to(to).subject(&email.subject);
+    if email.attachments.is_empty() {
+        return builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.text.clone())
+            .context("building the message");
+    }
+    let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(email.text.clone()));
+    for attachment in &email.attachments {
+        let content_type =
+            ContentType::parse(&attachment.content_type).context("attachment content type")?;
+        // Base64 keeps the attachment's bytes (and CRLF line ends) exactly.
+        let body =
+            Body::new_with_encoding(attachment.content.clone(), ContentTransferEncoding::Base64)
+                .map_err(|_| anyhow::anyhow!("attachment cannot be encoded"))?;
+        parts = parts
+            .singlepart(MailAttachment::new(attachment.filename.clone()).body(body, content_type));
+    }
+    builder.multipart(parts).context("building the message")
 }
 
 pub async fn deliver(config: &Config, email: &Email) -> anyhow::Result<()> {

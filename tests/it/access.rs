@@ -130,6 +130,46 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("PUT", "/api/v1/organizations/{id}", Rule::EditOrganization),
     ("GET", "/api/v1/people/{id}", Rule::ReadNetwork),
     ("DELETE", "/api/v1/people/{id}", Rule::EditOrganization),
+    // conferences
+    ("GET", "/networks/{id}/conferences", Rule::ReadNetwork),
+    (
+        "GET",
+        "/networks/{id}/conferences/settings",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{id}/conferences/settings",
+        Rule::ManageNetwork,
+    ),
+    ("GET", "/networks/{id}/conferences/new", Rule::ManageNetwork),
+    (
+        "POST",
+        "/networks/{id}/conferences/new",
+        Rule::ManageNetwork,
+    ),
+    ("GET", "/conferences/{id}", Rule::ReadNetwork),
+    ("GET", "/conferences/{id}/edit", Rule::ManageNetwork),
+    ("POST", "/conferences/{id}/edit", Rule::ManageNetwork),
+    (
+        "POST",
+        "/conferences/{id}/poll/options",
+        Rule::ManageNetwork,
+    ),
+    ("POST", "/conferences/{id}/poll/send", Rule::ManageNetwork),
+    ("POST", "/conferences/{id}/poll/choose", Rule::ManageNetwork),
+    ("GET", "/p/{token}", Rule::TokenLink),
+    ("POST", "/p/{token}", Rule::TokenLink),
+    ("POST", "/conferences/{id}/invite", Rule::ManageNetwork),
+    (
+        "POST",
+        "/conferences/{id}/update-invitation",
+        Rule::ManageNetwork,
+    ),
+    ("POST", "/conferences/{id}/cancel", Rule::ManageNetwork),
+    ("GET", "/networks/{id}/meetings.ics", Rule::Public),
+    ("GET", "/r/{token}", Rule::TokenLink),
+    ("POST", "/r/{token}", Rule::TokenLink),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -172,6 +212,7 @@ struct Fixture {
     organization_id: i64,
     person_id: i64,
     user_id: i64,
+    meeting_id: i64,
     tokens: HashMap<Who, String>,
 }
 
@@ -228,11 +269,23 @@ async fn fixture(app: &TestApp) -> Fixture {
             .await
             .unwrap()
             .get("id");
+    // A meeting of the demo network, for the /conferences/{id} routes.
+    let meeting_id = sqlx::query(
+        "INSERT INTO meetings (network_id, title, location, online_url, state, is_public, ics_uid, ics_sequence, created_at, updated_at)
+         VALUES ($1, 'Integrationskonferenz', '', '', 'planned', 0, 'route-test@ikon', 0, $2, $2) RETURNING id",
+    )
+    .bind(logins.network_id)
+    .bind(at)
+    .fetch_one(db.pool())
+    .await
+    .unwrap()
+    .get("id");
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,
         person_id,
         user_id: outsider.id,
+        meeting_id,
         tokens,
     }
 }
@@ -246,6 +299,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.person_id
     } else if path.starts_with("/admin/users/") {
         f.user_id
+    } else if path.starts_with("/conferences/") {
+        f.meeting_id
     } else {
         999_999
     };

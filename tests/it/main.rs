@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod browser;
 mod cli;
+mod conferences;
 mod geography;
 mod i18n;
 mod network;

@@ -60,6 +60,7 @@ async fn two_processes_share_sessions_and_jobs() {
             to: format!("r{n}@example.org"),
             subject: format!("Nachricht {n}"),
             text: "Hallo".into(),
+            ..Default::default()
         };
         mail::enqueue(&mut tx, &email).await.unwrap();
     }

@@ -106,6 +106,7 @@ pub async fn send_reset_link(
             to: email.to_string(),
             subject: lang.t("mail-reset-subject"),
             text: lang.t_args("mail-reset-body", &args),
+            ..Default::default()
         },
     )
     .await?;
