@@ -11,4 +11,5 @@ pub mod core;
 pub mod demo;
 pub mod geography;
 pub mod network;
+pub mod offers;
 pub mod router;

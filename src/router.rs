@@ -6,7 +6,7 @@ use crate::{
     accounts::web as accounts,
     conferences,
     core::web::{assets, openapi, pages, routes::RouteTable},
-    geography,
+    geography, offers,
 };
 
 use crate::network::{api as registry_api, web as registry};
@@ -150,4 +150,22 @@ pub fn routes() -> RouteTable {
         .post("/p/{token}", conferences::links::poll_submit)
         .get("/r/{token}", conferences::links::rsvp_form)
         .post("/r/{token}", conferences::links::rsvp_submit)
+        // ── offers ───────────────────────────────────────────────────────
+        .get("/networks/{id}/offers", offers::web::list)
+        .get("/networks/{id}/offers/new", offers::web::new_form)
+        .post("/networks/{id}/offers/new", offers::web::create)
+        .get("/offers/{id}", offers::web::show)
+        .get("/offers/{id}/edit", offers::web::edit_form)
+        .post("/offers/{id}/edit", offers::web::update)
+        .post("/offers/{id}/status", offers::web::change_status)
+        .get(
+            "/offers/{id}/translations/{lang}",
+            offers::translations::form,
+        )
+        .post(
+            "/offers/{id}/translations/{lang}",
+            offers::translations::submit,
+        )
+        .get("/api/v1/offers", offers::api::list)
+        .get("/api/v1/offers.geojson", offers::api::geojson)
 }

@@ -170,6 +170,26 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/networks/{id}/meetings.ics", Rule::Public),
     ("GET", "/r/{token}", Rule::TokenLink),
     ("POST", "/r/{token}", Rule::TokenLink),
+    // offers
+    ("GET", "/networks/{id}/offers", Rule::ReadNetwork),
+    ("GET", "/networks/{id}/offers/new", Rule::EditOrganization),
+    ("POST", "/networks/{id}/offers/new", Rule::EditOrganization),
+    ("GET", "/offers/{id}", Rule::Public),
+    ("GET", "/offers/{id}/edit", Rule::EditOrganization),
+    ("POST", "/offers/{id}/edit", Rule::EditOrganization),
+    ("POST", "/offers/{id}/status", Rule::EditOrganization),
+    (
+        "GET",
+        "/offers/{id}/translations/{lang}",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/offers/{id}/translations/{lang}",
+        Rule::EditOrganization,
+    ),
+    ("GET", "/api/v1/offers", Rule::Public),
+    ("GET", "/api/v1/offers.geojson", Rule::Public),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -213,6 +233,7 @@ struct Fixture {
     person_id: i64,
     user_id: i64,
     meeting_id: i64,
+    offer_id: i64,
     tokens: HashMap<Who, String>,
 }
 
@@ -280,12 +301,25 @@ async fn fixture(app: &TestApp) -> Fixture {
     .await
     .unwrap()
     .get("id");
+    // A published offer of the member's organisation, for the /offers/{id} routes.
+    let offer_id = sqlx::query(
+        "INSERT INTO offers (network_id, organization_id, title, summary, description, field, offer_type, target_groups, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, room, opening_hours, phone, email, website, status, created_at, updated_at)
+         VALUES ($1, $2, 'Migrationsberatung', '', '', 'counselling', 'mbe', '', 'de', 'free', '', 0, '', 0, '', '', '', '', '', '', '', '', 'published', $3, $3) RETURNING id",
+    )
+    .bind(logins.network_id)
+    .bind(logins.member_organization_id)
+    .bind(at)
+    .fetch_one(db.pool())
+    .await
+    .unwrap()
+    .get("id");
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,
         person_id,
         user_id: outsider.id,
         meeting_id,
+        offer_id,
         tokens,
     }
 }
@@ -301,6 +335,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.user_id
     } else if path.starts_with("/conferences/") {
         f.meeting_id
+    } else if path.starts_with("/offers/") {
+        f.offer_id
     } else {
         999_999
     };
@@ -309,6 +345,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         .replace("{key}", "09575")
         .replace("{token}", "not-a-real-token")
         .replace("{file}", "app.css")
+        .replace("{lang}", "en")
 }
 
 backend_test!(

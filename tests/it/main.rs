@@ -12,6 +12,8 @@ mod geography;
 mod i18n;
 mod network;
 mod network_csv;
+mod offers;
+mod offers_browser;
 mod openapi;
 mod scale;
 mod schema;

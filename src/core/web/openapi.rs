@@ -20,11 +20,13 @@ use utoipa::OpenApi;
         crate::geography::api::find,
         crate::geography::api::boundary,
         crate::accounts::api::me,
+        crate::offers::api::list,
+        crate::offers::api::geojson,
     ),
     components(schemas(crate::core::web::errors::ErrorBody)),
     modifiers(&BearerAuth),
     tags(
-        (name = "system"), (name = "accounts"), (name = "geography"), (name = "network"),
+        (name = "system"), (name = "accounts"), (name = "geography"), (name = "network"), (name = "offers"),
     )
 )]
 pub struct ApiDoc;

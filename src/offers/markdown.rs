@@ -1,0 +1,28 @@
+//! Offer descriptions are Markdown, rendered to HTML and sanitised.
+
+use pulldown_cmark::{Options, Parser, html};
+
+/// Safe HTML of a Markdown text: raw HTML is sanitised, scripts and event
+/// handlers are dropped.
+pub fn render(markdown: &str) -> String {
+    let parser = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    );
+    let mut out = String::new();
+    html::push_html(&mut out, parser);
+    ammonia::clean(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_rendered_and_sanitised() {
+        let html =
+            render("**Beratung** <script>alert(1)</script> <a href=\"x\" onclick=\"y()\">z</a>");
+        assert!(html.contains("<strong>Beratung</strong>"));
+        assert!(!html.contains("<script") && !html.contains("onclick"));
+    }
+}

@@ -1,0 +1,10 @@
+//! Offers: every integration offer of a network's member organisations,
+//! its review workflow, translations and the public offer page.
+
+pub mod api;
+pub mod form;
+pub mod markdown;
+pub mod model;
+pub mod store;
+pub mod translations;
+pub mod web;

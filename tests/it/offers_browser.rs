@@ -1,0 +1,97 @@
+//! The offer pages in a real browser: WCAG 2.1 AA with axe-core and reflow
+//! at 320 px.
+
+use reqwest::StatusCode;
+
+use crate::common::TestApp;
+use crate::offers::{offer_id, signed_in, valid};
+
+/// axe-core's WCAG 2.1 AA check (serious and critical problems) and reflow
+/// at 320 px for the offer pages, public and for editors. SQLite only,
+/// like tests/it/browser.rs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offer_pages_are_accessible() {
+    use crate::common::{
+        Backend,
+        browser::{Chrome, axe},
+    };
+
+    let app = TestApp::start(Backend::Sqlite).await;
+    let demo = app.demo().await;
+    let network = demo.network_id;
+    let member = signed_in(&app, &demo.member.email, &demo.member.password).await;
+    let response = member
+        .post_form(&format!("/networks/{network}/offers/new"), &valid())
+        .await;
+    let id = offer_id(&response);
+    for lang in ["en", "ar"] {
+        let response = member
+            .post_form(
+                &format!("/offers/{id}/translations/{lang}"),
+                &[("title", "Migration counselling"), ("summary", "Advice.")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let coordinator = signed_in(&app, &demo.coordinator.email, &demo.coordinator.password).await;
+    let response = coordinator
+        .post_form(&format!("/offers/{id}/status"), &[("to", "published")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let Some(chrome) = Chrome::start(&app.base).await else {
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut check = async |url: String| {
+        chrome.delete_cookie("ikon_lang").await;
+        chrome.goto(&url).await;
+        let status = chrome.status().await;
+        if status != 200 {
+            failures.push(format!("{url}: HTTP {status}"));
+        }
+        let serious: String = axe(&chrome)
+            .await
+            .into_iter()
+            .filter(|v| v.is_serious())
+            .map(|v| v.to_string())
+            .collect();
+        if !serious.is_empty() {
+            failures.push(format!("{url}:\n{serious}"));
+        }
+        chrome.emulate_width(Some(320)).await;
+        chrome.goto(&url).await;
+        if let Some(overflow) = chrome.horizontal_overflow().await {
+            failures.push(format!("{url}: scrolls sideways at 320 px: {overflow}"));
+        }
+        chrome.emulate_width(None).await;
+    };
+    for url in [
+        format!("/offers/{id}"),
+        format!("/offers/{id}?lang=ar"),
+        format!("/offers/{id}?lang=tr"),
+    ] {
+        check(url).await;
+    }
+    chrome.goto("/login").await;
+    chrome
+        .fill("input[name=\"email\"]", &demo.coordinator.email)
+        .await;
+    chrome
+        .fill("input[name=\"password\"]", &demo.coordinator.password)
+        .await;
+    chrome
+        .click_and_wait("main form[action=\"/login\"] button[type=\"submit\"]")
+        .await;
+    for url in [
+        format!("/networks/{network}/offers"),
+        format!("/networks/{network}/offers/new"),
+        format!("/offers/{id}?lang=en"),
+        format!("/offers/{id}/edit"),
+        format!("/offers/{id}/translations/en"),
+        format!("/offers/{id}/translations/ar"),
+    ] {
+        check(url).await;
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
