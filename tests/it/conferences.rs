@@ -1025,6 +1025,18 @@ async fn conference_pages_are_accessible() {
     store::save_answers(&mut tx, &meeting, person, &[(first, Answer::Yes)])
         .await
         .unwrap();
+    for title in ["Begrüßung", "Sprachkurse"] {
+        let item = store::AgendaRecord {
+            title: title.into(),
+            description: "Bericht und Aussprache".into(),
+            proposer_organization_id: Some(orgs[1]),
+            duration_minutes: 30,
+            is_public: true,
+        };
+        store::add_agenda_item(&mut tx, Actor::System("test"), &meeting, &item)
+            .await
+            .unwrap();
+    }
     let poll_token = store::issue_link(&mut tx, polled, person, Purpose::Poll, LINK_VALID_SECS)
         .await
         .unwrap();
@@ -1103,6 +1115,7 @@ async fn conference_pages_are_accessible() {
         format!("/networks/{network}/conferences/new"),
         format!("/conferences/{polled}"),
         format!("/conferences/{polled}/edit"),
+        format!("/conferences/{polled}/agenda"),
         format!("/conferences/{invited}"),
     ] {
         check(path).await;

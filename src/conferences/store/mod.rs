@@ -1,13 +1,14 @@
 //! Store queries of the conference cycle. Every write takes the caller's
 //! transaction and records an audit entry in it.
 
+mod agenda;
 mod links;
 mod meetings;
 mod poll;
 mod rsvp;
 mod series;
 
-pub use self::{links::*, meetings::*, poll::*, rsvp::*, series::*};
+pub use self::{agenda::*, links::*, meetings::*, poll::*, rsvp::*, series::*};
 
 use serde_json::Value;
 

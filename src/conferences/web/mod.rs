@@ -2,12 +2,13 @@
 //! series settings (rhythm, default location, organisers' rotation),
 //! meetings, and the coordinator's side of the date poll.
 
+mod agenda;
 mod due;
 mod meetings;
 mod poll;
 mod settings;
 
-pub use self::{due::*, meetings::*, poll::*, settings::*};
+pub use self::{agenda::*, due::*, meetings::*, poll::*, settings::*};
 
 use axum::response::{Html, IntoResponse, Response};
 
