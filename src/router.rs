@@ -142,6 +142,23 @@ pub fn routes() -> RouteTable {
             conferences::invitations::update_invitation,
         )
         .post("/conferences/{id}/cancel", conferences::invitations::cancel)
+        .get("/conferences/{id}/agenda", conferences::web::agenda)
+        .post(
+            "/conferences/{id}/agenda",
+            conferences::web::add_agenda_item,
+        )
+        .post(
+            "/conferences/{id}/agenda/move",
+            conferences::web::move_agenda_item,
+        )
+        .post(
+            "/conferences/{id}/agenda/delete",
+            conferences::web::delete_agenda_item,
+        )
+        .post(
+            "/conferences/{id}/agenda/edit",
+            conferences::web::update_agenda_item,
+        )
         .get(
             "/networks/{id}/meetings.ics",
             conferences::invitations::feed,
@@ -168,4 +185,13 @@ pub fn routes() -> RouteTable {
         )
         .get("/api/v1/offers", offers::api::list)
         .get("/api/v1/offers.geojson", offers::api::geojson)
+        .get("/offers/{id}/contact-point", offers::finder::form)
+        .post("/offers/{id}/contact-point", offers::finder::submit)
+        .get("/finder", offers::finder::page)
+        .get("/api/v1/contact-points", offers::finder::api_find)
+        .get("/networks/{id}/coverage", offers::coverage::coverage)
+        .get(
+            "/api/v1/networks/{id}/coverage",
+            offers::coverage::api_coverage,
+        )
 }

@@ -2,6 +2,9 @@
 //! its review workflow, translations and the public offer page.
 
 pub mod api;
+pub mod contact_points;
+pub mod coverage;
+pub mod finder;
 pub mod form;
 pub mod markdown;
 pub mod model;

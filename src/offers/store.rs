@@ -10,7 +10,7 @@ use crate::core::{
 };
 use crate::offers::model::{Offer, OfferRecord, Status};
 
-const COLUMNS: &str = "id, network_id, organization_id, title, summary, description, field, offer_type, target_groups, age_min, age_max, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, valid_from, valid_until, last_verified_at, status, created_at, updated_at";
+pub(crate) const COLUMNS: &str = "id, network_id, organization_id, title, summary, description, field, offer_type, target_groups, age_min, age_max, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, valid_from, valid_until, last_verified_at, status, created_at, updated_at";
 
 fn list(value: String) -> Vec<String> {
     value
@@ -20,7 +20,7 @@ fn list(value: String) -> Vec<String> {
         .collect()
 }
 
-fn offer_from(r: &AnyRow) -> Offer {
+pub(crate) fn offer_from(r: &AnyRow) -> Offer {
     Offer {
         id: r.get("id"),
         network_id: r.get("network_id"),

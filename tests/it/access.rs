@@ -167,6 +167,15 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::ManageNetwork,
     ),
     ("POST", "/conferences/{id}/cancel", Rule::ManageNetwork),
+    ("GET", "/conferences/{id}/agenda", Rule::ReadNetwork),
+    ("POST", "/conferences/{id}/agenda", Rule::ManageNetwork),
+    ("POST", "/conferences/{id}/agenda/move", Rule::ManageNetwork),
+    (
+        "POST",
+        "/conferences/{id}/agenda/delete",
+        Rule::ManageNetwork,
+    ),
+    ("POST", "/conferences/{id}/agenda/edit", Rule::ManageNetwork),
     ("GET", "/networks/{id}/meetings.ics", Rule::Public),
     ("GET", "/r/{token}", Rule::TokenLink),
     ("POST", "/r/{token}", Rule::TokenLink),
@@ -190,6 +199,12 @@ const RULES: &[(&str, &str, Rule)] = &[
     ),
     ("GET", "/api/v1/offers", Rule::Public),
     ("GET", "/api/v1/offers.geojson", Rule::Public),
+    ("GET", "/offers/{id}/contact-point", Rule::EditOrganization),
+    ("POST", "/offers/{id}/contact-point", Rule::EditOrganization),
+    ("GET", "/finder", Rule::Public),
+    ("GET", "/api/v1/contact-points", Rule::Public),
+    ("GET", "/networks/{id}/coverage", Rule::ReadNetwork),
+    ("GET", "/api/v1/networks/{id}/coverage", Rule::ReadNetwork),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -70,6 +70,8 @@ async fn offer_pages_are_accessible() {
         format!("/offers/{id}"),
         format!("/offers/{id}?lang=ar"),
         format!("/offers/{id}?lang=tr"),
+        "/finder".to_string(),
+        "/finder?postal_code=91438&age=20".to_string(),
     ] {
         check(url).await;
     }
@@ -90,6 +92,8 @@ async fn offer_pages_are_accessible() {
         format!("/offers/{id}/edit"),
         format!("/offers/{id}/translations/en"),
         format!("/offers/{id}/translations/ar"),
+        format!("/offers/{id}/contact-point"),
+        format!("/networks/{network}/coverage"),
     ] {
         check(url).await;
     }

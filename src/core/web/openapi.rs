@@ -22,6 +22,8 @@ use utoipa::OpenApi;
         crate::accounts::api::me,
         crate::offers::api::list,
         crate::offers::api::geojson,
+        crate::offers::finder::api_find,
+        crate::offers::coverage::api_coverage,
     ),
     components(schemas(crate::core::web::errors::ErrorBody)),
     modifiers(&BearerAuth),

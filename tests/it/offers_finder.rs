@@ -1,0 +1,277 @@
+//! Contact points: designation with its service area, the finder by postal
+//! code, age and target group, and a network's coverage gaps.
+
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+use sqlx::Row;
+
+use crate::backend_test;
+use crate::common::{Browser, TestApp, text_with_status};
+use crate::offers::signed_in;
+
+const NEUSTADT: &str = "09575153";
+
+/// An offer of the member's organisation, published or a draft.
+async fn offer(
+    app: &TestApp,
+    network_id: i64,
+    organization_id: i64,
+    title: &str,
+    status: &str,
+) -> i64 {
+    sqlx::query(
+        "INSERT INTO offers (network_id, organization_id, title, summary, description, field, offer_type, target_groups, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, room, opening_hours, phone, email, website, status, created_at, updated_at)
+         VALUES ($1, $2, $3, '', '', 'counselling', 'mbe', '', 'de,ar', 'free', '', 0, '', 1, 'Termin per Telefon', 'Bahnhofstraße 5', '91413', '', 'Mo-Fr 09:00-12:00', '', '', '', $4, 1, 1) RETURNING id",
+    )
+    .bind(network_id)
+    .bind(organization_id)
+    .bind(title)
+    .bind(status)
+    .fetch_one(app.db().pool())
+    .await
+    .unwrap()
+    .get("id")
+}
+
+async fn designate(browser: &Browser, id: i64, fields: &[(&str, &str)]) {
+    let response = browser
+        .post_form(&format!("/offers/{id}/contact-point"), fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+/// Three offers: adults and refugees in the whole Kreis, young people in
+/// Neustadt only, and an unpublished one that must never be found.
+async fn setup(app: &TestApp) -> (i64, Browser) {
+    let logins = app.demo().await;
+    let (net, org) = (logins.network_id, logins.member_organization_id);
+    let member = signed_in(app, &logins.member.email, &logins.member.password).await;
+    let kreis = offer(app, net, org, "Migrationsberatung Kreis", "published").await;
+    let young = offer(
+        app,
+        net,
+        org,
+        "Jugendmigrationsdienst Neustadt",
+        "published",
+    )
+    .await;
+    let draft = offer(app, net, org, "Entwurf Beratung", "draft").await;
+    let form = member.get(&format!("/offers/{kreis}/contact-point")).await;
+    let page = text_with_status(form, StatusCode::OK).await;
+    assert!(page.contains("name=\"csrf\""));
+    let kreis_area = [
+        ("target_groups", "adults"),
+        ("target_groups", "refugees"),
+        ("whole_kreis", "1"),
+    ];
+    designate(&member, kreis, &kreis_area).await;
+    let young_area = [
+        ("target_groups", "young_people"),
+        ("municipalities", NEUSTADT),
+    ];
+    designate(&member, young, &young_area).await;
+    let draft_area = [("target_groups", "young_people"), ("whole_kreis", "1")];
+    designate(&member, draft, &draft_area).await;
+    (net, member)
+}
+
+async fn json(app: &TestApp, path: &str, status: StatusCode) -> Value {
+    let body = text_with_status(app.get(path).await, status).await;
+    serde_json::from_str(&body).unwrap()
+}
+
+fn titles(municipality: &Value) -> Vec<String> {
+    municipality["contact_points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+backend_test!(
+    finder_by_postal_code_age_and_group,
+    |app: TestApp| async move {
+        setup(&app).await;
+        let find = |q: &str| format!("/api/v1/contact-points?{q}");
+        let a = json(
+            &app,
+            &find("postal_code=91413&age=30&target_group=refugees"),
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(a["several_municipalities"], false);
+        let m = &a["municipalities"][0];
+        assert_eq!(m["municipality_key"], NEUSTADT);
+        assert_eq!(titles(m), ["Migrationsberatung Kreis"]);
+        assert_eq!(m["contact_points"][0]["opening_hours"], "Mo-Fr 09:00-12:00");
+        assert_eq!(m["contact_points"][0]["appointment"], true);
+        assert_eq!(m["contact_points"][0]["languages"][1], "ar");
+        assert!(
+            m["contact_points"][0]["url"]
+                .as_str()
+                .unwrap()
+                .starts_with("/offers/")
+        );
+
+        // 12–27 are young people, from 18 also adults.
+        let a = json(&app, &find("postal_code=91413&age=20"), StatusCode::OK).await;
+        assert_eq!(
+            titles(&a["municipalities"][0]),
+            [
+                "Jugendmigrationsdienst Neustadt",
+                "Migrationsberatung Kreis"
+            ]
+        );
+        let a = json(&app, &find("postal_code=91413&age=15"), StatusCode::OK).await;
+        assert_eq!(
+            titles(&a["municipalities"][0]),
+            ["Jugendmigrationsdienst Neustadt"]
+        );
+        let a = json(
+            &app,
+            &find(&format!("region={NEUSTADT}&age=15")),
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(
+            titles(&a["municipalities"][0]),
+            ["Jugendmigrationsdienst Neustadt"]
+        );
+
+        // 91438 spans Bad Windsheim and Sugenheim: both answered, the
+        // Neustadt-only contact point in neither.
+        let a = json(&app, &find("postal_code=91438&age=20"), StatusCode::OK).await;
+        assert_eq!(a["several_municipalities"], true);
+        let keys: Vec<_> = a["municipalities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["municipality_key"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(keys, ["09575112", "09575165"]);
+        for m in a["municipalities"].as_array().unwrap() {
+            assert_eq!(titles(m), ["Migrationsberatung Kreis"]);
+        }
+
+        let e = json(&app, &find("postal_code=9141"), StatusCode::BAD_REQUEST).await;
+        assert_eq!(e["code"], "invalid_postal_code");
+        let e = json(&app, &find("postal_code=91499"), StatusCode::NOT_FOUND).await;
+        assert_eq!(e["code"], "unknown_postal_code");
+        assert!(e["message"].as_str().unwrap().contains("91413"), "{e}");
+        let e = json(
+            &app,
+            &find("postal_code=91413&target_group=kids"),
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert_eq!(e["code"], "invalid_target_group");
+        assert!(
+            e["message"].as_str().unwrap().contains("young_people"),
+            "{e}"
+        );
+
+        // The public page, without JavaScript: by postal code and by town name.
+        let page = text_with_status(
+            app.get("/finder?place=91438&age=30&target_group=").await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(page.contains("Bad Windsheim") && page.contains("Sugenheim"));
+        assert!(page.contains("mehrere Gemeinden"), "{page}");
+        assert!(!page.contains("Entwurf Beratung"));
+        let page = text_with_status(
+            app.get("/finder?place=Neustadt+a.d.Aisch&age=16").await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(page.contains("Jugendmigrationsdienst Neustadt"), "{page}");
+        let page = text_with_status(app.get("/finder").await, StatusCode::OK).await;
+        assert!(page.contains("for=\"f-place\""));
+    }
+);
+
+backend_test!(coverage_lists_exactly_the_gaps, |app: TestApp| async move {
+    let (net, member) = setup(&app).await;
+    let municipalities: Vec<String> = sqlx::query(
+        "SELECT key FROM regions WHERE level = 'municipality' AND SUBSTR(key, 1, 5) = '09575'",
+    )
+    .fetch_all(app.db().pool())
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| r.get("key"))
+    .collect();
+    let expected: BTreeSet<(String, String)> = municipalities
+        .iter()
+        .filter(|k| *k != NEUSTADT)
+        .map(|k| (k.clone(), "young_people".to_string()))
+        .collect();
+    let body = text_with_status(
+        member
+            .get(&format!("/api/v1/networks/{net}/coverage"))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let coverage: Value = serde_json::from_str(&body).unwrap();
+    let gaps: BTreeSet<(String, String)> = coverage["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            assert!(!g["municipality_name"].as_str().unwrap().is_empty());
+            (
+                g["municipality_key"].as_str().unwrap().to_string(),
+                g["target_group"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(gaps, expected);
+    let page = text_with_status(
+        member.get(&format!("/networks/{net}/coverage")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(page.contains("<caption>"));
+    assert!(page.contains("scope=\"row\">Neustadt a.d.Aisch</th>"));
+    assert_eq!(
+        page.matches("keine Anlaufstelle</strong>").count(),
+        expected.len()
+    );
+});
+
+backend_test!(
+    service_area_outside_the_kreis_is_refused,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let (net, org) = (logins.network_id, logins.member_organization_id);
+        let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
+        let id = offer(&app, net, org, "Migrationsberatung", "published").await;
+        let path = format!("/offers/{id}/contact-point");
+        for fields in [
+            vec![("target_groups", "adults"), ("municipalities", "09162000")],
+            vec![("target_groups", "adults")],
+            vec![("target_groups", "kids"), ("whole_kreis", "1")],
+        ] {
+            let response = member.post_form(&path, &fields).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let response = member
+            .post_form(
+                &path,
+                &[("target_groups", "adults"), ("municipalities", "09162000")],
+            )
+            .await;
+        let body = text_with_status(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(body.contains("09162000"), "{body}");
+        let written: i64 = sqlx::query("SELECT COUNT(*) FROM contact_points")
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(written, 0);
+    }
+);
