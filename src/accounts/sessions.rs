@@ -12,6 +12,8 @@ use crate::core::store::{Db, now};
 pub const SESSION_COOKIE: &str = "ikon_session";
 /// API tokens carry a prefix so that leaked ones are easy to recognise.
 pub const API_TOKEN_PREFIX: &str = "ikon_";
+/// How stale a token's "last used" time may get before it is written again.
+const LAST_USED_PRECISION_SECS: i64 = 60;
 
 /// Starts a session and returns the cookie value.
 pub async fn create(db: &Db, user_id: i64, days: i64) -> Result<String, sqlx::Error> {
@@ -67,21 +69,29 @@ pub async fn user_for_api_token(db: &Db, token: &str) -> Result<Option<User>, sq
     }
     let hash = token_hash(token);
     let sql = format!(
-        "SELECT {} FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+        "SELECT {}, t.last_used_at AS token_used_at FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
         prefixed(USER_COLUMNS, "u.")
     );
-    let row: Option<UserRow> = sqlx::query_as(&sql)
+    let Some(found) = sqlx::query(&sql)
         .bind(&hash)
         .fetch_optional(db.pool())
-        .await?;
-    if row.is_some() {
+        .await?
+    else {
+        return Ok(None);
+    };
+    // "Last used" is shown to the owner by the minute; recording it on every
+    // request would add a write to each API call.
+    let used_at: Option<i64> = found.try_get("token_used_at")?;
+    let at = now();
+    if used_at.is_none_or(|t| at - t >= LAST_USED_PRECISION_SECS) {
         sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
-            .bind(now())
+            .bind(at)
             .bind(&hash)
             .execute(db.pool())
             .await?;
     }
-    Ok(row.and_then(UserRow::into_user))
+    let row = <UserRow as sqlx::FromRow<'_, sqlx::any::AnyRow>>::from_row(&found)?;
+    Ok(row.into_user())
 }
 
 /// Creates an API token and returns it; it is shown this one time only.

@@ -65,8 +65,7 @@ fn query_lang(query: Option<&str>) -> Option<Lang> {
 }
 
 pub async fn identify(State(app): State<App>, mut request: Request, next: Next) -> Response {
-    let headers = request.headers().clone();
-    let headers = &headers;
+    let headers = request.headers();
     let chosen_lang = query_lang(request.uri().query());
     let lang = chosen_lang
         .or_else(|| cookie(headers, LANG_COOKIE).and_then(Lang::parse))
@@ -82,8 +81,12 @@ pub async fn identify(State(app): State<App>, mut request: Request, next: Next) 
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    let lookup = match (bearer, cookie(headers, sessions::SESSION_COOKIE)) {
+        .map(|v| v.trim().to_string());
+    let session = cookie(headers, sessions::SESSION_COOKIE).map(str::to_string);
+    let existing_csrf = cookie(headers, CSRF_COOKIE)
+        .filter(|t| t.len() >= 32)
+        .map(str::to_string);
+    let lookup = match (&bearer, &session) {
         (Some(token), _) => sessions::user_for_api_token(&app.db, token).await,
         (None, Some(token)) => sessions::user_for_session(&app.db, token).await,
         (None, None) => Ok(None),
@@ -100,9 +103,6 @@ pub async fn identify(State(app): State<App>, mut request: Request, next: Next) 
         )
         .into_response();
     }
-    let existing_csrf = cookie(headers, CSRF_COOKIE)
-        .filter(|t| t.len() >= 32)
-        .map(str::to_string);
     let csrf = existing_csrf
         .clone()
         .unwrap_or_else(super::secrets::random_token);

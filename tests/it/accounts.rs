@@ -4,12 +4,12 @@
 use ikon::accounts::model::Role;
 use reqwest::StatusCode;
 
-use crate::backend_test;
 use crate::common::{
     Backend, Options, TestApp,
     smtp::{SmtpSink, body_text},
     text_with_status,
 };
+use crate::{backend_test, both_backends};
 
 fn link_in(message: &str, prefix: &str) -> String {
     let text = body_text(message);
@@ -229,14 +229,7 @@ backend_test!(
 );
 
 async fn reset_by_mail(backend: Backend) {
-    let sink = SmtpSink::start();
-    let app = TestApp::start_with(
-        backend,
-        Options {
-            smtp_port: Some(sink.port),
-        },
-    )
-    .await;
+    let (app, sink) = TestApp::with_smtp(backend).await;
     let (email, _) = app.user("reset@example.org", Role::Admin).await;
     let browser = app.new_browser();
     let page = text_with_status(
@@ -286,17 +279,7 @@ async fn reset_by_mail(backend: Backend) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn password_reset_by_mail_sqlite() {
-    reset_by_mail(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn password_reset_by_mail_postgres() {
-    if std::env::var("IKON_TEST_POSTGRES_URL").is_ok() {
-        reset_by_mail(Backend::Postgres).await;
-    }
-}
+both_backends!(reset_by_mail);
 
 /// A mail server that is down delays mail but loses none.
 async fn mail_survives_an_outage(backend: Backend) {
@@ -332,27 +315,10 @@ async fn mail_survives_an_outage(backend: Backend) {
     assert_eq!(health["jobs_pending"], 0);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn mail_survives_an_outage_sqlite() {
-    mail_survives_an_outage(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn mail_survives_an_outage_postgres() {
-    if std::env::var("IKON_TEST_POSTGRES_URL").is_ok() {
-        mail_survives_an_outage(Backend::Postgres).await;
-    }
-}
+both_backends!(mail_survives_an_outage);
 
 async fn invitation(backend: Backend) {
-    let sink = SmtpSink::start();
-    let app = TestApp::start_with(
-        backend,
-        Options {
-            smtp_port: Some(sink.port),
-        },
-    )
-    .await;
+    let (app, sink) = TestApp::with_smtp(backend).await;
     let (email, password) = app.user("boss@example.org", Role::Admin).await;
     let admin = app.browser();
     admin.login(&email, &password).await;
@@ -401,14 +367,4 @@ async fn invitation(backend: Backend) {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn invitation_by_mail_sqlite() {
-    invitation(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn invitation_by_mail_postgres() {
-    if std::env::var("IKON_TEST_POSTGRES_URL").is_ok() {
-        invitation(Backend::Postgres).await;
-    }
-}
+both_backends!(invitation);

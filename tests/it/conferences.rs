@@ -5,12 +5,8 @@ use ikon::conferences::model::{format_local, next_due};
 use reqwest::StatusCode;
 use sqlx::Row;
 
-use crate::backend_test;
-use crate::common::{
-    Backend, Browser, Options, TestApp,
-    smtp::{SmtpSink, body_text},
-    text_with_status,
-};
+use crate::common::{Backend, Browser, TestApp, smtp::body_text, text_with_status};
+use crate::{backend_test, both_backends};
 
 const DAY: i64 = 86_400;
 
@@ -424,14 +420,7 @@ fn poll_links(messages: &[String], base: &str) -> Vec<(String, String)> {
 }
 
 async fn poll_through_personal_links(backend: Backend) {
-    let sink = SmtpSink::start();
-    let app = TestApp::start_with(
-        backend,
-        Options {
-            smtp_port: Some(sink.port),
-        },
-    )
-    .await;
+    let (app, sink) = TestApp::with_smtp(backend).await;
     let (network_id, browser) = coordinator(&app).await;
     let id = new_meeting(&browser, network_id, &[("title", "Sommerkonferenz")]).await;
     let now = ikon::core::store::now();
@@ -614,17 +603,7 @@ async fn poll_through_personal_links(backend: Backend) {
     assert!(page.contains("abgeschlossen"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn poll_through_personal_links_sqlite() {
-    poll_through_personal_links(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn poll_through_personal_links_postgres() {
-    if std::env::var("IKON_TEST_POSTGRES_URL").is_ok() {
-        poll_through_personal_links(Backend::Postgres).await;
-    }
-}
+both_backends!(poll_through_personal_links);
 
 /// Parses the message's text/calendar attachment with Python's `icalendar`
 /// (tests/support/check_ics.py) and returns what it found.
@@ -656,14 +635,7 @@ fn link_with(message: &str, prefix: &str) -> String {
 }
 
 async fn invitation_with_icalendar(backend: Backend) {
-    let sink = SmtpSink::start();
-    let app = TestApp::start_with(
-        backend,
-        Options {
-            smtp_port: Some(sink.port),
-        },
-    )
-    .await;
+    let (app, sink) = TestApp::with_smtp(backend).await;
     let (network_id, browser) = coordinator(&app).await;
     let now = ikon::core::store::now();
     // No date yet: nothing to invite to.
@@ -868,17 +840,7 @@ async fn invitation_with_icalendar(backend: Backend) {
     assert_eq!(again.status(), StatusCode::CONFLICT);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn invitation_with_icalendar_sqlite() {
-    invitation_with_icalendar(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn invitation_with_icalendar_postgres() {
-    if std::env::var("IKON_TEST_POSTGRES_URL").is_ok() {
-        invitation_with_icalendar(Backend::Postgres).await;
-    }
-}
+both_backends!(invitation_with_icalendar);
 
 backend_test!(
     calendar_feed_lists_only_public_dated_meetings,
@@ -968,7 +930,7 @@ backend_test!(
 /// opened without an account. SQLite only, like tests/it/browser.rs.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn conference_pages_are_accessible() {
-    use crate::common::browser::{Chrome, axe};
+    use crate::common::browser::Chrome;
     use ikon::conferences::{
         model::{Answer, LINK_VALID_SECS},
         store::{self, MeetingRecord, Purpose},
@@ -1072,42 +1034,15 @@ async fn conference_pages_are_accessible() {
     let mut failures = Vec::new();
     let mut check = async |path: String| {
         for url in [path.clone(), format!("{path}?lang=en")] {
-            chrome.delete_cookie("ikon_lang").await;
-            chrome.goto(&url).await;
-            let status = chrome.status().await;
-            if status != 200 {
-                failures.push(format!("{url}: HTTP {status}"));
-            }
-            let serious: String = axe(&chrome)
-                .await
-                .into_iter()
-                .filter(|v| v.is_serious())
-                .map(|v| v.to_string())
-                .collect();
-            if !serious.is_empty() {
-                failures.push(format!("{url}:\n{serious}"));
-            }
-            chrome.emulate_width(Some(320)).await;
-            chrome.goto(&url).await;
-            if let Some(overflow) = chrome.horizontal_overflow().await {
-                failures.push(format!("{url}: scrolls sideways at 320 px: {overflow}"));
-            }
-            chrome.emulate_width(None).await;
+            failures.extend(chrome.problems(&url).await);
         }
     };
     // Personal links, without an account.
     check(format!("/p/{poll_token}")).await;
     check(format!("/r/{rsvp_token}")).await;
     // The coordinator's pages.
-    chrome.goto("/login").await;
     chrome
-        .fill("input[name=\"email\"]", &demo.coordinator.email)
-        .await;
-    chrome
-        .fill("input[name=\"password\"]", &demo.coordinator.password)
-        .await;
-    chrome
-        .click_and_wait("main form[action=\"/login\"] button[type=\"submit\"]")
+        .sign_in(&demo.coordinator.email, &demo.coordinator.password)
         .await;
     for path in [
         format!("/networks/{network}/conferences"),

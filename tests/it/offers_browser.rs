@@ -11,10 +11,7 @@ use crate::offers::{offer_id, signed_in, valid};
 /// like tests/it/browser.rs.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offer_pages_are_accessible() {
-    use crate::common::{
-        Backend,
-        browser::{Chrome, axe},
-    };
+    use crate::common::{Backend, browser::Chrome};
 
     let app = TestApp::start(Backend::Sqlite).await;
     let demo = app.demo().await;
@@ -43,29 +40,7 @@ async fn offer_pages_are_accessible() {
         return;
     };
     let mut failures = Vec::new();
-    let mut check = async |url: String| {
-        chrome.delete_cookie("ikon_lang").await;
-        chrome.goto(&url).await;
-        let status = chrome.status().await;
-        if status != 200 {
-            failures.push(format!("{url}: HTTP {status}"));
-        }
-        let serious: String = axe(&chrome)
-            .await
-            .into_iter()
-            .filter(|v| v.is_serious())
-            .map(|v| v.to_string())
-            .collect();
-        if !serious.is_empty() {
-            failures.push(format!("{url}:\n{serious}"));
-        }
-        chrome.emulate_width(Some(320)).await;
-        chrome.goto(&url).await;
-        if let Some(overflow) = chrome.horizontal_overflow().await {
-            failures.push(format!("{url}: scrolls sideways at 320 px: {overflow}"));
-        }
-        chrome.emulate_width(None).await;
-    };
+    let mut check = async |url: String| failures.extend(chrome.problems(&url).await);
     for url in [
         format!("/offers/{id}"),
         format!("/offers/{id}?lang=ar"),
@@ -75,15 +50,8 @@ async fn offer_pages_are_accessible() {
     ] {
         check(url).await;
     }
-    chrome.goto("/login").await;
     chrome
-        .fill("input[name=\"email\"]", &demo.coordinator.email)
-        .await;
-    chrome
-        .fill("input[name=\"password\"]", &demo.coordinator.password)
-        .await;
-    chrome
-        .click_and_wait("main form[action=\"/login\"] button[type=\"submit\"]")
+        .sign_in(&demo.coordinator.email, &demo.coordinator.password)
         .await;
     for url in [
         format!("/networks/{network}/offers"),

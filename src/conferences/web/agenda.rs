@@ -208,11 +208,7 @@ pub async fn add_agenda_item(
 ) -> AppResult<Response> {
     let (meeting, network) = load_meeting(&app, id).await?;
     let user = viewer.require_manage_network(network.id)?;
-    let ids: Vec<i64> = members(&app, network.id)
-        .await?
-        .iter()
-        .map(|o| o.id)
-        .collect();
+    let ids = member_ids(&app, network.id).await?;
     let record = match form.validate(&ids) {
         Ok(record) => record,
         Err(errors) => {
@@ -292,11 +288,7 @@ pub async fn update_agenda_item(
     let (meeting, network) = load_meeting(&app, id).await?;
     let user = viewer.require_manage_network(network.id)?;
     let item = find_item(&app, &meeting, &form.item_id).await?;
-    let ids: Vec<i64> = members(&app, network.id)
-        .await?
-        .iter()
-        .map(|o| o.id)
-        .collect();
+    let ids = member_ids(&app, network.id).await?;
     let record = match form.validate(&ids) {
         Ok(record) => record,
         Err(errors) => {

@@ -216,11 +216,7 @@ pub async fn create(
 ) -> AppResult<Response> {
     let network = load_network(&app.db, id).await?;
     let user = viewer.require_manage_network(network.id)?;
-    let ids: Vec<i64> = members(&app, network.id)
-        .await?
-        .iter()
-        .map(|o| o.id)
-        .collect();
+    let ids = member_ids(&app, network.id).await?;
     let record = match form.validate(&ids) {
         Ok(record) => record,
         Err(errors) => {
@@ -256,11 +252,7 @@ pub async fn update(
 ) -> AppResult<Response> {
     let (meeting, network) = load_meeting(&app, id).await?;
     let user = viewer.require_manage_network(network.id)?;
-    let ids: Vec<i64> = members(&app, network.id)
-        .await?
-        .iter()
-        .map(|o| o.id)
-        .collect();
+    let ids = member_ids(&app, network.id).await?;
     let record = match form.validate(&ids) {
         Ok(record) => record,
         Err(errors) => {

@@ -43,6 +43,15 @@ async fn members(app: &App, network_id: i64) -> AppResult<Vec<Organization>> {
     Ok(organizations::list_in_network(app.db.pool(), network_id, &Filter::default()).await?)
 }
 
+/// Ids of the network's member organisations (for validating choices).
+async fn member_ids(app: &App, network_id: i64) -> AppResult<Vec<i64>> {
+    Ok(members(app, network_id)
+        .await?
+        .iter()
+        .map(|o| o.id)
+        .collect())
+}
+
 fn respond(page: Html<String>, errors: &FieldErrors) -> Response {
     if errors.is_empty() {
         page.into_response()

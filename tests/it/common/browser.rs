@@ -569,6 +569,45 @@ impl Drop for Chrome {
 /// fails. axe is injected through WebDriver: the pages' Content-Security-
 /// Policy forbids inline scripts, but WebDriver's script execution is not
 /// subject to it.
+impl Chrome {
+    /// Signs in through the login form.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        self.goto("/login").await;
+        self.fill("input[name=\"email\"]", email).await;
+        self.fill("input[name=\"password\"]", password).await;
+        self.click_and_wait("main form[action=\"/login\"] button[type=\"submit\"]")
+            .await;
+    }
+
+    /// What is wrong with a page for its readers: an HTTP error, serious or
+    /// critical axe-core violations, sideways scrolling at 320 px (WCAG 1.4.10).
+    pub async fn problems(&self, url: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        self.delete_cookie("ikon_lang").await;
+        self.goto(url).await;
+        let status = self.status().await;
+        if status != 200 {
+            problems.push(format!("{url}: HTTP {status}"));
+        }
+        let serious: String = axe(self)
+            .await
+            .into_iter()
+            .filter(|v| v.is_serious())
+            .map(|v| v.to_string())
+            .collect();
+        if !serious.is_empty() {
+            problems.push(format!("{url}:\n{serious}"));
+        }
+        self.emulate_width(Some(320)).await;
+        self.goto(url).await;
+        if let Some(overflow) = self.horizontal_overflow().await {
+            problems.push(format!("{url}: scrolls sideways at 320 px: {overflow}"));
+        }
+        self.emulate_width(None).await;
+        problems
+    }
+}
+
 pub async fn axe(client: &Chrome) -> Vec<Violation> {
     let loaded = client
         .execute(

@@ -42,6 +42,29 @@ macro_rules! backend_test {
     };
 }
 
+/// Runs `async fn name(backend: Backend)` as `name::sqlite` and
+/// `name::postgres` (the latter when IKON_TEST_POSTGRES_URL is set), for
+/// tests that set up their own server, e.g. with an SMTP sink.
+#[macro_export]
+macro_rules! both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::common::Backend::Sqlite).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if std::env::var("IKON_TEST_POSTGRES_URL").is_err() {
+                    eprintln!("IKON_TEST_POSTGRES_URL not set: PostgreSQL variant skipped");
+                    return;
+                }
+                super::$name($crate::common::Backend::Postgres).await;
+            }
+        }
+    };
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -123,6 +146,19 @@ impl TestApp {
             _tmp: tmp,
             postgres,
         }
+    }
+
+    /// A server whose mail goes to a fresh real SMTP server.
+    pub async fn with_smtp(backend: Backend) -> (Self, smtp::SmtpSink) {
+        let sink = smtp::SmtpSink::start();
+        let app = Self::start_with(
+            backend,
+            Options {
+                smtp_port: Some(sink.port),
+            },
+        )
+        .await;
+        (app, sink)
     }
 
     pub fn db(&self) -> &Db {
