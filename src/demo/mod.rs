@@ -7,6 +7,8 @@
 //! validation and store functions as user input, so the demo cannot hold
 //! data the application itself would refuse.
 
+mod history;
+
 use anyhow::{Context, anyhow, bail};
 use serde::Deserialize;
 
@@ -147,6 +149,7 @@ pub async fn load(db: &Db) -> anyhow::Result<DemoLogins> {
             password,
         });
     }
+    history::load(&mut tx, network_id).await?;
     tx.commit().await?;
     let [admin, supervisor, coordinator, member] =
         <[Login; 4]>::try_from(logins).map_err(|_| anyhow!("four demo users"))?;
