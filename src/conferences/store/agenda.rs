@@ -162,6 +162,7 @@ pub async fn delete_agenda_item(
     let Some(item) = items.iter().find(|i| i.id == item_id) else {
         return Ok(false);
     };
+    crate::oparl::tombstones::agenda_item_deleted(tx, item_id).await?;
     sqlx::query("DELETE FROM agenda_items WHERE id = $1")
         .bind(item_id)
         .execute(&mut **tx)
