@@ -208,7 +208,8 @@ pub fn body_modified(data: &BodyData) -> i64 {
 
 pub fn body(urls: &Urls, data: &BodyData) -> Entry {
     let n = &data.network;
-    let mut map = object("Body", urls.body(n.id), n.created_at, n.updated_at);
+    let modified = body_modified(data);
+    let mut map = object("Body", urls.body(n.id), n.created_at, modified);
     put(&mut map, "system", urls.system());
     put(&mut map, "name", n.name.as_str());
     put_text(&mut map, "shortName", &n.region_name);
@@ -239,7 +240,7 @@ pub fn body(urls: &Urls, data: &BodyData) -> Entry {
     let terms: Vec<Value> = terms(urls, data).into_iter().map(|e| e.json).collect();
     put(&mut map, "legislativeTerm", terms);
     put(&mut map, "web", urls.site(&format!("/networks/{}", n.id)));
-    entry(map, n.created_at, n.updated_at)
+    entry(map, n.created_at, modified)
 }
 
 /// The integration conference itself: the body's main organisation.

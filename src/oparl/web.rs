@@ -338,9 +338,7 @@ pub async fn bodies(State(app): State<App>, viewer: Viewer, Query(params): Param
         let mut entries = Vec::new();
         for id in store::network_ids(&app.db).await? {
             if let Some(data) = store::load(&app.db, id).await? {
-                let mut e = model::body(&urls, &data);
-                e.modified = e.modified.max(model::body_modified(&data));
-                entries.push(e);
+                entries.push(model::body(&urls, &data));
             }
         }
         list(urls.bodies(), &params, || entries)

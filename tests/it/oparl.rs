@@ -33,6 +33,7 @@ struct Fixture {
     internal_item: i64,
     item_of_internal_meeting: i64,
     public_file: i64,
+    removed_file: i64,
     coordinator: (String, String),
 }
 
@@ -156,7 +157,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     let public_item = item(app, held, 1, "Sprachkurse", 1).await;
     let internal_item = item(app, held, 2, "GEHEIM-Personalfragen", 0).await;
     let item_of_internal_meeting = item(app, internal, 1, "GEHEIM-Tagesordnung", 1).await;
-    item(app, invited, 1, "Begrüßung", 1).await;
+    let welcome = item(app, invited, 1, "Begrüßung", 1).await;
     decision(
         app,
         public_item,
@@ -165,10 +166,18 @@ async fn fixture(app: &TestApp) -> Fixture {
     .await;
     decision(app, internal_item, "GEHEIM-Beschluss").await;
     decision(app, item_of_internal_meeting, "GEHEIM-Beschluss 2").await;
+    // The minutes of this meeting are not approved: a draft decision.
+    decision(app, welcome, "GEHEIM-Entwurf").await;
     let public_file = attachment(app, n, public_item, "konzept.pdf", 1).await;
     attachment(app, n, public_item, "GEHEIM-intern.pdf", 0).await;
     attachment(app, n, internal_item, "GEHEIM-item.pdf", 1).await;
     attachment(app, n, item_of_internal_meeting, "GEHEIM-other.pdf", 1).await;
+    let removed_file = attachment(app, n, public_item, "GEHEIM-removed.pdf", 1).await;
+    sqlx::query("UPDATE attachments SET deleted_at = created_at + 60 WHERE id = $1")
+        .bind(removed_file)
+        .execute(app.db().pool())
+        .await
+        .unwrap();
     Fixture {
         network_id: n,
         organization_id: org,
@@ -181,6 +190,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         internal_item,
         item_of_internal_meeting,
         public_file,
+        removed_file,
         coordinator: (logins.coordinator.email, logins.coordinator.password),
     }
 }
@@ -378,6 +388,12 @@ backend_test!(
                 .ends_with(&format!("/meetings/{}/invitation.pdf", f.invited))
         );
         assert!(invited.get("resultsProtocol").is_none(), "no minutes yet");
+        // A removed file is a tombstone without its name.
+        let removed = find(
+            &objects,
+            &app.url(&format!("/oparl/v1/file/{}", f.removed_file)),
+        );
+        assert_eq!(removed["deleted"], true);
         let term = find(
             &objects,
             &app.url(&format!(
