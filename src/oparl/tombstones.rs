@@ -29,8 +29,9 @@ async fn insert(
     Ok(())
 }
 
-/// A public agenda item of a public meeting is about to be deleted: it and
-/// its public files (which stay as rows without an item) become tombstones.
+/// A public agenda item of a public meeting is about to be deleted or made
+/// internal: it and its public files (which stay as rows without an item
+/// when it is deleted) become tombstones.
 pub async fn agenda_item_deleted(tx: &mut Tx, item_id: i64) -> Result<(), sqlx::Error> {
     let Some(row) = sqlx::query(
         "SELECT m.network_id, i.created_at FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
@@ -67,6 +68,29 @@ pub async fn agenda_item_deleted(tx: &mut Tx, item_id: i64) -> Result<(), sqlx::
             file.get("created_at"),
         )
         .await?;
+    }
+    Ok(())
+}
+
+/// A public meeting is about to be made internal: for OParl clients it and
+/// its public agenda items and files are gone.
+pub async fn meeting_hidden(tx: &mut Tx, meeting_id: i64) -> Result<(), sqlx::Error> {
+    let Some(row) =
+        sqlx::query("SELECT network_id, created_at FROM meetings WHERE id = $1 AND is_public = 1")
+            .bind(meeting_id)
+            .fetch_optional(&mut **tx)
+            .await?
+    else {
+        return Ok(());
+    };
+    let network_id: i64 = row.get("network_id");
+    insert(tx, network_id, "meeting", meeting_id, row.get("created_at")).await?;
+    let items = sqlx::query("SELECT id FROM agenda_items WHERE meeting_id = $1 AND is_public = 1")
+        .bind(meeting_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    for item in items {
+        agenda_item_deleted(tx, item.get("id")).await?;
     }
     Ok(())
 }

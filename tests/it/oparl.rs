@@ -34,6 +34,7 @@ struct Fixture {
     item_of_internal_meeting: i64,
     public_file: i64,
     removed_file: i64,
+    welcome: i64,
     coordinator: (String, String),
 }
 
@@ -191,6 +192,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         item_of_internal_meeting,
         public_file,
         removed_file,
+        welcome,
         coordinator: (logins.coordinator.email, logins.coordinator.password),
     }
 }
@@ -553,6 +555,28 @@ backend_test!(
             .find(|i| i["id"] == json!(item_url))
             .expect("the tombstone is listed");
         assert_eq!(listed["deleted"], true);
+
+        // An item made internal is gone for OParl clients, too.
+        let response = browser
+            .post_form(
+                &format!("/conferences/{}/agenda/edit", f.invited),
+                &[
+                    ("item_id", &f.welcome.to_string()),
+                    ("title", "Begrüßung"),
+                    ("duration_minutes", "15"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let hidden = get_ok(
+            &app,
+            &app.url(&format!("/oparl/v1/agenda-item/{}", f.welcome)),
+        )
+        .await;
+        assert_eq!(hidden["deleted"], true);
+        assert!(hidden.get("name").is_none());
+        let invited = get_ok(&app, &app.url(&format!("/oparl/v1/meeting/{}", f.invited))).await;
+        assert_eq!(invited["agendaItem"], json!([]));
 
         // The public person withdraws consent (the box is left unticked).
         let person_url = app.url(&format!(
