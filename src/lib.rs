@@ -12,4 +12,5 @@ pub mod demo;
 pub mod geography;
 pub mod network;
 pub mod offers;
+pub mod oparl;
 pub mod router;

@@ -22,6 +22,8 @@ pub struct PersonExport {
     /// RFC 3339 time of the export.
     pub exported_at: String,
     pub person: Person,
+    /// Whether the person agreed to appear in the open OParl interface.
+    pub public_in_oparl: bool,
     pub organization: OrganizationRef,
     /// Every audit entry about the person, oldest first.
     pub audit: Vec<AuditEntry>,
@@ -63,6 +65,7 @@ pub async fn export_person(
     Ok(PersonExport {
         exported_at: chrono::Utc::now().to_rfc3339(),
         person: person.clone(),
+        public_in_oparl: people::is_public(db.pool(), person.id).await?,
         organization: OrganizationRef {
             id: organization.id,
             name: organization.name.clone(),
@@ -79,6 +82,7 @@ pub async fn erase_person(
     network_id: Option<i64>,
     person: &Person,
 ) -> Result<(), sqlx::Error> {
+    crate::oparl::tombstones::person_withdrawn(tx, person.id).await?;
     people::delete_row(tx, person.id).await?;
     audit::erase_values(tx, "person", person.id).await?;
     audit::record(

@@ -205,6 +205,47 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/contact-points", Rule::Public),
     ("GET", "/networks/{id}/coverage", Rule::ReadNetwork),
     ("GET", "/api/v1/networks/{id}/coverage", Rule::ReadNetwork),
+    // oparl
+    ("GET", "/oparl/v1", Rule::Public),
+    ("GET", "/oparl/v1/system", Rule::Public),
+    ("GET", "/oparl/v1/bodies", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/organizations", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/people", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/memberships", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/meetings", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/agenda-items", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/papers", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/files", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/locations", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/legislative-terms", Rule::Public),
+    ("GET", "/oparl/v1/body/{id}/conference", Rule::Public),
+    (
+        "GET",
+        "/oparl/v1/body/{id}/organization/{object}",
+        Rule::Public,
+    ),
+    ("GET", "/oparl/v1/body/{id}/person/{object}", Rule::Public),
+    (
+        "GET",
+        "/oparl/v1/body/{id}/membership/{object}",
+        Rule::Public,
+    ),
+    (
+        "GET",
+        "/oparl/v1/body/{id}/legislative-term/{object}",
+        Rule::Public,
+    ),
+    ("GET", "/oparl/v1/meeting/{id}", Rule::Public),
+    ("GET", "/oparl/v1/meeting/{id}/location", Rule::Public),
+    ("GET", "/oparl/v1/meeting/{id}/invitation", Rule::Public),
+    (
+        "GET",
+        "/oparl/v1/meeting/{id}/results-protocol",
+        Rule::Public,
+    ),
+    ("GET", "/oparl/v1/agenda-item/{id}", Rule::Public),
+    ("GET", "/oparl/v1/file/{id}", Rule::Public),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -162,6 +162,7 @@ pub async fn delete_agenda_item(
     let Some(item) = items.iter().find(|i| i.id == item_id) else {
         return Ok(false);
     };
+    crate::oparl::tombstones::agenda_item_deleted(tx, item_id).await?;
     sqlx::query("DELETE FROM agenda_items WHERE id = $1")
         .bind(item_id)
         .execute(&mut **tx)
@@ -192,6 +193,9 @@ pub async fn update_agenda_item(
     item: &AgendaItem,
     record: &AgendaRecord,
 ) -> Result<(), sqlx::Error> {
+    if item.is_public && !record.is_public {
+        crate::oparl::tombstones::agenda_item_deleted(tx, item.id).await?;
+    }
     sqlx::query(
         "UPDATE agenda_items SET title = $1, description = $2, proposer_organization_id = $3,
          duration_minutes = $4, is_public = $5, updated_at = $6 WHERE id = $7",

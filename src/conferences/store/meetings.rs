@@ -133,6 +133,9 @@ pub async fn update_meeting(
     meeting: &Meeting,
     record: &MeetingRecord,
 ) -> Result<(), sqlx::Error> {
+    if meeting.is_public && !record.is_public {
+        crate::oparl::tombstones::meeting_hidden(tx, meeting.id).await?;
+    }
     sqlx::query(
         "UPDATE meetings SET title = $1, starts_at = $2, ends_at = $3, location = $4, online_url = $5,
          organizer_organization_id = $6, is_public = $7, updated_at = $8 WHERE id = $9",

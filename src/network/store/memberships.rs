@@ -74,6 +74,7 @@ pub async fn remove(
     network_id: i64,
     organization: &Organization,
 ) -> Result<Removed, sqlx::Error> {
+    crate::oparl::tombstones::organization_left(tx, network_id, organization.id).await?;
     sqlx::query("DELETE FROM memberships WHERE network_id = $1 AND organization_id = $2")
         .bind(network_id)
         .bind(organization.id)

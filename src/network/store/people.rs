@@ -202,3 +202,53 @@ pub(crate) async fn delete_row(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> 
         .await?;
     Ok(())
 }
+
+/// Whether the person agreed to appear in the open OParl interface.
+pub async fn is_public<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: i64,
+) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT is_public FROM people WHERE id = $1")
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.is_some_and(|r| r.get::<i64, _>("is_public") == 1))
+}
+
+/// Records the person's consent to be public (or its withdrawal, which
+/// leaves an OParl tombstone so that clients drop their copy).
+pub async fn set_public(
+    tx: &mut Tx,
+    actor: &Actor<'_>,
+    network_id: Option<i64>,
+    id: i64,
+    public: bool,
+) -> Result<(), sqlx::Error> {
+    let before = is_public(&mut **tx, id).await?;
+    if before == public {
+        return Ok(());
+    }
+    if before {
+        crate::oparl::tombstones::person_withdrawn(tx, id).await?;
+    }
+    sqlx::query("UPDATE people SET is_public = $1, updated_at = $2 WHERE id = $3")
+        .bind(i64::from(public))
+        .bind(now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    audit::record(
+        tx,
+        again(actor),
+        Change {
+            network_id,
+            entity: "person",
+            entity_id: Some(id),
+            action: "update",
+            before: Some(json!({ "is_public": before })),
+            after: Some(json!({ "is_public": public })),
+        },
+    )
+    .await?;
+    Ok(())
+}

@@ -8,7 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use minijinja::context;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{saved, texts, unprocessable};
 use crate::{
@@ -27,6 +27,31 @@ use crate::{
     },
 };
 
+/// The person form: the record plus the consent to appear publicly
+/// (OParl), which is kept apart from the record the CSV import shares.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct PersonForm {
+    #[serde(flatten)]
+    pub input: PersonInput,
+    /// The checkbox: present (any value) when ticked.
+    #[serde(default)]
+    pub is_public: Option<String>,
+}
+
+impl PersonForm {
+    fn public(&self) -> bool {
+        self.is_public.is_some()
+    }
+
+    async fn of(app: &App, person: &Person) -> AppResult<Self> {
+        let public = people::is_public(app.db.pool(), person.id).await?;
+        Ok(Self {
+            input: PersonInput::from(person),
+            is_public: public.then(|| "yes".into()),
+        })
+    }
+}
+
 pub async fn new_form(
     State(app): State<App>,
     viewer: Viewer,
@@ -40,7 +65,7 @@ pub async fn new_form(
         &viewer,
         &ctx.organization,
         None,
-        &PersonInput::default(),
+        &PersonForm::default(),
         &none,
         &none,
     )
@@ -50,10 +75,11 @@ pub async fn create(
     State(app): State<App>,
     viewer: Viewer,
     Path(org_id): Path<i64>,
-    Form(input): Form<PersonInput>,
+    Form(form): Form<PersonForm>,
 ) -> AppResult<Response> {
     let ctx = OrgContext::load(&app.db, org_id).await?;
     let user = viewer.require_edit_organization(org_id, &ctx.network_ids())?;
+    let input = &form.input;
     let mut errors = FieldErrors::new();
     let record = input.validate().map_err(|e| errors = e).ok();
     if people::name_taken(app.db.pool(), org_id, &input.name, None).await? {
@@ -66,14 +92,16 @@ pub async fn create(
             &viewer,
             &ctx.organization,
             None,
-            &input,
+            &form,
             &errors,
             &none,
         );
     };
     let mut tx = app.db.begin().await?;
     let network_id = ctx.audit_network(user);
-    people::create(&mut tx, &Actor::User(user), network_id, org_id, &record).await?;
+    let actor = Actor::User(user);
+    let person_id = people::create(&mut tx, &actor, network_id, org_id, &record).await?;
+    people::set_public(&mut tx, &actor, network_id, person_id, form.public()).await?;
     tx.commit().await?;
     Ok(saved(
         &format!("/organizations/{org_id}"),
@@ -88,21 +116,22 @@ pub async fn edit_form(
 ) -> AppResult<Response> {
     let ctx = PersonContext::load(&app.db, id).await?;
     viewer.require_edit_organization(ctx.org.organization.id, &ctx.org.network_ids())?;
-    let input = PersonInput::from(&ctx.person);
+    let form = PersonForm::of(&app, &ctx.person).await?;
     let none = FieldErrors::new();
     let org = &ctx.org.organization;
-    render_form(&app, &viewer, org, Some(&ctx.person), &input, &none, &none)
+    render_form(&app, &viewer, org, Some(&ctx.person), &form, &none, &none)
 }
 
 pub async fn update(
     State(app): State<App>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Form(input): Form<PersonInput>,
+    Form(form): Form<PersonForm>,
 ) -> AppResult<Response> {
     let ctx = PersonContext::load(&app.db, id).await?;
     let org_id = ctx.org.organization.id;
     let user = viewer.require_edit_organization(org_id, &ctx.org.network_ids())?;
+    let input = &form.input;
     let mut errors = FieldErrors::new();
     let record = input.validate().map_err(|e| errors = e).ok();
     if people::name_taken(app.db.pool(), org_id, &input.name, Some(id)).await? {
@@ -110,26 +139,13 @@ pub async fn update(
     }
     let Some(record) = record.filter(|_| errors.is_empty()) else {
         let (org, none) = (&ctx.org.organization, FieldErrors::new());
-        return render_form(
-            &app,
-            &viewer,
-            org,
-            Some(&ctx.person),
-            &input,
-            &errors,
-            &none,
-        );
+        return render_form(&app, &viewer, org, Some(&ctx.person), &form, &errors, &none);
     };
     let mut tx = app.db.begin().await?;
     let network_id = ctx.org.audit_network(user);
-    people::update(
-        &mut tx,
-        &Actor::User(user),
-        network_id,
-        &ctx.person,
-        &record,
-    )
-    .await?;
+    let actor = Actor::User(user);
+    people::update(&mut tx, &actor, network_id, &ctx.person, &record).await?;
+    people::set_public(&mut tx, &actor, network_id, id, form.public()).await?;
     tx.commit().await?;
     Ok(saved(
         &format!("/organizations/{org_id}"),
@@ -142,7 +158,7 @@ fn render_form(
     viewer: &Viewer,
     organization: &Organization,
     person: Option<&Person>,
-    input: &PersonInput,
+    input: &PersonForm,
     errors: &FieldErrors,
     erase_errors: &FieldErrors,
 ) -> AppResult<Response> {
@@ -206,9 +222,9 @@ pub async fn erase(
         let mut erase_errors = FieldErrors::new();
         erase_errors.insert("confirm".into(), Msg::new("net-err-confirm-erase"));
         let (org, person) = (&ctx.org.organization, Some(&ctx.person));
-        let input = PersonInput::from(&ctx.person);
+        let form = PersonForm::of(&app, &ctx.person).await?;
         let none = FieldErrors::new();
-        return render_form(&app, &viewer, org, person, &input, &none, &erase_errors);
+        return render_form(&app, &viewer, org, person, &form, &none, &erase_errors);
     }
     let mut tx = app.db.begin().await?;
     let network_id = ctx.org.audit_network(user);
