@@ -105,7 +105,12 @@ pub async fn load(db: &Db) -> anyhow::Result<DemoLogins> {
             let person = person
                 .validate()
                 .map_err(|e| invalid(&person.name, e.into_keys().collect()))?;
-            people::create(&mut tx, &actor, Some(network_id), org_id, &person).await?;
+            let person_id =
+                people::create(&mut tx, &actor, Some(network_id), org_id, &person).await?;
+            // The county office's staff agreed to be listed publicly (OParl).
+            if record.category == Category::CountyOffice {
+                people::set_public(&mut tx, &actor, Some(network_id), person_id, true).await?;
+            }
         }
     }
     let member_organization_id =
