@@ -499,10 +499,22 @@ backend_test!(
         .map(|r| r.get(0))
         .collect();
         assert!(people.len() >= 3);
+        // Someone who registered is ticked before anything is recorded.
+        sqlx::query(
+            "INSERT INTO rsvps (meeting_id, person_id, response, answered_at) VALUES ($1, $2, 'yes', $3)",
+        )
+        .bind(s)
+        .bind(people[2])
+        .bind(ikon::core::store::now())
+        .execute(app.db().pool())
+        .await
+        .unwrap();
         let path = format!("/conferences/{s}/attendance");
         let page = text_with_status(future.coordinator.get(&path).await, StatusCode::OK).await;
+        assert!(page.contains("<fieldset>"), "{page}");
+        let ticked = |page: &str, id: i64| page.contains(&format!("value=\"{id}\" checked"));
         assert!(
-            page.contains("<fieldset>") && page.contains("name=\"present\""),
+            ticked(&page, people[2]) && !ticked(&page, people[0]),
             "{page}"
         );
 
@@ -548,6 +560,11 @@ backend_test!(
         );
         let page = text_with_status(future.coordinator.get(&path).await, StatusCode::OK).await;
         assert!(page.contains("2 Personen waren anwesend"), "{page}");
+        // What was recorded wins over the registrations.
+        assert!(
+            ticked(&page, people[0]) && !ticked(&page, people[2]),
+            "{page}"
+        );
         // Members do not record attendance.
         let member = member(&app, &future.logins).await;
         let response = member.post_form(&path, &[("present", &a)]).await;
@@ -878,3 +895,68 @@ async fn minutes_are_written_circulated_and_approved(backend: Backend) {
     app.stop().await;
 }
 both_backends!(minutes_are_written_circulated_and_approved);
+
+/// The new pages pass axe-core's WCAG 2.1 AA rules and do not scroll
+/// sideways on a phone, with content on them (SQLite only: slow).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_are_accessible() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    let s = setup(&app, -HOUR).await;
+    let m = s.meeting_id;
+    let response = upload(
+        &s.coordinator,
+        m,
+        s.public_item,
+        "Bericht.pdf",
+        b"%PDF-1.7\n".to_vec(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let member = member(&app, &s.logins).await;
+    let response = member
+        .post_form(
+            &format!("/conferences/{m}/proposals"),
+            &[("title", "Ehrenamtsbörse"), ("duration_minutes", "20")],
+        )
+        .await;
+    // The meeting has started but is not held yet: proposals still open.
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = s
+        .coordinator
+        .post_form(&format!("/conferences/{m}/held"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let item = s.public_item.to_string();
+    let response = s
+        .coordinator
+        .post_form(
+            &format!("/conferences/{m}/minutes/decisions"),
+            &[
+                ("item_id", &item),
+                ("text", "Angenommen"),
+                ("votes_yes", "3"),
+                ("votes_no", "0"),
+                ("votes_abstain", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let Some(chrome) = crate::common::browser::Chrome::start(&app.base).await else {
+        return;
+    };
+    chrome
+        .sign_in(&s.logins.coordinator.email, &s.logins.coordinator.password)
+        .await;
+    let mut problems = Vec::new();
+    for path in [
+        format!("/conferences/{m}"),
+        format!("/conferences/{m}/edit"),
+        format!("/conferences/{m}/agenda"),
+        format!("/conferences/{m}/attendance"),
+        format!("/conferences/{m}/minutes"),
+    ] {
+        problems.extend(chrome.problems(&path).await);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -109,8 +109,12 @@ pub async fn save_attendance(
 ) -> AppResult<Response> {
     let (meeting, network) = load_meeting(&app, id).await?;
     let user = viewer.require_manage_network(network.id)?;
-    if meeting.state != MeetingState::Held {
-        return Err(AppError::conflict("not_held", "min-err-not-held"));
+    match meeting.state {
+        MeetingState::Held => {}
+        MeetingState::MinutesApproved => {
+            return Err(AppError::conflict("minutes_approved", "min-err-approved"));
+        }
+        _ => return Err(AppError::conflict("not_held", "min-err-not-held")),
     }
     let people: BTreeMap<i64, i64> =
         crate::network::store::people::list_in_network(app.db.pool(), network.id)
