@@ -195,4 +195,5 @@ pub fn routes() -> RouteTable {
             offers::coverage::api_coverage,
         )
         .with(crate::oparl::routes)
+        .with(conferences::web::minutes_routes)
 }

@@ -12,6 +12,9 @@ ALTER TABLE meetings ADD COLUMN minutes_state TEXT NOT NULL DEFAULT '';
 ALTER TABLE meetings ADD COLUMN minutes_approved_at BIGINT;
 ALTER TABLE meetings ADD COLUMN reminder_sent_at BIGINT;
 
+-- Whether approved minutes are public (else only for the network's members).
+ALTER TABLE meeting_series ADD COLUMN minutes_public BIGINT NOT NULL DEFAULT 0;
+
 -- Uploaded files. The bytes live in <data_dir>/files/<sha256>; the row keeps
 -- both checksums so OParl's sha512Checksum needs no re-read.
 CREATE TABLE attachments (

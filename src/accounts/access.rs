@@ -72,6 +72,41 @@ impl Viewer {
         self.check(self.can_manage_network(network_id))
     }
 
+    /// Members of the network's organisations, its coordinator and admins
+    /// take part in its conferences (propose agenda items, comment on
+    /// minutes); supervisors only read.
+    pub fn can_take_part(&self, network_id: i64) -> bool {
+        let Some(user) = &self.user else { return false };
+        match user.role {
+            Role::Admin => true,
+            Role::Coordinator | Role::Member => user.network_id == Some(network_id),
+            Role::Supervisor => false,
+        }
+    }
+
+    pub fn require_take_part(&self, network_id: i64) -> AppResult<&User> {
+        self.check(self.can_take_part(network_id))
+    }
+
+    /// The network's coordinator, or the contact person a meeting names for
+    /// a task (e.g. the minute taker) when signed in with that person's
+    /// e-mail address in the network.
+    pub fn can_manage_or_be(&self, network_id: i64, person_email: Option<&str>) -> bool {
+        self.can_manage_network(network_id)
+            || (self.can_take_part(network_id)
+                && self.user.as_ref().zip(person_email).is_some_and(|(u, e)| {
+                    !e.trim().is_empty() && u.email.eq_ignore_ascii_case(e.trim())
+                }))
+    }
+
+    pub fn require_manage_or_be(
+        &self,
+        network_id: i64,
+        person_email: Option<&str>,
+    ) -> AppResult<&User> {
+        self.check(self.can_manage_or_be(network_id, person_email))
+    }
+
     /// Whether the viewer may read an organisation that belongs to these
     /// networks.
     pub fn can_read_organization(&self, networks: &[NetworkScope]) -> bool {

@@ -41,6 +41,7 @@ pub enum State {
     Planned,
     Invited,
     Held,
+    MinutesApproved,
     Cancelled,
 }
 
@@ -50,6 +51,7 @@ impl State {
             State::Planned => "planned",
             State::Invited => "invited",
             State::Held => "held",
+            State::MinutesApproved => "minutes_approved",
             State::Cancelled => "cancelled",
         }
     }
@@ -58,6 +60,7 @@ impl State {
         match code {
             "invited" => State::Invited,
             "held" => State::Held,
+            "minutes_approved" => State::MinutesApproved,
             "cancelled" => State::Cancelled,
             _ => State::Planned,
         }
@@ -81,6 +84,12 @@ pub struct Meeting {
     pub ics_sequence: i64,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Contact people of member organisations.
+    pub chair_person_id: Option<i64>,
+    pub minute_taker_person_id: Option<i64>,
+    /// '' before any minutes, then draft, circulated, approved.
+    pub minutes_state: String,
+    pub minutes_approved_at: Option<i64>,
 }
 
 impl Meeting {

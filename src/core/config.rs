@@ -69,6 +69,9 @@ pub struct Config {
     pub log: String,
     /// Largest request body accepted, in bytes (uploads included).
     pub max_body_bytes: usize,
+    /// Largest file attached to an agenda item, in bytes; the upload route
+    /// alone accepts bodies this large (plus the form around the file).
+    pub max_upload_bytes: usize,
 }
 
 impl Default for Config {
@@ -87,6 +90,7 @@ impl Default for Config {
             session_days: 14,
             log: "info".into(),
             max_body_bytes: 5 * 1024 * 1024,
+            max_upload_bytes: 10 * 1024 * 1024,
         }
     }
 }
@@ -177,6 +181,7 @@ impl Config {
             "session_days",
             "log",
             "max_body_bytes",
+            "max_upload_bytes",
         ]
     }
 

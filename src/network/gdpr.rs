@@ -27,6 +27,25 @@ pub struct PersonExport {
     pub organization: OrganizationRef,
     /// Every audit entry about the person, oldest first.
     pub audit: Vec<AuditEntry>,
+    /// Conferences the person was recorded at (present or absent).
+    pub attendance: Vec<AttendanceExport>,
+    /// Comments on draft minutes written under the person's e-mail address.
+    pub minutes_comments: Vec<CommentExport>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttendanceExport {
+    pub meeting_id: i64,
+    pub meeting_title: String,
+    pub present: bool,
+    pub recorded_at: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommentExport {
+    pub meeting_id: i64,
+    pub body: String,
+    pub created_at: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -62,6 +81,34 @@ pub async fn export_person(
             after: parse(r.get("after_data")),
         })
         .collect();
+    let attendance = sqlx::query(
+        "SELECT a.meeting_id, m.title, a.present, a.recorded_at FROM attendance a
+         JOIN meetings m ON m.id = a.meeting_id WHERE a.person_id = $1 ORDER BY a.meeting_id",
+    )
+    .bind(person.id)
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| AttendanceExport {
+        meeting_id: r.get("meeting_id"),
+        meeting_title: r.get("title"),
+        present: r.get::<i64, _>("present") != 0,
+        recorded_at: r.get("recorded_at"),
+    })
+    .collect();
+    let minutes_comments = if person.email.is_empty() {
+        Vec::new()
+    } else {
+        crate::conferences::store::comments_by_email(db.pool(), &person.email)
+            .await?
+            .into_iter()
+            .map(|(meeting_id, body, created_at)| CommentExport {
+                meeting_id,
+                body,
+                created_at,
+            })
+            .collect()
+    };
     Ok(PersonExport {
         exported_at: chrono::Utc::now().to_rfc3339(),
         person: person.clone(),
@@ -71,6 +118,8 @@ pub async fn export_person(
             name: organization.name.clone(),
         },
         audit,
+        attendance,
+        minutes_comments,
     })
 }
 

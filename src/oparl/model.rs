@@ -553,7 +553,7 @@ pub fn file(urls: &Urls, data: &BodyData, f: &FileRow) -> Entry {
     put(&mut map, "date", date(f.created_at));
     put(&mut map, "size", f.size_bytes);
     put_text(&mut map, "sha512Checksum", &f.sha512);
-    let download = urls.site(&format!("/attachments/{}/download", f.id));
+    let download = urls.site(&format!("/attachments/{}", f.id));
     put(&mut map, "accessUrl", download.clone());
     put(&mut map, "downloadUrl", download);
     put(

@@ -29,6 +29,9 @@ enum Rule {
     Admin,
     /// One-time token pages: a bogus token is 404 for everybody.
     TokenLink,
+    /// Who takes part in the network's conferences: its member, the
+    /// coordinator, admins (supervisors only read).
+    TakePart,
 }
 
 const RULES: &[(&str, &str, Rule)] = &[
@@ -176,6 +179,55 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::ManageNetwork,
     ),
     ("POST", "/conferences/{id}/agenda/edit", Rule::ManageNetwork),
+    // conferences: attachments, proposals, attendance, minutes
+    ("POST", "/conferences/{id}/attachments", Rule::ManageNetwork),
+    (
+        "POST",
+        "/conferences/{id}/attachments/delete",
+        Rule::ManageNetwork,
+    ),
+    // A file of a public item of a public meeting is for everyone; the
+    // download decides per file (an unknown one is 404 for everybody).
+    ("GET", "/attachments/{id}", Rule::Public),
+    ("POST", "/conferences/{id}/proposals", Rule::TakePart),
+    (
+        "POST",
+        "/conferences/{id}/proposals/decide",
+        Rule::ManageNetwork,
+    ),
+    ("POST", "/conferences/{id}/held", Rule::ManageNetwork),
+    ("GET", "/conferences/{id}/attendance", Rule::ManageNetwork),
+    ("POST", "/conferences/{id}/attendance", Rule::ManageNetwork),
+    // Approved minutes may be public; the fixture's meeting has none.
+    ("GET", "/conferences/{id}/minutes", Rule::ReadNetwork),
+    // The minute taker writes too; the fixture's meeting names none.
+    ("POST", "/conferences/{id}/minutes", Rule::ManageNetwork),
+    (
+        "POST",
+        "/conferences/{id}/minutes/decisions",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/conferences/{id}/minutes/decisions/delete",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/conferences/{id}/minutes/circulate",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/conferences/{id}/minutes/approve",
+        Rule::ManageNetwork,
+    ),
+    ("POST", "/conferences/{id}/minutes/comments", Rule::TakePart),
+    (
+        "POST",
+        "/conferences/{id}/minutes/visibility",
+        Rule::ManageNetwork,
+    ),
     ("GET", "/networks/{id}/meetings.ics", Rule::Public),
     ("GET", "/r/{token}", Rule::TokenLink),
     ("POST", "/r/{token}", Rule::TokenLink),
@@ -279,6 +331,7 @@ fn allowed(rule: Rule, who: Who) -> bool {
         ),
         Rule::ManageNetwork => matches!(who, Who::Coordinator | Who::Admin),
         Rule::EditOrganization => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
+        Rule::TakePart => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
         Rule::Admin => who == Who::Admin,
     }
 }

@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod conferences;
 mod conferences_agenda;
+mod conferences_minutes;
 mod geography;
 mod i18n;
 mod network;

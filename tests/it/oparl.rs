@@ -377,7 +377,7 @@ backend_test!(
         assert_eq!(files[0]["size"], 1234);
         assert_eq!(
             files[0]["downloadUrl"],
-            json!(app.url(&format!("/attachments/{}/download", f.public_file)))
+            json!(app.url(&format!("/attachments/{}", f.public_file)))
         );
         let invited = find(
             &objects,

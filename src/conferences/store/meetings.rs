@@ -14,7 +14,7 @@ use crate::{
 
 use super::*;
 
-pub(super) const MEETING_COLUMNS: &str = "id, network_id, title, starts_at, ends_at, location, online_url, organizer_organization_id, state, is_public, ics_uid, ics_sequence, created_at, updated_at";
+pub(super) const MEETING_COLUMNS: &str = "id, network_id, title, starts_at, ends_at, location, online_url, organizer_organization_id, state, is_public, ics_uid, ics_sequence, created_at, updated_at, chair_person_id, minute_taker_person_id, minutes_state, minutes_approved_at";
 
 pub(super) fn meeting_from(r: &AnyRow) -> Meeting {
     Meeting {
@@ -32,6 +32,10 @@ pub(super) fn meeting_from(r: &AnyRow) -> Meeting {
         ics_sequence: r.get("ics_sequence"),
         created_at: r.get("created_at"),
         updated_at: r.get("updated_at"),
+        chair_person_id: r.get("chair_person_id"),
+        minute_taker_person_id: r.get("minute_taker_person_id"),
+        minutes_state: r.get("minutes_state"),
+        minutes_approved_at: r.get("minutes_approved_at"),
     }
 }
 

@@ -2,13 +2,20 @@
 //! transaction and records an audit entry in it.
 
 mod agenda;
+mod attachments;
+mod attendance;
 mod links;
 mod meetings;
+mod minutes;
 mod poll;
+mod proposals;
 mod rsvp;
 mod series;
 
-pub use self::{agenda::*, links::*, meetings::*, poll::*, rsvp::*, series::*};
+pub use self::{
+    agenda::*, attachments::*, attendance::*, links::*, meetings::*, minutes::*, poll::*,
+    proposals::*, rsvp::*, series::*,
+};
 
 use serde_json::Value;
 

@@ -136,8 +136,24 @@ impl AgendaAction {
 async fn render_agenda(
     app: &App,
     viewer: &Viewer,
-    (meeting, network): (&Meeting, &Network),
+    target: (&Meeting, &Network),
     form: &AgendaForm,
+    errors: &FieldErrors,
+) -> AppResult<Response> {
+    let proposal = super::proposals::ProposalForm {
+        duration_minutes: "15".into(),
+        ..Default::default()
+    };
+    render_agenda_with(app, viewer, target, (form, &proposal), errors).await
+}
+
+/// The agenda page with its proposals and attachments; `forms` are the
+/// agenda item form and the proposal form as last entered.
+pub(super) async fn render_agenda_with(
+    app: &App,
+    viewer: &Viewer,
+    (meeting, network): (&Meeting, &Network),
+    (form, proposal_form): (&AgendaForm, &super::proposals::ProposalForm),
     errors: &FieldErrors,
 ) -> AppResult<Response> {
     let items = store::agenda(app.db.pool(), meeting.id).await?;
@@ -147,15 +163,21 @@ async fn render_agenda(
         .map(|o| (o.id, o.name.clone()))
         .collect();
     let total: i64 = items.iter().map(|i| i.duration_minutes).sum();
+    let attachments = store::meeting_attachments(app.db.pool(), meeting.id).await?;
     let rows: Vec<_> = items
         .iter()
         .map(|i| {
             let proposer = i
                 .proposer_organization_id
                 .and_then(|o| names.get(&o).cloned());
-            context! { item => i, proposer => proposer }
+            let files: Vec<_> = attachments
+                .iter()
+                .filter(|a| a.agenda_item_id == Some(i.id))
+                .collect();
+            context! { item => i, proposer => proposer, files => files }
         })
         .collect();
+    let proposals = super::proposals::proposals_context(app, viewer, meeting, &names).await?;
     let page = app.page(
         viewer,
         "conferences/agenda.html",
@@ -163,6 +185,8 @@ async fn render_agenda(
             meeting => meeting, network => network, rows => rows, total => total,
             can_manage => viewer.can_manage_network(network.id),
             form => form, errors => texts(viewer, errors), organizations => organizations,
+            proposals => proposals, proposal_form => proposal_form,
+            max_upload_mb => app.config.max_upload_bytes.div_ceil(1024 * 1024),
         },
     )?;
     Ok(respond(page, errors))

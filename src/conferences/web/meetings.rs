@@ -46,6 +46,10 @@ pub struct MeetingForm {
     pub organizer_organization_id: String,
     #[serde(default)]
     pub is_public: String,
+    #[serde(default)]
+    pub chair_person_id: String,
+    #[serde(default)]
+    pub minute_taker_person_id: String,
 }
 
 impl MeetingForm {
@@ -65,10 +69,16 @@ impl MeetingForm {
             } else {
                 String::new()
             },
+            chair_person_id: id_text(m.chair_person_id),
+            minute_taker_person_id: id_text(m.minute_taker_person_id),
         }
     }
 
-    fn validate(&self, member_ids: &[i64]) -> Result<MeetingRecord, FieldErrors> {
+    fn validate(
+        &self,
+        member_ids: &[i64],
+        people_ids: &[i64],
+    ) -> Result<(MeetingRecord, Roles), FieldErrors> {
         let mut v = Validator::new();
         let title = v.text("title", &self.title, true, 200);
         let location = v.text("location", &self.location, false, 300);
@@ -88,10 +98,22 @@ impl MeetingForm {
                 id
             }
         };
+        let mut person = |field: &str, value: &str| match value.trim() {
+            "" => None,
+            value => {
+                let id = value.parse::<i64>().ok().filter(|i| people_ids.contains(i));
+                if id.is_none() {
+                    v.add(field, Msg::new("min-err-not-member-person"));
+                }
+                id
+            }
+        };
+        let chair = person("chair_person_id", &self.chair_person_id);
+        let minute_taker = person("minute_taker_person_id", &self.minute_taker_person_id);
         if !v.is_ok() {
             return Err(v.errors);
         }
-        Ok(MeetingRecord {
+        let record = MeetingRecord {
             title,
             starts_at,
             ends_at,
@@ -99,8 +121,32 @@ impl MeetingForm {
             online_url,
             organizer_organization_id: organizer,
             is_public: !self.is_public.trim().is_empty(),
-        })
+        };
+        Ok((record, (chair, minute_taker)))
     }
+}
+
+/// Chair and minute taker (contact people).
+type Roles = (Option<i64>, Option<i64>);
+
+fn id_text(id: Option<i64>) -> String {
+    id.map(|i| i.to_string()).unwrap_or_default()
+}
+
+/// Contact people of the network's member organisations: (id, label).
+pub(super) async fn member_people(app: &App, network_id: i64) -> AppResult<Vec<(i64, String)>> {
+    Ok(
+        crate::network::store::people::list_in_network(app.db.pool(), network_id)
+            .await?
+            .into_iter()
+            .map(|p| {
+                (
+                    p.person.id,
+                    format!("{} ({})", p.person.name, p.organization_name),
+                )
+            })
+            .collect(),
+    )
 }
 
 /// Start and end from `datetime-local` fields: both or (unless required)
@@ -164,12 +210,18 @@ async fn render_meeting_form(
         ),
     };
     let organizations = members(app, network.id).await?;
+    let people: Vec<_> = member_people(app, network.id)
+        .await?
+        .into_iter()
+        .map(|(id, label)| context! { id => id, label => label })
+        .collect();
     let page = app.page(
         viewer,
         "conferences/meeting_form.html",
         context! {
             action => action, cancel => cancel, network => network, meeting => meeting,
             form => form, errors => texts(viewer, errors), organizations => organizations,
+            people => people,
         },
     )?;
     Ok(respond(page, errors))
@@ -217,14 +269,20 @@ pub async fn create(
     let network = load_network(&app.db, id).await?;
     let user = viewer.require_manage_network(network.id)?;
     let ids = member_ids(&app, network.id).await?;
-    let record = match form.validate(&ids) {
-        Ok(record) => record,
+    let people: Vec<i64> = member_people(&app, network.id)
+        .await?
+        .iter()
+        .map(|p| p.0)
+        .collect();
+    let (record, roles) = match form.validate(&ids, &people) {
+        Ok(valid) => valid,
         Err(errors) => {
             return render_meeting_form(&app, &viewer, Target::New(&network), &form, &errors).await;
         }
     };
     let mut tx = app.db.begin().await?;
     let meeting_id = store::create_meeting(&mut tx, Actor::User(user), network.id, &record).await?;
+    store::set_roles(&mut tx, Actor::User(user), meeting_id, roles).await?;
     tx.commit().await?;
     Ok(saved(
         &format!("/conferences/{meeting_id}"),
@@ -253,8 +311,13 @@ pub async fn update(
     let (meeting, network) = load_meeting(&app, id).await?;
     let user = viewer.require_manage_network(network.id)?;
     let ids = member_ids(&app, network.id).await?;
-    let record = match form.validate(&ids) {
-        Ok(record) => record,
+    let people: Vec<i64> = member_people(&app, network.id)
+        .await?
+        .iter()
+        .map(|p| p.0)
+        .collect();
+    let (record, roles) = match form.validate(&ids, &people) {
+        Ok(valid) => valid,
         Err(errors) => {
             let target = Target::Edit(&meeting, &network);
             return render_meeting_form(&app, &viewer, target, &form, &errors).await;
@@ -262,6 +325,7 @@ pub async fn update(
     };
     let mut tx = app.db.begin().await?;
     store::update_meeting(&mut tx, Actor::User(user), &meeting, &record).await?;
+    store::set_roles(&mut tx, Actor::User(user), meeting.id, roles).await?;
     tx.commit().await?;
     Ok(saved(
         &format!("/conferences/{}", meeting.id),

@@ -3,12 +3,19 @@
 //! meetings, and the coordinator's side of the date poll.
 
 mod agenda;
+mod attachments;
+mod attendance;
 mod due;
 mod meetings;
+mod minutes;
 mod poll;
+mod proposals;
 mod settings;
 
-pub use self::{agenda::*, due::*, meetings::*, poll::*, settings::*};
+pub use self::{
+    agenda::*, attachments::*, attendance::*, due::*, meetings::*, minutes::*, poll::*,
+    proposals::*, settings::*,
+};
 
 use axum::response::{Html, IntoResponse, Response};
 

@@ -120,6 +120,7 @@ async fn render_show(
         None => None,
     };
     let options = store::poll_options(app.db.pool(), meeting.id).await?;
+    let roles = super::minutes::roles_context(app, meeting).await?;
     let (columns, rows, recipients) = if can_manage {
         let answers = store::poll_answers(app.db.pool(), meeting.id).await?;
         let people: BTreeMap<i64, (String, String)> =
@@ -150,7 +151,7 @@ async fn render_show(
             recipients => recipients, poll_open => meeting.poll_open(),
             option_form => option_form, errors => texts(viewer, errors),
             can_manage => can_manage, rsvps => rsvps,
-            attending => attending, declined => declined,
+            attending => attending, declined => declined, roles => roles,
         },
     )?;
     Ok(respond(page, errors))

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod csrf;
 pub mod errors;
 pub mod forms;
+pub mod limits;
 pub mod openapi;
 pub mod pages;
 pub mod routes;
@@ -16,7 +17,7 @@ use std::{ops::Deref, sync::Arc, time::Duration};
 use axum::{Router, extract::DefaultBodyLimit, middleware, response::Html};
 use minijinja::{Value, context};
 use tokio::sync::Notify;
-use tower_http::{limit::RequestBodyLimitLayer, timeout::TimeoutLayer, trace::TraceLayer};
+use tower_http::{timeout::TimeoutLayer, trace::TraceLayer};
 
 use crate::{
     accounts::viewer::{self, Viewer},
@@ -112,7 +113,6 @@ fn notice_from(path: &str) -> Option<String> {
 
 /// The whole application: every route plus the middleware stack.
 pub fn router(app: App) -> Router {
-    let limit = app.config.max_body_bytes;
     crate::router::routes()
         .into_router()
         .layer(middleware::from_fn_with_state(app.clone(), csrf::verify))
@@ -122,7 +122,7 @@ pub fn router(app: App) -> Router {
         ))
         .layer(middleware::from_fn_with_state(app.clone(), errors::render))
         .layer(DefaultBodyLimit::disable())
-        .layer(RequestBodyLimitLayer::new(limit))
+        .layer(middleware::from_fn_with_state(app.clone(), limits::body))
         .layer(security::headers())
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
