@@ -31,6 +31,30 @@ pub struct PersonExport {
     pub attendance: Vec<AttendanceExport>,
     /// Comments on draft minutes written under the person's e-mail address.
     pub minutes_comments: Vec<CommentExport>,
+    /// The person's answers in date polls, through their personal link.
+    pub poll_answers: Vec<PollAnswerExport>,
+    /// Registrations and declines for conferences.
+    pub registrations: Vec<RegistrationExport>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PollAnswerExport {
+    pub meeting_id: i64,
+    pub meeting_title: String,
+    /// The proposed start (UNIX seconds) the answer is about.
+    pub option_starts_at: i64,
+    /// `yes`, `maybe` or `no`.
+    pub answer: String,
+    pub answered_at: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationExport {
+    pub meeting_id: i64,
+    pub meeting_title: String,
+    /// `yes` (registered) or `no` (declined).
+    pub response: String,
+    pub answered_at: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -109,6 +133,38 @@ pub async fn export_person(
             })
             .collect()
     };
+    let poll_answers = sqlx::query(
+        "SELECT o.meeting_id, m.title, o.starts_at, a.answer, a.answered_at FROM poll_answers a
+         JOIN poll_options o ON o.id = a.option_id JOIN meetings m ON m.id = o.meeting_id
+         WHERE a.person_id = $1 ORDER BY o.meeting_id, o.starts_at",
+    )
+    .bind(person.id)
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| PollAnswerExport {
+        meeting_id: r.get("meeting_id"),
+        meeting_title: r.get("title"),
+        option_starts_at: r.get("starts_at"),
+        answer: r.get("answer"),
+        answered_at: r.get("answered_at"),
+    })
+    .collect();
+    let registrations = sqlx::query(
+        "SELECT r.meeting_id, m.title, r.response, r.answered_at FROM rsvps r
+         JOIN meetings m ON m.id = r.meeting_id WHERE r.person_id = $1 ORDER BY r.meeting_id",
+    )
+    .bind(person.id)
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| RegistrationExport {
+        meeting_id: r.get("meeting_id"),
+        meeting_title: r.get("title"),
+        response: r.get("response"),
+        answered_at: r.get("answered_at"),
+    })
+    .collect();
     Ok(PersonExport {
         exported_at: chrono::Utc::now().to_rfc3339(),
         person: person.clone(),
@@ -120,6 +176,8 @@ pub async fn export_person(
         audit,
         attendance,
         minutes_comments,
+        poll_answers,
+        registrations,
     })
 }
 

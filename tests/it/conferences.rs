@@ -1133,6 +1133,34 @@ backend_test!(
             .unwrap();
         tx.commit().await.unwrap();
 
+        // The person's data export (GDPR Art. 15) holds the answers and the registration.
+        let coordinator = app.new_browser();
+        coordinator
+            .login(&demo.coordinator.email, &demo.coordinator.password)
+            .await;
+        let export: serde_json::Value = coordinator
+            .get(&format!("/people/{person}/export"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let of_this_meeting = |list: &str| {
+            export[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["meeting_id"] == id)
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let answers = of_this_meeting("poll_answers");
+        assert_eq!(answers.len(), 1, "{export}");
+        assert_eq!(answers[0]["answer"], "yes");
+        assert_eq!(answers[0]["option_starts_at"], now + DAY);
+        let registrations = of_this_meeting("registrations");
+        assert_eq!(registrations[0]["response"], "yes");
+        assert_eq!(registrations[0]["meeting_title"], "Konferenz");
+
         // The organisation leaves its only network: it and its people are deleted.
         let organization = organizations::organization(app.db().pool(), org_id)
             .await
