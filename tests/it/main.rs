@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod browser;
 mod cli;
+mod conference_cycle;
 mod conferences;
 mod conferences_agenda;
 mod conferences_minutes;
