@@ -69,6 +69,9 @@ pub struct Config {
     pub log: String,
     /// Largest request body accepted, in bytes (uploads included).
     pub max_body_bytes: usize,
+    /// Months after which an offer nobody has confirmed counts as stale:
+    /// flagged for its network and its organisation reminded by e-mail.
+    pub offers_stale_after_months: u32,
 }
 
 impl Default for Config {
@@ -87,6 +90,7 @@ impl Default for Config {
             session_days: 14,
             log: "info".into(),
             max_body_bytes: 5 * 1024 * 1024,
+            offers_stale_after_months: 12,
         }
     }
 }
@@ -177,6 +181,7 @@ impl Config {
             "session_days",
             "log",
             "max_body_bytes",
+            "offers_stale_after_months",
         ]
     }
 
@@ -200,6 +205,9 @@ impl Config {
         let base = self.base_url.as_ref().expect("set above");
         if !matches!(base.scheme(), "http" | "https") || base.host().is_none() {
             bail!("IKON_BASE_URL must be an http:// or https:// address, got '{base}'");
+        }
+        if !(1..=120).contains(&self.offers_stale_after_months) {
+            bail!("IKON_OFFERS_STALE_AFTER_MONTHS must be between 1 and 120");
         }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");

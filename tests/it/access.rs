@@ -205,6 +205,9 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/contact-points", Rule::Public),
     ("GET", "/networks/{id}/coverage", Rule::ReadNetwork),
     ("GET", "/api/v1/networks/{id}/coverage", Rule::ReadNetwork),
+    // offers upkeep
+    ("GET", "/coverage", Rule::SignedIn),
+    ("POST", "/offers/{id}/verify", Rule::EditOrganization),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
