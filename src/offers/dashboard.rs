@@ -121,11 +121,7 @@ pub async fn region_coverage(
             region_name: network.region_name,
             municipalities: cells.len(),
             gaps,
-            covered_percent: if total == 0 {
-                0
-            } else {
-                (total - missing) * 100 / total
-            },
+            covered_percent: ((total - missing) * 100).checked_div(total).unwrap_or(0),
         });
     }
     let page = app.page(
