@@ -9,6 +9,7 @@ nav-login = تسجيل الدخول
 nav-logout = تسجيل الخروج
 nav-language = اللغة
 nav-about = بيانات الناشر ومصادر البيانات والتراخيص
+nav-coverage = التغطية
 lang-internal-note = هذه الصفحة متوفرة فقط بلغة: { $lang }.
 
 home-title = ikon – شبكات الاندماج

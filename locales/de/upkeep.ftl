@@ -1,5 +1,6 @@
 # Upkeep of offers: language note, freshness, coverage overviews.
 
+nav-coverage = Abdeckung
 lang-internal-note = Diese Seite gibt es nur auf { $lang }.
 
 fresh-last-verified = Zuletzt geprüft: { $date }

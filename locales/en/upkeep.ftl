@@ -1,5 +1,6 @@
 # Upkeep of offers: language note, freshness, coverage overviews.
 
+nav-coverage = Coverage
 lang-internal-note = This page is only available in { $lang }.
 
 fresh-last-verified = Last checked: { $date }

@@ -9,6 +9,7 @@ nav-login = ورود
 nav-logout = خروج
 nav-language = زبان
 nav-about = مشخصات ناشر، منابع داده و مجوزها
+nav-coverage = پوشش
 lang-internal-note = این صفحه فقط به این زبان موجود است: { $lang }.
 
 home-title = ikon – شبکه‌های ادغام

@@ -9,6 +9,7 @@ nav-login = Войти
 nav-logout = Выйти
 nav-language = Язык
 nav-about = Выходные данные, источники данных и лицензии
+nav-coverage = Охват
 lang-internal-note = Эта страница доступна только на таком языке: { $lang }.
 
 home-title = ikon – сети интеграции

@@ -9,6 +9,7 @@ nav-login = Giriş yap
 nav-logout = Çıkış yap
 nav-language = Dil
 nav-about = Künye, veri kaynakları ve lisanslar
+nav-coverage = Kapsam
 lang-internal-note = Bu sayfa yalnızca şu dilde var: { $lang }.
 
 home-title = ikon – Entegrasyon ağları

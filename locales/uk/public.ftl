@@ -9,6 +9,7 @@ nav-login = Увійти
 nav-logout = Вийти
 nav-language = Мова
 nav-about = Вихідні дані, джерела даних і ліцензії
+nav-coverage = Охоплення
 lang-internal-note = Ця сторінка доступна лише такою мовою: { $lang }.
 
 home-title = ikon – мережі інтеграції

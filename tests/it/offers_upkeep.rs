@@ -271,6 +271,11 @@ backend_test!(
         // The supervisor compares the networks of Mittelfranken.
         let supervisor =
             signed_in(&app, &logins.supervisor.email, &logins.supervisor.password).await;
+        let home = page(&supervisor, "/").await;
+        assert!(
+            home.contains("<a href=\"/coverage\">Abdeckung</a>"),
+            "{home}"
+        );
         let region = page(&supervisor, "/coverage").await;
         assert!(
             region.contains("Integrationskonferenz Landkreis Neustadt"),
