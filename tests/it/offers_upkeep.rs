@@ -321,6 +321,14 @@ backend_test!(
             "{arabic}"
         );
         assert!(arabic.contains("استشارة الهجرة للبالغين"));
+        // German data and numbers keep their order inside the Arabic page.
+        assert!(
+            arabic.contains("<a href=\"tel:09161 88-1200\" dir=\"ltr\">"),
+            "{arabic}"
+        );
+        assert!(
+            arabic.contains("<bdi lang=\"de\">Kreisverband Musterwohlfahrt Neustadt e.V.</bdi>")
+        );
         let ukrainian = page(&anonymous, &format!("/offers/{id}?lang=uk")).await;
         assert!(ukrainian.contains("<article class=\"offer\" lang=\"uk\" dir=\"ltr\">"));
     }
@@ -552,6 +560,11 @@ async fn right_to_left_pages_are_accessible() {
         if dir != "rtl" {
             failures.push(format!("{url}: dir is {dir}, not rtl"));
         }
+        let name: String = url
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        chrome.screenshot_if_asked(&format!("rtl{name}")).await;
         let all: String = axe(&chrome).await.iter().map(|v| v.to_string()).collect();
         if !all.is_empty() {
             failures.push(format!("{url}:\n{all}"));
