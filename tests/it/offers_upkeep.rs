@@ -570,5 +570,35 @@ async fn right_to_left_pages_are_accessible() {
             failures.push(format!("{url}:\n{all}"));
         }
     }
+    // The dashboards with stale offers and gaps (serious problems, reflow).
+    let network = logins.network_id;
+    chrome
+        .sign_in(&logins.coordinator.email, &logins.coordinator.password)
+        .await;
+    for url in [
+        format!("/networks/{network}"),
+        format!("/networks/{network}/offers"),
+    ] {
+        failures.extend(chrome.problems(&url).await);
+    }
+    chrome.goto(&format!("/networks/{network}")).await;
+    assert!(
+        chrome.exists("table.upkeep-gaps").await,
+        "coordinator sees the gaps"
+    );
+    chrome
+        .delete_cookie(ikon::accounts::sessions::SESSION_COOKIE)
+        .await;
+    chrome
+        .sign_in(&logins.supervisor.email, &logins.supervisor.password)
+        .await;
+    failures.extend(chrome.problems("/coverage").await);
+    chrome.goto("/coverage").await;
+    assert_eq!(
+        chrome.path().await,
+        "/coverage",
+        "the supervisor is signed in"
+    );
+    assert!(chrome.exists("table.upkeep-region tbody tr").await);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
