@@ -196,4 +196,5 @@ pub fn routes() -> RouteTable {
         )
         .with(crate::oparl::routes)
         .with(conferences::web::minutes_routes)
+        .with(offers::dashboard::routes)
 }

@@ -18,7 +18,12 @@ pub const LANG_COOKIE: &str = "ikon_lang";
 #[derive(Clone, Debug)]
 pub struct Viewer {
     pub user: Option<User>,
+    /// The language of the signed-in and internal pages (German or
+    /// English): a public-only choice such as Arabic falls back here to
+    /// English when the browser asks for it, else German.
     pub lang: Lang,
+    /// The language the visitor asked for; public pages speak it.
+    pub public_lang: Lang,
     /// The token every form of this browser must echo back.
     pub csrf: String,
     /// Authenticated by `Authorization: Bearer` (no cookies involved).
@@ -67,14 +72,19 @@ fn query_lang(query: Option<&str>) -> Option<Lang> {
 pub async fn identify(State(app): State<App>, mut request: Request, next: Next) -> Response {
     let headers = request.headers();
     let chosen_lang = query_lang(request.uri().query());
+    let remembered = cookie(headers, LANG_COOKIE).and_then(Lang::parse);
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let public_lang = chosen_lang
+        .or(remembered)
+        .or_else(|| Lang::from_accept_language(accept))
+        .unwrap_or_default();
     let lang = chosen_lang
-        .or_else(|| cookie(headers, LANG_COOKIE).and_then(Lang::parse))
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
+        .or(remembered)
+        .filter(|l| l.is_full())
+        .or_else(|| Lang::accept_among(accept, &Lang::ALL))
         .unwrap_or_default();
 
     let bearer = headers
@@ -109,6 +119,7 @@ pub async fn identify(State(app): State<App>, mut request: Request, next: Next) 
     let viewer = Viewer {
         user,
         lang,
+        public_lang,
         csrf: csrf.clone(),
         via_api_token: bearer.is_some(),
         path: request

@@ -72,6 +72,9 @@ pub struct Config {
     /// Largest file attached to an agenda item, in bytes; the upload route
     /// alone accepts bodies this large (plus the form around the file).
     pub max_upload_bytes: usize,
+    /// Months after which an offer nobody has confirmed counts as stale:
+    /// flagged for its network and its organisation reminded by e-mail.
+    pub offers_stale_after_months: u32,
 }
 
 impl Default for Config {
@@ -91,6 +94,7 @@ impl Default for Config {
             log: "info".into(),
             max_body_bytes: 5 * 1024 * 1024,
             max_upload_bytes: 10 * 1024 * 1024,
+            offers_stale_after_months: 12,
         }
     }
 }
@@ -182,6 +186,7 @@ impl Config {
             "log",
             "max_body_bytes",
             "max_upload_bytes",
+            "offers_stale_after_months",
         ]
     }
 
@@ -205,6 +210,9 @@ impl Config {
         let base = self.base_url.as_ref().expect("set above");
         if !matches!(base.scheme(), "http" | "https") || base.host().is_none() {
             bail!("IKON_BASE_URL must be an http:// or https:// address, got '{base}'");
+        }
+        if !(1..=120).contains(&self.offers_stale_after_months) {
+            bail!("IKON_OFFERS_STALE_AFTER_MONTHS must be between 1 and 120");
         }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");

@@ -1,5 +1,8 @@
 //! UI translations through Fluent message files in `locales/` (embedded).
-//! German is the default and the fallback; English is the second language.
+//! German is the default and the fallback; English is the second language
+//! of the whole interface. The public pages (home, about, finder, offer
+//! page, search) also speak Arabic, Turkish, Ukrainian, Russian and
+//! Persian; a message missing in one of those falls back to German.
 
 use std::{borrow::Cow, collections::HashMap};
 
@@ -25,15 +28,36 @@ pub enum Lang {
     #[default]
     De,
     En,
+    Ar,
+    Tr,
+    Uk,
+    Ru,
+    Fa,
 }
 
 impl Lang {
+    /// The languages of the whole interface, signed-in pages included.
     pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+    /// The languages of the public pages.
+    pub const PUBLIC: [Lang; 7] = [
+        Lang::De,
+        Lang::En,
+        Lang::Ar,
+        Lang::Tr,
+        Lang::Uk,
+        Lang::Ru,
+        Lang::Fa,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::De => "de",
             Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::Tr => "tr",
+            Lang::Uk => "uk",
+            Lang::Ru => "ru",
+            Lang::Fa => "fa",
         }
     }
 
@@ -42,16 +66,39 @@ impl Lang {
         match self {
             Lang::De => "Deutsch",
             Lang::En => "English",
+            Lang::Ar => "العربية",
+            Lang::Tr => "Türkçe",
+            Lang::Uk => "Українська",
+            Lang::Ru => "Русский",
+            Lang::Fa => "فارسی",
         }
     }
 
-    pub fn parse(code: &str) -> Option<Lang> {
-        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    /// `rtl` for the languages written right to left, else `ltr`.
+    pub fn dir(self) -> &'static str {
+        if is_rtl(self.code()) { "rtl" } else { "ltr" }
     }
 
-    /// The best match for an `Accept-Language` header, honouring q-values.
+    /// Whether the whole interface speaks this language, not only the
+    /// public pages.
+    pub fn is_full(self) -> bool {
+        Lang::ALL.contains(&self)
+    }
+
+    /// Any language of the public pages.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::PUBLIC.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The best match for an `Accept-Language` header among the public
+    /// languages, honouring q-values.
     pub fn from_accept_language(header: &str) -> Option<Lang> {
+        Self::accept_among(header, &Lang::PUBLIC)
+    }
+
+    /// The best match for an `Accept-Language` header among `offered`.
+    pub fn accept_among(header: &str, offered: &[Lang]) -> Option<Lang> {
         let mut ranges: Vec<(f32, &str)> = header
             .split(',')
             .filter_map(|part| {
@@ -68,13 +115,19 @@ impl Lang {
         ranges
             .into_iter()
             .filter(|(q, _)| *q > 0.0)
-            .find_map(|(_, tag)| Lang::parse(tag))
+            .filter_map(|(_, tag)| Lang::parse(tag))
+            .find(|l| offered.contains(l))
     }
 
     fn id(self) -> LanguageIdentifier {
         match self {
             Lang::De => langid!("de"),
             Lang::En => langid!("en"),
+            Lang::Ar => langid!("ar"),
+            Lang::Tr => langid!("tr"),
+            Lang::Uk => langid!("uk"),
+            Lang::Ru => langid!("ru"),
+            Lang::Fa => langid!("fa"),
         }
     }
 
@@ -103,6 +156,14 @@ impl Lang {
     }
 }
 
+/// Scripts written right to left, by ISO 639 code: Arabic, Persian,
+/// Kurdish (Sorani), Hebrew, Urdu, Pashto, Dari.
+pub const RTL_LANGUAGES: &[&str] = &["ar", "fa", "ckb", "he", "ur", "ps", "prs"];
+
+pub fn is_rtl(code: &str) -> bool {
+    RTL_LANGUAGES.contains(&code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +176,23 @@ mod tests {
         );
         assert_eq!(Lang::from_accept_language("de-DE,de;q=0.9"), Some(Lang::De));
         assert_eq!(Lang::from_accept_language("fr"), None);
+        assert_eq!(Lang::from_accept_language("ar-SY,en;q=0.5"), Some(Lang::Ar));
+        assert_eq!(
+            Lang::accept_among("ar-SY,en;q=0.5", &Lang::ALL),
+            Some(Lang::En)
+        );
+    }
+
+    #[test]
+    fn arabic_and_persian_are_written_right_to_left() {
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::Fa.dir(), "rtl");
+        assert_eq!(Lang::Uk.dir(), "ltr");
+        assert!(is_rtl("ckb"));
+    }
+
+    #[test]
+    fn a_message_missing_in_a_public_language_falls_back_to_german() {
+        assert_eq!(Lang::Ar.t("action-save"), Lang::De.t("action-save"));
     }
 }

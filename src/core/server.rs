@@ -12,7 +12,7 @@ use crate::{
         store::Db,
         web::{self, App},
     },
-    demo,
+    demo, offers,
 };
 
 pub async fn serve(config: Config, db: Db, with_demo: bool) -> anyhow::Result<()> {
@@ -41,7 +41,8 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(jobs::worker(app.clone(), stop_rx));
+    let worker = tokio::spawn(jobs::worker(app.clone(), stop_rx.clone()));
+    let sweeper = tokio::spawn(offers::freshness::sweeper(app.clone(), stop_rx));
     let router = web::router(app.clone());
     axum::serve(
         listener,
@@ -51,6 +52,7 @@ pub async fn run(
     .await?;
     let _ = stop_tx.send(true);
     let _ = worker.await;
+    let _ = sweeper.await;
     app.db.close().await;
     Ok(())
 }

@@ -1,6 +1,9 @@
 //! The demo network: Landkreis Neustadt a.d.Aisch-Bad Windsheim (AGS 09575)
 //! with organisations of every category, contact people, and one user per
-//! role with a freshly generated password.
+//! role with a freshly generated password; and about forty offers of its
+//! members at real places of the county, some translated, some named as
+//! contact points, a few unconfirmed for over a year and a couple not yet
+//! published.
 //!
 //! The records come from `neustadt.json` (organisations and people are
 //! fictional; addresses use `.example` domains) and pass through the same
@@ -18,11 +21,21 @@ use crate::{
         secrets::random_password,
         store::{NewUser, create_user},
     },
-    core::{audit::Actor, store::Db},
+    core::{
+        audit::Actor,
+        store::{Db, now},
+    },
     network::{
         model::Category,
         store::{networks, organizations, people},
         validate::{NetworkInput, OrganizationInput, PersonInput},
+    },
+    offers::{
+        contact_points::{self, ContactPoint},
+        form::OfferForm,
+        model::Status,
+        store as offer_store,
+        translations::{self, Translation},
     },
 };
 
@@ -53,6 +66,35 @@ pub struct DemoLogins {
 struct DemoFile {
     network: NetworkInput,
     organizations: Vec<DemoOrganization>,
+    #[serde(default)]
+    offers: Vec<DemoOffer>,
+}
+
+#[derive(Deserialize)]
+struct DemoOffer {
+    /// The providing organisation, by name.
+    organization: String,
+    /// `published` unless given.
+    #[serde(default)]
+    status: Option<String>,
+    /// Months since the offer was last confirmed (to show freshness).
+    #[serde(default)]
+    unverified_months: Option<i64>,
+    #[serde(default)]
+    contact_point: Option<DemoContactPoint>,
+    #[serde(default)]
+    translations: Vec<Translation>,
+    #[serde(flatten)]
+    form: OfferForm,
+}
+
+#[derive(Deserialize)]
+struct DemoContactPoint {
+    target_groups: Vec<String>,
+    #[serde(default)]
+    whole_kreis: bool,
+    #[serde(default)]
+    municipalities: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -168,9 +210,79 @@ pub async fn load(db: &Db) -> anyhow::Result<DemoLogins> {
     })
 }
 
+/// Adds the demo offers to the demo network loaded by `load`; returns how
+/// many were created. The records pass the offer form's validation.
+pub async fn load_offers(db: &Db, network_id: i64) -> anyhow::Result<usize> {
+    let data = data()?;
+    let members =
+        organizations::list_in_network(db.pool(), network_id, &Default::default()).await?;
+    let actor = || Actor::System("demo");
+    let mut tx = db.begin().await?;
+    for entry in &data.offers {
+        let organization_id = members
+            .iter()
+            .find(|o| o.name == entry.organization)
+            .map(|o| o.id)
+            .with_context(|| format!("demo offer: unknown provider {}", entry.organization))?;
+        let mut record = entry.form.validate().map_err(|e| {
+            anyhow!(
+                "demo offer {}: invalid {:?}",
+                entry.form.title,
+                e.into_keys().collect::<Vec<_>>()
+            )
+        })?;
+        if let Some((key, lat, lon)) =
+            offer_store::postal_code_centre(&mut *tx, &record.postal_code).await?
+        {
+            record.municipality_key.get_or_insert(key);
+            if record.lat.is_none() {
+                (record.lat, record.lon) = (lat, lon);
+            }
+        }
+        let id = offer_store::create_offer(&mut tx, actor(), network_id, organization_id, &record)
+            .await?;
+        let offer = offer_store::offer(&mut *tx, id)
+            .await?
+            .context("the demo offer just created")?;
+        let status = match entry.status.as_deref() {
+            None => Status::Published,
+            Some(code) => Status::parse(code).with_context(|| format!("demo status {code}"))?,
+        };
+        if status != Status::Draft {
+            offer_store::set_status(&mut tx, actor(), &offer, status).await?;
+        }
+        if let Some(point) = &entry.contact_point {
+            let point = ContactPoint {
+                target_groups: point.target_groups.clone(),
+                whole_kreis: point.whole_kreis,
+                municipalities: point.municipalities.clone(),
+            };
+            contact_points::set(&mut tx, actor(), &offer, &point).await?;
+        }
+        for translation in &entry.translations {
+            let translation = Translation {
+                source_hash: translations::source_hash(&offer.record),
+                ..translation.clone()
+            };
+            translations::save(&mut tx, actor(), &offer, &translation).await?;
+        }
+        if let Some(months) = entry.unverified_months {
+            let at = now() - months * 31 * 24 * 3600;
+            sqlx::query("UPDATE offers SET last_verified_at = $1, created_at = $1 WHERE id = $2")
+                .bind(at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(data.offers.len())
+}
+
 /// `ikon demo`: loads the demo and prints its logins.
 pub async fn load_and_print(db: &Db) -> anyhow::Result<()> {
     let logins = load(db).await?;
+    load_offers(db, logins.network_id).await?;
     println!("{}", describe(&logins));
     Ok(())
 }

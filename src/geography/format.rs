@@ -6,8 +6,9 @@ use crate::core::i18n::Lang;
 
 fn separators(lang: Lang) -> (char, char) {
     match lang {
-        Lang::De => ('.', ','),
-        Lang::En => (',', '.'),
+        Lang::De | Lang::Tr => ('.', ','),
+        Lang::Uk | Lang::Ru => ('\u{a0}', ','),
+        Lang::En | Lang::Ar | Lang::Fa => (',', '.'),
     }
 }
 

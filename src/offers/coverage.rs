@@ -34,14 +34,14 @@ pub struct Coverage {
     pub gaps: Vec<Gap>,
 }
 
-struct Cell {
-    key: String,
-    name: String,
+pub(crate) struct Cell {
+    pub key: String,
+    pub name: String,
     /// Per target group, the titles and ids of the covering offers.
-    groups: Vec<(String, Vec<(i64, String)>)>,
+    pub groups: Vec<(String, Vec<(i64, String)>)>,
 }
 
-async fn cells(app: &App, region_key: &str) -> AppResult<Vec<Cell>> {
+pub(crate) async fn cells(app: &App, region_key: &str) -> AppResult<Vec<Cell>> {
     let pool = app.db.pool();
     let points = cp::published_in(pool, region_key).await?;
     let rows = cp::municipalities(pool, region_key).await?;
@@ -66,6 +66,24 @@ async fn cells(app: &App, region_key: &str) -> AppResult<Vec<Cell>> {
         .collect())
 }
 
+/// Every municipality × target group without a contact point.
+pub(crate) fn gaps(cells: Vec<Cell>) -> Vec<Gap> {
+    cells
+        .into_iter()
+        .flat_map(|c| {
+            let (key, name) = (c.key, c.name);
+            c.groups
+                .into_iter()
+                .filter(|(_, covering)| covering.is_empty())
+                .map(move |(g, _)| Gap {
+                    municipality_key: key.clone(),
+                    municipality_name: name.clone(),
+                    target_group: g,
+                })
+        })
+        .collect()
+}
+
 /// The coverage of a network's Kreis with contact points (read access).
 #[utoipa::path(get, path = "/api/v1/networks/{id}/coverage", tag = "offers",
     params(("id" = i64, Path, description = "Network id")),
@@ -82,21 +100,7 @@ pub async fn api_coverage(
 ) -> AppResult<Json<Coverage>> {
     let network = load_network(&app.db, id).await?;
     viewer.require_read_network(&scope(&network))?;
-    let gaps = cells(&app, &network.region_key)
-        .await?
-        .into_iter()
-        .flat_map(|c| {
-            let (key, name) = (c.key, c.name);
-            c.groups
-                .into_iter()
-                .filter(|(_, covering)| covering.is_empty())
-                .map(move |(g, _)| Gap {
-                    municipality_key: key.clone(),
-                    municipality_name: name.clone(),
-                    target_group: g,
-                })
-        })
-        .collect();
+    let gaps = gaps(cells(&app, &network.region_key).await?);
     Ok(Json(Coverage {
         network_id: network.id,
         gaps,

@@ -1,7 +1,7 @@
 //! The offer form: raw values from the request (checkbox groups repeat a
 //! name) and their validation into an [`OfferRecord`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::core::{
     error::{FieldErrors, Msg},
@@ -12,7 +12,8 @@ use crate::offers::model::{
     parse_languages,
 };
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OfferForm {
     pub organization_id: String,
     pub title: String,

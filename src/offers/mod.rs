@@ -4,8 +4,10 @@
 pub mod api;
 pub mod contact_points;
 pub mod coverage;
+pub mod dashboard;
 pub mod finder;
 pub mod form;
+pub mod freshness;
 pub mod markdown;
 pub mod model;
 pub mod store;

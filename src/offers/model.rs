@@ -52,12 +52,8 @@ pub const LANGUAGES: &[&str] = &[
     "lt", "lv", "vi", "zh", "hi", "ur", "bn", "ta", "sw", "ha", "yo", "ka", "hy", "az",
 ];
 
-/// Languages written right to left.
-pub const RTL_LANGUAGES: &[&str] = &["ar", "fa", "ckb", "ps", "prs", "ur"];
-
-pub fn is_rtl(lang: &str) -> bool {
-    RTL_LANGUAGES.contains(&lang)
-}
+/// Languages written right to left (one list for UI and offer texts).
+pub use crate::core::i18n::{RTL_LANGUAGES, is_rtl};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -298,6 +298,9 @@ const RULES: &[(&str, &str, Rule)] = &[
     ),
     ("GET", "/oparl/v1/agenda-item/{id}", Rule::Public),
     ("GET", "/oparl/v1/file/{id}", Rule::Public),
+    // offers upkeep
+    ("GET", "/coverage", Rule::SignedIn),
+    ("POST", "/offers/{id}/verify", Rule::EditOrganization),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

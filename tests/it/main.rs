@@ -19,6 +19,7 @@ mod offers;
 mod offers_browser;
 mod offers_finder;
 mod oparl;
+mod offers_upkeep;
 mod openapi;
 mod scale;
 mod schema;

@@ -97,6 +97,7 @@ pub async fn render(State(app): State<App>, request: Request, next: Next) -> Res
     let viewer = viewer.unwrap_or_else(|| Viewer {
         user: None,
         lang,
+        public_lang: lang,
         csrf: String::new(),
         via_api_token: false,
         path,

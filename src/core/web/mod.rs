@@ -54,20 +54,35 @@ impl App {
     }
 
     /// The context every page template gets: language, signed-in user,
-    /// CSRF token and navigation.
-    pub fn base_context(&self, viewer: &Viewer) -> Value {
-        let langs: Vec<Value> = Lang::ALL
+    /// CSRF token and navigation. Public pages speak every public
+    /// language; the others German or English, with a note when the
+    /// visitor asked for a language they do not speak.
+    pub fn base_context(&self, viewer: &Viewer, public: bool) -> Value {
+        let (lang, offered): (Lang, &[Lang]) = if public {
+            (viewer.public_lang, &Lang::PUBLIC)
+        } else {
+            (viewer.lang, &Lang::ALL)
+        };
+        let langs: Vec<Value> = offered
             .iter()
             .map(|l| {
                 context! {
-                    code => l.code(), name => l.endonym(), current => *l == viewer.lang,
-                    href => with_lang(&viewer.path, *l),
+                    code => l.code(), name => l.endonym(), dir => l.dir(),
+                    current => *l == lang, href => with_lang(&viewer.path, *l),
                 }
             })
             .collect();
+        let lang_note = (viewer.public_lang != lang).then(|| {
+            context! {
+                lang => viewer.public_lang.code(), dir => viewer.public_lang.dir(),
+                text => viewer.public_lang.t_args("lang-internal-note", &[("lang".into(), lang.endonym().into())]),
+            }
+        });
         context! {
-            lang => viewer.lang.code(),
+            lang => lang.code(),
+            dir => lang.dir(),
             langs => langs,
+            lang_note => lang_note,
             user => viewer.user,
             csrf => viewer.csrf,
             path => viewer.path,
@@ -79,9 +94,26 @@ impl App {
 
     /// Renders a page template with the base context plus `ctx`.
     pub fn page(&self, viewer: &Viewer, name: &str, ctx: Value) -> AppResult<Html<String>> {
-        let full = context! { ..ctx, ..self.base_context(viewer) };
+        let public = is_public_template(name);
+        let full = context! { ..ctx, ..self.base_context(viewer, public) };
         Ok(Html(self.templates.render(name, full)?))
     }
+}
+
+/// The pages everybody uses, translated into every public language:
+/// home, about, the contact point finder, the offer page and the offer
+/// search.
+const PUBLIC_TEMPLATES: &[&str] = &[
+    "home.html",
+    "about.html",
+    "offers/finder.html",
+    "offers/show.html",
+];
+
+pub fn is_public_template(name: &str) -> bool {
+    PUBLIC_TEMPLATES.contains(&name)
+        || name.starts_with("offers/search")
+        || name.starts_with("search")
 }
 
 /// The current page in another language: keeps the query (e.g. a search),

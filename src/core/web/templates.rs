@@ -86,7 +86,7 @@ fn format_datetime(state: &State, ts: i64) -> String {
     };
     match lang_of(state) {
         Lang::De => t.format("%d.%m.%Y, %H:%M").to_string(),
-        Lang::En => t.format("%Y-%m-%d %H:%M").to_string(),
+        _ => t.format("%Y-%m-%d %H:%M").to_string(),
     }
 }
 
@@ -96,6 +96,6 @@ fn format_date(state: &State, ts: i64) -> String {
     };
     match lang_of(state) {
         Lang::De => t.format("%d.%m.%Y").to_string(),
-        Lang::En => t.format("%Y-%m-%d").to_string(),
+        _ => t.format("%Y-%m-%d").to_string(),
     }
 }

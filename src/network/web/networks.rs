@@ -191,6 +191,7 @@ pub(crate) async fn render_show(
             network => network, total => list.len(), groups => group(list),
             can_manage => viewer.can_manage_network(network.id),
             add_value => add_value, errors => texts(viewer, add_errors),
+            offers_panel => crate::offers::dashboard::network_panel(app, viewer, network).await?,
         },
     )?;
     Ok(if add_errors.is_empty() {

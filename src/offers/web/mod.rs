@@ -24,6 +24,7 @@ use crate::{
     },
     offers::{
         form::OfferForm,
+        freshness,
         model::{
             COSTS, FIELDS, Offer, OfferRecord, Status, TARGET_GROUPS, TYPES, Transition, transition,
         },
@@ -86,12 +87,25 @@ pub async fn list(
             u.organization_id
                 .is_some_and(|o| viewer.can_edit_organization(o, &[network.id]))
         });
+    let cutoff = freshness::cutoff(&app.config, crate::core::store::now());
+    let stale: Vec<i64> = offers
+        .iter()
+        .filter(|o| o.status == Status::Published && freshness::is_stale(o, cutoff))
+        .map(|o| o.id)
+        .collect();
+    let editable: Vec<i64> = offers
+        .iter()
+        .filter(|o| viewer.can_edit_organization(o.organization_id, &[o.network_id]))
+        .map(|o| o.id)
+        .collect();
     let page = app.page(
         &viewer,
         "offers/list.html",
         context! {
             network => network, offers => offers, statuses => statuses,
             status => status.map(Status::code).unwrap_or(""), may_create => may_create,
+            stale => stale, editable => editable,
+            back => format!("/networks/{}/offers", network.id),
         },
     )?;
     Ok(page.into_response())

@@ -75,7 +75,12 @@ pub async fn show(
         Some(key) => crate::offers::store::region_name(pool, key).await?,
         None => None,
     };
-    let requested = q.lang.trim().to_ascii_lowercase();
+    // `?lang=` names the content language; without it the visitor's
+    // page language decides.
+    let requested = match q.lang.trim() {
+        "" => viewer.public_lang.code().to_string(),
+        chosen => chosen.to_ascii_lowercase(),
+    };
     let requested = LANGUAGES
         .iter()
         .find(|l| **l == requested && **l != "de")
@@ -120,6 +125,11 @@ pub async fn show(
             json_ld => (offer.status == Status::Published)
                 .then(|| json_ld(&offer, &provider, area.as_deref())),
             can_edit => can_edit, transitions => transitions, languages => languages,
+            stale => offer.status == Status::Published
+                && crate::offers::freshness::is_stale(
+                    &offer,
+                    crate::offers::freshness::cutoff(&app.config, crate::core::store::now()),
+                ),
         },
     )?;
     Ok(page.into_response())
