@@ -69,6 +69,10 @@ pub struct Config {
     pub log: String,
     /// Largest request body accepted, in bytes (uploads included).
     pub max_body_bytes: usize,
+    /// Days before an action item's due date that its reminder goes out.
+    pub action_reminder_days: i64,
+    /// Days before a meeting that the reminder to the invited goes out.
+    pub meeting_reminder_days: i64,
 }
 
 impl Default for Config {
@@ -87,6 +91,8 @@ impl Default for Config {
             session_days: 14,
             log: "info".into(),
             max_body_bytes: 5 * 1024 * 1024,
+            action_reminder_days: 7,
+            meeting_reminder_days: 3,
         }
     }
 }
@@ -177,6 +183,8 @@ impl Config {
             "session_days",
             "log",
             "max_body_bytes",
+            "action_reminder_days",
+            "meeting_reminder_days",
         ]
     }
 
@@ -200,6 +208,12 @@ impl Config {
         let base = self.base_url.as_ref().expect("set above");
         if !matches!(base.scheme(), "http" | "https") || base.host().is_none() {
             bail!("IKON_BASE_URL must be an http:// or https:// address, got '{base}'");
+        }
+        if !(0..=365).contains(&self.action_reminder_days) {
+            bail!("IKON_ACTION_REMINDER_DAYS must be between 0 and 365");
+        }
+        if !(0..=365).contains(&self.meeting_reminder_days) {
+            bail!("IKON_MEETING_REMINDER_DAYS must be between 0 and 365");
         }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");

@@ -41,7 +41,11 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(jobs::worker(app.clone(), stop_rx));
+    let worker = tokio::spawn(jobs::worker(app.clone(), stop_rx.clone()));
+    let reminders = tokio::spawn(crate::conferences::actions::reminders::worker(
+        app.clone(),
+        stop_rx,
+    ));
     let router = web::router(app.clone());
     axum::serve(
         listener,
@@ -51,6 +55,7 @@ pub async fn run(
     .await?;
     let _ = stop_tx.send(true);
     let _ = worker.await;
+    let _ = reminders.await;
     app.db.close().await;
     Ok(())
 }

@@ -25,6 +25,17 @@ pub struct PersonExport {
     pub organization: OrganizationRef,
     /// Every audit entry about the person, oldest first.
     pub audit: Vec<AuditEntry>,
+    /// Action items from conferences the person is responsible for.
+    pub action_items: Vec<ResponsibleFor>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResponsibleFor {
+    pub id: i64,
+    pub title: String,
+    pub due_on: Option<String>,
+    pub status: String,
+    pub progress: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -60,7 +71,23 @@ pub async fn export_person(
             after: parse(r.get("after_data")),
         })
         .collect();
+    let action_items = sqlx::query(
+        "SELECT id, title, due_on, status, progress FROM action_items WHERE responsible_person_id = $1 ORDER BY id",
+    )
+    .bind(person.id)
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| ResponsibleFor {
+        id: r.get("id"),
+        title: r.get("title"),
+        due_on: r.get("due_on"),
+        status: r.get("status"),
+        progress: r.get("progress"),
+    })
+    .collect();
     Ok(PersonExport {
+        action_items,
         exported_at: chrono::Utc::now().to_rfc3339(),
         person: person.clone(),
         organization: OrganizationRef {

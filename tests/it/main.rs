@@ -8,6 +8,7 @@ mod accounts;
 mod browser;
 mod cli;
 mod conferences;
+mod conferences_actions;
 mod conferences_agenda;
 mod geography;
 mod i18n;
