@@ -359,6 +359,48 @@ backend_test!(
         .await;
         assert!(!by_meeting.contains("Wohnraumbörse prüfen"));
 
+        // The minute taker records action items too, once the minutes
+        // name them (their account has the contact person's address).
+        let (taker, taker_email) = person_of(&app, s.logins.member_organization_id).await;
+        sqlx::query("UPDATE meetings SET minute_taker_person_id = $1 WHERE id = $2")
+            .bind(taker)
+            .bind(s.meeting_id)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        let minute_taker = if taker_email.eq_ignore_ascii_case(&s.logins.member.email) {
+            member.clone()
+        } else {
+            network_user(
+                &app,
+                &s,
+                &taker_email,
+                Role::Member,
+                Some(s.logins.member_organization_id),
+            )
+            .await
+        };
+        let response = minute_taker
+            .post_form(
+                &path,
+                &[
+                    ("agenda_item_id", &item1),
+                    ("title", "Protokollierte Aufgabe"),
+                    ("responsible_organization_id", &org),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM action_items").await, 3);
+
+        // The person's data export lists what they are responsible for.
+        let export = text_with_status(
+            s.coordinator.get(&format!("/people/{person}/export")).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(export.contains("Kurskalender online stellen"), "{export}");
+
         // A meeting of another network is not found under this network.
         let other_network: i64 = sqlx::query(
             "INSERT INTO networks (name, region_key, description, created_at, updated_at) VALUES ('Anderes Netzwerk', '09162', '', 0, 0) RETURNING id",
