@@ -197,4 +197,5 @@ pub fn routes() -> RouteTable {
         .with(crate::oparl::routes)
         .with(conferences::web::minutes_routes)
         .with(offers::dashboard::routes)
+        .with(conferences::actions::routes)
 }

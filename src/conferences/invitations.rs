@@ -27,7 +27,7 @@ use crate::{
 };
 
 /// The sender of invitations, as the iCalendar ORGANIZER.
-fn organizer(app: &App) -> Party {
+pub(crate) fn organizer(app: &App) -> Party {
     match app.config.mail_from.parse::<lettre::message::Mailbox>() {
         Ok(mailbox) => Party {
             name: mailbox.name.unwrap_or_else(|| "ikon".into()),

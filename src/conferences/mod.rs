@@ -1,11 +1,15 @@
 //! Conferences: the meeting series of a network (rhythm, rotating
 //! organiser, due date), meetings, and finding a date with a poll answered
-//! through personal links.
+//! through personal links; action items, the supervisor's overview and the
+//! personal calendar feed.
 
 pub mod files;
+pub mod actions;
+pub mod feeds;
 pub mod ical;
 pub mod invitations;
 pub mod links;
 pub mod model;
+pub mod overview;
 pub mod store;
 pub mod web;

@@ -75,6 +75,10 @@ pub struct Config {
     /// Months after which an offer nobody has confirmed counts as stale:
     /// flagged for its network and its organisation reminded by e-mail.
     pub offers_stale_after_months: u32,
+    /// Days before an action item's due date that its reminder goes out.
+    pub action_reminder_days: i64,
+    /// Days before a meeting that the reminder to the invited goes out.
+    pub meeting_reminder_days: i64,
 }
 
 impl Default for Config {
@@ -95,6 +99,8 @@ impl Default for Config {
             max_body_bytes: 5 * 1024 * 1024,
             max_upload_bytes: 10 * 1024 * 1024,
             offers_stale_after_months: 12,
+            action_reminder_days: 7,
+            meeting_reminder_days: 3,
         }
     }
 }
@@ -187,6 +193,8 @@ impl Config {
             "max_body_bytes",
             "max_upload_bytes",
             "offers_stale_after_months",
+            "action_reminder_days",
+            "meeting_reminder_days",
         ]
     }
 
@@ -213,6 +221,12 @@ impl Config {
         }
         if !(1..=120).contains(&self.offers_stale_after_months) {
             bail!("IKON_OFFERS_STALE_AFTER_MONTHS must be between 1 and 120");
+        }
+        if !(0..=365).contains(&self.action_reminder_days) {
+            bail!("IKON_ACTION_REMINDER_DAYS must be between 0 and 365");
+        }
+        if !(0..=365).contains(&self.meeting_reminder_days) {
+            bail!("IKON_MEETING_REMINDER_DAYS must be between 0 and 365");
         }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");

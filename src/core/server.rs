@@ -42,7 +42,11 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(jobs::worker(app.clone(), stop_rx.clone()));
-    let sweeper = tokio::spawn(offers::freshness::sweeper(app.clone(), stop_rx));
+    let sweeper = tokio::spawn(offers::freshness::sweeper(app.clone(), stop_rx.clone()));
+    let reminders = tokio::spawn(crate::conferences::actions::reminders::worker(
+        app.clone(),
+        stop_rx,
+    ));
     let router = web::router(app.clone());
     axum::serve(
         listener,
@@ -53,6 +57,7 @@ pub async fn run(
     let _ = stop_tx.send(true);
     let _ = worker.await;
     let _ = sweeper.await;
+    let _ = reminders.await;
     app.db.close().await;
     Ok(())
 }

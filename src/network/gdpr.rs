@@ -35,6 +35,17 @@ pub struct PersonExport {
     pub poll_answers: Vec<PollAnswerExport>,
     /// Registrations and declines for conferences.
     pub registrations: Vec<RegistrationExport>,
+    /// Action items from conferences the person is responsible for.
+    pub action_items: Vec<ResponsibleFor>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResponsibleFor {
+    pub id: i64,
+    pub title: String,
+    pub due_on: Option<String>,
+    pub status: String,
+    pub progress: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -165,6 +176,21 @@ pub async fn export_person(
         answered_at: r.get("answered_at"),
     })
     .collect();
+    let action_items = sqlx::query(
+        "SELECT id, title, due_on, status, progress FROM action_items WHERE responsible_person_id = $1 ORDER BY id",
+    )
+    .bind(person.id)
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| ResponsibleFor {
+        id: r.get("id"),
+        title: r.get("title"),
+        due_on: r.get("due_on"),
+        status: r.get("status"),
+        progress: r.get("progress"),
+    })
+    .collect();
     Ok(PersonExport {
         exported_at: chrono::Utc::now().to_rfc3339(),
         person: person.clone(),
@@ -178,6 +204,7 @@ pub async fn export_person(
         minutes_comments,
         poll_answers,
         registrations,
+        action_items,
     })
 }
 

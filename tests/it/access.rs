@@ -301,6 +301,60 @@ const RULES: &[(&str, &str, Rule)] = &[
     // offers upkeep
     ("GET", "/coverage", Rule::SignedIn),
     ("POST", "/offers/{id}/verify", Rule::EditOrganization),
+    // action items, overview, personal calendar, conference API
+    (
+        "GET",
+        "/networks/{id}/meetings/{mid}/actions",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{id}/meetings/{mid}/actions",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{id}/meetings/{mid}/actions/edit",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{id}/meetings/{mid}/agenda/open-actions",
+        Rule::ManageNetwork,
+    ),
+    ("GET", "/networks/{id}/actions", Rule::ReadNetwork),
+    ("GET", "/networks/{id}/actions/{aid}", Rule::ReadNetwork),
+    // The fixture's item is the member organisation's responsibility.
+    (
+        "POST",
+        "/networks/{id}/actions/{aid}/update",
+        Rule::EditOrganization,
+    ),
+    ("GET", "/overview", Rule::SignedIn),
+    ("POST", "/account/calendar", Rule::SignedIn),
+    ("GET", "/calendar/{token}", Rule::TokenLink),
+    ("GET", "/api/v1/networks/{id}/meetings", Rule::ReadNetwork),
+    (
+        "POST",
+        "/api/v1/networks/{id}/meetings",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/api/v1/networks/{id}/meetings/{mid}/agenda",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/api/v1/networks/{id}/meetings/{mid}/agenda",
+        Rule::ManageNetwork,
+    ),
+    ("GET", "/api/v1/networks/{id}/actions", Rule::ReadNetwork),
+    (
+        "POST",
+        "/api/v1/networks/{id}/actions/{aid}/updates",
+        Rule::EditOrganization,
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -346,6 +400,7 @@ struct Fixture {
     user_id: i64,
     meeting_id: i64,
     offer_id: i64,
+    action_id: i64,
     tokens: HashMap<Who, String>,
 }
 
@@ -403,11 +458,35 @@ async fn fixture(app: &TestApp) -> Fixture {
             .unwrap()
             .get("id");
     // A meeting of the demo network, for the /conferences/{id} routes.
-    let meeting_id = sqlx::query(
+    let meeting_id: i64 = sqlx::query(
         "INSERT INTO meetings (network_id, title, location, online_url, state, is_public, ics_uid, ics_sequence, created_at, updated_at)
          VALUES ($1, 'Integrationskonferenz', '', '', 'planned', 0, 'route-test@ikon', 0, $2, $2) RETURNING id",
     )
     .bind(logins.network_id)
+    .bind(at)
+    .fetch_one(db.pool())
+    .await
+    .unwrap()
+    .get("id");
+    // An agenda item of that meeting with an action item the member's
+    // organisation is responsible for.
+    let agenda_item_id: i64 = sqlx::query(
+        "INSERT INTO agenda_items (meeting_id, position, title, description, duration_minutes, is_public, created_at, updated_at)
+         VALUES ($1, 1, 'Sprachkurse', '', 15, 0, $2, $2) RETURNING id",
+    )
+    .bind(meeting_id)
+    .bind(at)
+    .fetch_one(db.pool())
+    .await
+    .unwrap()
+    .get("id");
+    let action_id = sqlx::query(
+        "INSERT INTO action_items (network_id, agenda_item_id, title, responsible_organization_id, status, progress, created_at, updated_at)
+         VALUES ($1, $2, 'Kursliste aktualisieren', $3, 'open', 0, $4, $4) RETURNING id",
+    )
+    .bind(logins.network_id)
+    .bind(agenda_item_id)
+    .bind(logins.member_organization_id)
     .bind(at)
     .fetch_one(db.pool())
     .await
@@ -432,6 +511,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         user_id: outsider.id,
         meeting_id,
         offer_id,
+        action_id,
         tokens,
     }
 }
@@ -454,6 +534,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
     };
     path.replace("{id}", &id.to_string())
         .replace("{organization_id}", &f.organization_id.to_string())
+        .replace("{mid}", &f.meeting_id.to_string())
+        .replace("{aid}", &f.action_id.to_string())
         .replace("{key}", "09575")
         .replace("{token}", "not-a-real-token")
         .replace("{file}", "app.css")

@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod conference_cycle;
 mod conferences;
+mod conferences_actions;
 mod conferences_agenda;
 mod conferences_minutes;
 mod geography;

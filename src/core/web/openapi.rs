@@ -24,11 +24,17 @@ use utoipa::OpenApi;
         crate::offers::api::geojson,
         crate::offers::finder::api_find,
         crate::offers::coverage::api_coverage,
+        crate::conferences::actions::api::list_meetings,
+        crate::conferences::actions::api::create_meeting,
+        crate::conferences::actions::api::list_agenda,
+        crate::conferences::actions::api::create_agenda_item,
+        crate::conferences::actions::api::list_actions,
+        crate::conferences::actions::api::post_update,
     ),
     components(schemas(crate::core::web::errors::ErrorBody)),
     modifiers(&BearerAuth),
     tags(
-        (name = "system"), (name = "accounts"), (name = "geography"), (name = "network"), (name = "offers"),
+        (name = "system"), (name = "accounts"), (name = "geography"), (name = "network"), (name = "offers"), (name = "conferences"),
     )
 )]
 pub struct ApiDoc;

@@ -1,0 +1,89 @@
+//! Who may record action items and who may report progress on one. These
+//! decisions depend on data (the minute taker, the responsible person), so
+//! they sit next to the action items rather than in `accounts::access`.
+
+use axum::http::StatusCode;
+
+use super::{model::ActionItem, store};
+use crate::{
+    accounts::{model::Role, model::User, viewer::Viewer},
+    conferences::model::Meeting,
+    core::{
+        error::{AppError, AppResult},
+        store::Db,
+    },
+};
+
+fn refused(message: &'static str) -> AppError {
+    AppError::new(StatusCode::FORBIDDEN, "forbidden", message)
+}
+
+fn same_email(user: &User, email: Option<&str>) -> bool {
+    email.is_some_and(|e| e.trim().eq_ignore_ascii_case(user.email.trim()))
+}
+
+/// The coordinator (and admins) or the meeting's minute taker, if their
+/// user account has the minute taker's e-mail address.
+pub async fn may_record<'v>(db: &Db, viewer: &'v Viewer, meeting: &Meeting) -> AppResult<&'v User> {
+    let user = viewer.require_signed_in()?;
+    if viewer.can_manage_network(meeting.network_id) {
+        return Ok(user);
+    }
+    if user.network_id == Some(meeting.network_id)
+        && let Some(person) = store::minute_taker(db.pool(), meeting.id).await?
+    {
+        let email = store::person_email(db.pool(), person).await?;
+        if same_email(user, email.as_deref()) {
+            return Ok(user);
+        }
+    }
+    Err(refused("act-err-not-recorder"))
+}
+
+/// Whether the viewer may record action items (for showing the form).
+pub async fn can_record(db: &Db, viewer: &Viewer, meeting: &Meeting) -> AppResult<bool> {
+    match may_record(db, viewer, meeting).await {
+        Ok(_) => Ok(true),
+        Err(e) if e.status.is_client_error() => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Coordinators of the network; the user account linked to the responsible
+/// person (same e-mail address); if that person has no account, the member
+/// users of the responsible organisation.
+pub async fn may_update<'v>(db: &Db, viewer: &'v Viewer, item: &ActionItem) -> AppResult<&'v User> {
+    let user = viewer.require_signed_in()?;
+    if viewer.can_manage_network(item.network_id) {
+        return Ok(user);
+    }
+    if user.network_id != Some(item.network_id) {
+        return Err(refused("act-err-not-responsible"));
+    }
+    let person_email = match item.responsible_person_id {
+        Some(p) => store::person_email(db.pool(), p).await?,
+        None => None,
+    };
+    if same_email(user, person_email.as_deref()) {
+        return Ok(user);
+    }
+    let person_has_account = match &person_email {
+        Some(email) => store::has_user(db.pool(), email).await?,
+        None => false,
+    };
+    let org_member = user.role == Role::Member
+        && user.organization_id.is_some()
+        && user.organization_id == item.responsible_organization_id;
+    if !person_has_account && org_member {
+        return Ok(user);
+    }
+    Err(refused("act-err-not-responsible"))
+}
+
+pub async fn can_update(db: &Db, viewer: &Viewer, item: &ActionItem) -> AppResult<bool> {
+    match may_update(db, viewer, item).await {
+        Ok(_) => Ok(true),
+        Err(e) if e.status.is_client_error() => Ok(false),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,385 @@
+//! Store queries for action items and their progress updates. Every write
+//! takes the caller's transaction and records an audit entry in it.
+
+use serde_json::json;
+use sqlx::{Any, Executor, Row, any::AnyRow};
+
+use super::model::{
+    ActionItem, ActionRecord, ActionUpdate, Status, UpdateRecord, is_overdue, today,
+};
+use crate::{
+    accounts::model::User,
+    conferences::store::audit,
+    core::{
+        audit::Actor,
+        store::{Tx, now},
+    },
+};
+
+const SELECT: &str = "SELECT a.id, a.network_id, ai.meeting_id, m.title AS meeting_title,
+    a.agenda_item_id, ai.title AS agenda_item_title, a.decision_id, d.text AS decision_text,
+    a.title, a.responsible_organization_id, o.name AS organization_name,
+    a.responsible_person_id, p.name AS person_name, a.due_on, a.status, a.progress,
+    a.created_at, a.updated_at
+    FROM action_items a
+    JOIN agenda_items ai ON ai.id = a.agenda_item_id
+    JOIN meetings m ON m.id = ai.meeting_id
+    LEFT JOIN decisions d ON d.id = a.decision_id
+    LEFT JOIN organizations o ON o.id = a.responsible_organization_id
+    LEFT JOIN people p ON p.id = a.responsible_person_id";
+
+fn item_from(r: &AnyRow, today: chrono::NaiveDate) -> ActionItem {
+    let status = Status::parse(&r.get::<String, _>("status")).unwrap_or(Status::Open);
+    let due_on: Option<String> = r.get("due_on");
+    ActionItem {
+        id: r.get("id"),
+        network_id: r.get("network_id"),
+        meeting_id: r.get("meeting_id"),
+        meeting_title: r.get("meeting_title"),
+        agenda_item_id: r.get("agenda_item_id"),
+        agenda_item_title: r.get("agenda_item_title"),
+        decision_id: r.get("decision_id"),
+        decision_text: r.get("decision_text"),
+        title: r.get("title"),
+        responsible_organization_id: r.get("responsible_organization_id"),
+        responsible_organization: r.get("organization_name"),
+        responsible_person_id: r.get("responsible_person_id"),
+        responsible_person: r.get("person_name"),
+        overdue: is_overdue(status, due_on.as_deref(), today),
+        due_on,
+        status,
+        progress: r.get("progress"),
+        created_at: r.get("created_at"),
+        updated_at: r.get("updated_at"),
+    }
+}
+
+/// Which items the board shows.
+#[derive(Clone, Debug, Default)]
+pub struct BoardFilter {
+    pub organization_id: Option<i64>,
+    /// `None`: open and in progress.
+    pub statuses: Option<Vec<Status>>,
+    pub meeting_id: Option<i64>,
+}
+
+/// The action items of a network: earliest due date first (none last).
+pub async fn board<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: i64,
+    filter: &BoardFilter,
+) -> Result<Vec<ActionItem>, sqlx::Error> {
+    let mut sql = format!("{SELECT} WHERE a.network_id = $1");
+    let mut n = 1;
+    if filter.organization_id.is_some() {
+        n += 1;
+        sql.push_str(&format!(" AND a.responsible_organization_id = ${n}"));
+    }
+    if filter.meeting_id.is_some() {
+        n += 1;
+        sql.push_str(&format!(" AND ai.meeting_id = ${n}"));
+    }
+    let statuses = filter
+        .statuses
+        .clone()
+        .unwrap_or_else(|| vec![Status::Open, Status::InProgress]);
+    let list: Vec<String> = statuses.iter().map(|s| format!("'{}'", s.code())).collect();
+    sql.push_str(&format!(" AND a.status IN ({})", list.join(", ")));
+    sql.push_str(" ORDER BY CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, a.id");
+    let mut query = sqlx::query(&sql).bind(network_id);
+    if let Some(o) = filter.organization_id {
+        query = query.bind(o);
+    }
+    if let Some(m) = filter.meeting_id {
+        query = query.bind(m);
+    }
+    let today = today();
+    Ok(query
+        .fetch_all(ex)
+        .await?
+        .iter()
+        .map(|r| item_from(r, today))
+        .collect())
+}
+
+/// The action items of one meeting, in agenda order.
+pub async fn for_meeting<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    meeting_id: i64,
+) -> Result<Vec<ActionItem>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE ai.meeting_id = $1 ORDER BY ai.position, a.id"
+    ))
+    .bind(meeting_id)
+    .fetch_all(ex)
+    .await?;
+    let today = today();
+    Ok(rows.iter().map(|r| item_from(r, today)).collect())
+}
+
+pub async fn item<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: i64,
+) -> Result<Option<ActionItem>, sqlx::Error> {
+    let row = sqlx::query(&format!("{SELECT} WHERE a.id = $1"))
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.map(|r| item_from(&r, today())))
+}
+
+/// The history of an item, newest first.
+pub async fn updates<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    item_id: i64,
+) -> Result<Vec<ActionUpdate>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.action_item_id, u.user_id, us.name AS user_name, u.status, u.progress, u.comment, u.created_at
+         FROM action_updates u LEFT JOIN users us ON us.id = u.user_id
+         WHERE u.action_item_id = $1 ORDER BY u.created_at DESC, u.id DESC",
+    )
+    .bind(item_id)
+    .fetch_all(ex)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| ActionUpdate {
+            id: r.get("id"),
+            action_item_id: r.get("action_item_id"),
+            user_id: r.get("user_id"),
+            user_name: r.get("user_name"),
+            status: Status::parse(&r.get::<String, _>("status")).unwrap_or(Status::Open),
+            progress: r.get("progress"),
+            comment: r.get("comment"),
+            created_at: r.get("created_at"),
+        })
+        .collect())
+}
+
+/// One decision of an agenda item, for the select of the form.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct DecisionChoice {
+    pub id: i64,
+    pub agenda_item_id: i64,
+    pub text: String,
+}
+
+/// The decisions recorded for a meeting's agenda items, in agenda order.
+pub async fn decisions<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    meeting_id: i64,
+) -> Result<Vec<DecisionChoice>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT d.id, d.agenda_item_id, d.text FROM decisions d
+         JOIN agenda_items ai ON ai.id = d.agenda_item_id
+         WHERE ai.meeting_id = $1 ORDER BY ai.position, d.position, d.id",
+    )
+    .bind(meeting_id)
+    .fetch_all(ex)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| DecisionChoice {
+            id: r.get("id"),
+            agenda_item_id: r.get("agenda_item_id"),
+            text: r.get("text"),
+        })
+        .collect())
+}
+
+pub async fn create(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    network_id: i64,
+    record: &ActionRecord,
+) -> Result<i64, sqlx::Error> {
+    let at = now();
+    let id: i64 = sqlx::query(
+        "INSERT INTO action_items (network_id, agenda_item_id, decision_id, title, responsible_organization_id,
+         responsible_person_id, due_on, status, progress, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 0, $8, $8) RETURNING id",
+    )
+    .bind(network_id)
+    .bind(record.agenda_item_id)
+    .bind(record.decision_id)
+    .bind(&record.title)
+    .bind(record.responsible_organization_id)
+    .bind(record.responsible_person_id)
+    .bind(record.due_on.clone())
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await?
+    .get("id");
+    audit(
+        tx,
+        actor,
+        network_id,
+        ("action_item", Some(id), "create"),
+        None,
+        Some(json!(record)),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Changes what an item is about; a new due date gets new reminders.
+pub async fn update(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    item: &ActionItem,
+    record: &ActionRecord,
+) -> Result<(), sqlx::Error> {
+    let due_changed = item.due_on != record.due_on;
+    sqlx::query(
+        "UPDATE action_items SET agenda_item_id = $1, decision_id = $2, title = $3,
+         responsible_organization_id = $4, responsible_person_id = $5, due_on = $6, updated_at = $7,
+         reminded_due_at = CASE WHEN $8 = 1 THEN NULL ELSE reminded_due_at END,
+         reminded_overdue_at = CASE WHEN $8 = 1 THEN NULL ELSE reminded_overdue_at END
+         WHERE id = $9",
+    )
+    .bind(record.agenda_item_id)
+    .bind(record.decision_id)
+    .bind(&record.title)
+    .bind(record.responsible_organization_id)
+    .bind(record.responsible_person_id)
+    .bind(record.due_on.clone())
+    .bind(now())
+    .bind(i64::from(due_changed))
+    .bind(item.id)
+    .execute(&mut **tx)
+    .await?;
+    let before = ActionRecord {
+        agenda_item_id: item.agenda_item_id,
+        decision_id: item.decision_id,
+        title: item.title.clone(),
+        responsible_organization_id: item.responsible_organization_id,
+        responsible_person_id: item.responsible_person_id,
+        due_on: item.due_on.clone(),
+    };
+    audit(
+        tx,
+        actor,
+        item.network_id,
+        ("action_item", Some(item.id), "update"),
+        Some(json!(before)),
+        Some(json!(record)),
+    )
+    .await
+}
+
+/// Appends a progress update to the history and sets the item's status.
+pub async fn add_update(
+    tx: &mut Tx,
+    user: &User,
+    item: &ActionItem,
+    update: &UpdateRecord,
+) -> Result<i64, sqlx::Error> {
+    let at = now();
+    let id: i64 = sqlx::query(
+        "INSERT INTO action_updates (action_item_id, user_id, status, progress, comment, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(item.id)
+    .bind(user.id)
+    .bind(update.status.code())
+    .bind(update.progress)
+    .bind(&update.comment)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await?
+    .get("id");
+    sqlx::query(
+        "UPDATE action_items SET status = $1, progress = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(update.status.code())
+    .bind(update.progress)
+    .bind(at)
+    .bind(item.id)
+    .execute(&mut **tx)
+    .await?;
+    audit(
+        tx,
+        Actor::User(user),
+        item.network_id,
+        ("action_item", Some(item.id), "progress"),
+        Some(json!({ "status": item.status, "progress": item.progress })),
+        Some(json!(update)),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// A contact person as the form and the rules need them.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Contact {
+    pub id: i64,
+    pub organization_id: i64,
+    pub name: String,
+    pub organization: String,
+    pub email: String,
+}
+
+/// The contact people of a network's member organisations, by organisation.
+pub async fn contacts<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: i64,
+) -> Result<Vec<Contact>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.organization_id, p.name, p.email, o.name AS organization FROM people p
+         JOIN organizations o ON o.id = p.organization_id
+         JOIN memberships m ON m.organization_id = o.id
+         WHERE m.network_id = $1 ORDER BY o.name, p.name, p.id",
+    )
+    .bind(network_id)
+    .fetch_all(ex)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| Contact {
+            id: r.get("id"),
+            organization_id: r.get("organization_id"),
+            name: r.get("name"),
+            organization: r.get("organization"),
+            email: r.get("email"),
+        })
+        .collect())
+}
+
+/// The e-mail address of a person, if any.
+pub async fn person_email<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    person_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query("SELECT email FROM people WHERE id = $1")
+        .bind(person_id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(row
+        .map(|r| r.get::<String, _>("email"))
+        .filter(|e| !e.trim().is_empty()))
+}
+
+/// Whether an active user account has this e-mail address (the link
+/// between a contact person and a user).
+pub async fn has_user<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    email: &str,
+) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM users WHERE LOWER(email) = LOWER($1) AND disabled = 0")
+        .bind(email.trim())
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.is_some())
+}
+
+/// The minute taker of a meeting (set by the minutes pages), as a person id.
+pub async fn minute_taker<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    meeting_id: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row = sqlx::query("SELECT minute_taker_person_id FROM meetings WHERE id = $1")
+        .bind(meeting_id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.and_then(|r| r.get("minute_taker_person_id")))
+}
