@@ -3,9 +3,9 @@
 //! through personal links; action items, the supervisor's overview and the
 //! personal calendar feed.
 
-pub mod files;
 pub mod actions;
 pub mod feeds;
+pub mod files;
 pub mod ical;
 pub mod invitations;
 pub mod links;

@@ -3,7 +3,8 @@
 //! answers through the link in her e-mail (without an account), the
 //! coordinator picks the date and invites, the member registers through the
 //! invitation's link, and after the conference the minutes are written with
-//! a decision and an action item, circulated and approved. SQLite only (the
+//! a decision and an action item (on which the member reports progress),
+//! circulated and approved. SQLite only (the
 //! store tests cover PostgreSQL; browser tests are slow).
 
 use sqlx::Row;
@@ -214,8 +215,77 @@ async fn the_demo_runs_the_whole_cycle_in_a_browser() {
     );
     assert!(text.contains("12"), "vote counts shown: {text}");
 
-    // 7. Circulated to the members, then approved: no more edits.
+    // 7. An action item from the decision, for the member's organisation.
+    let decision: i64 = sqlx::query(
+        "SELECT d.id FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id WHERE i.meeting_id = $1",
+    )
+    .bind(meeting)
+    .fetch_one(app.db().pool())
+    .await
+    .unwrap()
+    .get(0);
+    let network = demo.network_id;
+    let actions = format!("/networks/{network}/meetings/{meeting}/actions");
+    chrome.goto(&actions).await;
+    chrome.select("#f-decision_id", &decision.to_string()).await;
+    chrome
+        .fill("#f-title", "Runden Tisch Wohnen einberufen")
+        .await;
+    chrome
+        .select(
+            "#f-responsible_organization_id",
+            &demo.member_organization_id.to_string(),
+        )
+        .await;
+    chrome
+        .execute(
+            "document.querySelector('#f-due_on').value = arguments[0]",
+            vec![serde_json::json!("2099-03-31")],
+        )
+        .await;
+    submit(&chrome, &actions).await;
+    let action: i64 = sqlx::query("SELECT id FROM action_items WHERE decision_id = $1")
+        .bind(decision)
+        .fetch_one(app.db().pool())
+        .await
+        .expect("the action item was saved")
+        .get(0);
+
+    // The member reports progress on the action board.
+    sign_out(&chrome).await;
+    sign_in(&chrome, &demo.member.email, &demo.member.password).await;
+    chrome.goto(&format!("/networks/{network}/actions")).await;
+    assert!(
+        chrome
+            .text("main")
+            .await
+            .contains("Runden Tisch Wohnen einberufen"),
+        "the new item is on the board"
+    );
+    let item_page = format!("/networks/{network}/actions/{action}");
+    chrome.goto(&item_page).await;
+    chrome.select("#f-status", "in_progress").await;
+    chrome.fill("#f-progress", "50").await;
+    chrome
+        .fill(
+            "#f-comment",
+            "Termin mit den Wohnungsbaugesellschaften steht.",
+        )
+        .await;
+    submit(&chrome, &format!("{item_page}/update")).await;
+    chrome.goto(&item_page).await;
+    let history = chrome.text("main").await;
+    assert!(
+        history.contains("Termin mit den Wohnungsbaugesellschaften steht.")
+            && history.contains("50 %"),
+        "{history}"
+    );
+    sign_out(&chrome).await;
+    sign_in(&chrome, &coordinator.email, &coordinator.password).await;
+
+    // 8. Circulated to the members, then approved: no more edits.
     let before = sink.messages().len();
+    chrome.goto(&minutes).await;
     submit(&chrome, &format!("{minutes}/circulate")).await;
     let circulated = app.run_jobs().await;
     assert!(circulated > 0, "the draft goes out to the members");
