@@ -117,3 +117,6 @@ offer-cost-paid = مدفوع
 fresh-last-verified = آخر تحقق: { $date }
 fresh-stale = لم يُتحقق منه منذ مدة طويلة
 fresh-verify = البيانات ما زالت صحيحة
+
+# Signed-in navigation (shown in the shared layout)
+act-nav-overview = نظرة عامة

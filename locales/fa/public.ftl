@@ -117,3 +117,6 @@ offer-cost-paid = پولی
 fresh-last-verified = آخرین بررسی: { $date }
 fresh-stale = مدت‌ها بررسی نشده
 fresh-verify = اطلاعات هنوز درست است
+
+# Signed-in navigation (shown in the shared layout)
+act-nav-overview = نمای کلی

@@ -118,3 +118,6 @@ offer-cost-paid = платно
 fresh-last-verified = Последняя проверка: { $date }
 fresh-stale = Давно не проверялось
 fresh-verify = Данные всё ещё верны
+
+# Signed-in navigation (shown in the shared layout)
+act-nav-overview = Обзор

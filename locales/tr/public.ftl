@@ -117,3 +117,6 @@ offer-cost-paid = ücretli
 fresh-last-verified = Son kontrol: { $date }
 fresh-stale = Uzun süredir kontrol edilmedi
 fresh-verify = Bilgiler hâlâ doğru
+
+# Signed-in navigation (shown in the shared layout)
+act-nav-overview = Genel bakış

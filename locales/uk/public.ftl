@@ -118,3 +118,6 @@ offer-cost-paid = платно
 fresh-last-verified = Остання перевірка: { $date }
 fresh-stale = Давно не перевірялося
 fresh-verify = Дані досі актуальні
+
+# Signed-in navigation (shown in the shared layout)
+act-nav-overview = Огляд

@@ -196,7 +196,6 @@ pub async fn load(db: &Db) -> anyhow::Result<DemoLogins> {
             password,
         });
     }
-    history::load(&mut tx, network_id).await?;
     tx.commit().await?;
     let [admin, supervisor, coordinator, member] =
         <[Login; 4]>::try_from(logins).map_err(|_| anyhow!("four demo users"))?;
@@ -279,10 +278,21 @@ pub async fn load_offers(db: &Db, network_id: i64) -> anyhow::Result<usize> {
     Ok(data.offers.len())
 }
 
-/// `ikon demo`: loads the demo and prints its logins.
+/// Adds the demo network's conference history (past conferences with
+/// minutes and action items, the next one in its date poll).
+pub async fn load_history(db: &Db, network_id: i64) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    history::load(&mut tx, network_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `ikon demo`: loads the demo with its offers and conference history and
+/// prints its logins. (Tests use `load` alone and add what they need.)
 pub async fn load_and_print(db: &Db) -> anyhow::Result<()> {
     let logins = load(db).await?;
     load_offers(db, logins.network_id).await?;
+    load_history(db, logins.network_id).await?;
     println!("{}", describe(&logins));
     Ok(())
 }

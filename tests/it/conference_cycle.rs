@@ -67,6 +67,9 @@ async fn submit(chrome: &Chrome, form_action: &str) {
 async fn the_demo_runs_the_whole_cycle_in_a_browser() {
     let (app, sink) = TestApp::with_smtp(Backend::Sqlite).await;
     let demo = app.demo().await;
+    ikon::demo::load_history(app.db(), demo.network_id)
+        .await
+        .unwrap();
     let Some(chrome) = Chrome::start(&app.base).await else {
         return;
     };
