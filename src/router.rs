@@ -194,4 +194,7 @@ pub fn routes() -> RouteTable {
             "/api/v1/networks/{id}/coverage",
             offers::coverage::api_coverage,
         )
+        .with(offers::wegweiser::routes)
+        .with(offers::export::routes)
+        .with(conferences::documents::routes)
 }

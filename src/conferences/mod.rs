@@ -2,6 +2,7 @@
 //! organiser, due date), meetings, and finding a date with a poll answered
 //! through personal links.
 
+pub mod documents;
 pub mod ical;
 pub mod invitations;
 pub mod links;

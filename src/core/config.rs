@@ -69,6 +69,12 @@ pub struct Config {
     pub log: String,
     /// Largest request body accepted, in bytes (uploads included).
     pub max_body_bytes: usize,
+    /// Licence of the open data exports (an identifier such as
+    /// `dl-de/by-2-0`) and where its text is.
+    pub open_data_licence: String,
+    pub open_data_licence_url: String,
+    /// Attribution the exports ask for; empty: the networks' names and ikon.
+    pub open_data_attribution: String,
 }
 
 impl Default for Config {
@@ -87,6 +93,9 @@ impl Default for Config {
             session_days: 14,
             log: "info".into(),
             max_body_bytes: 5 * 1024 * 1024,
+            open_data_licence: "dl-de/by-2-0".into(),
+            open_data_licence_url: "https://www.govdata.de/dl-de/by-2-0".into(),
+            open_data_attribution: String::new(),
         }
     }
 }
@@ -177,6 +186,9 @@ impl Config {
             "session_days",
             "log",
             "max_body_bytes",
+            "open_data_licence",
+            "open_data_licence_url",
+            "open_data_attribution",
         ]
     }
 
@@ -200,6 +212,17 @@ impl Config {
         let base = self.base_url.as_ref().expect("set above");
         if !matches!(base.scheme(), "http" | "https") || base.host().is_none() {
             bail!("IKON_BASE_URL must be an http:// or https:// address, got '{base}'");
+        }
+        // Both go into HTTP headers of the exports.
+        if self.open_data_licence.is_empty()
+            || !self.open_data_licence.bytes().all(|b| b.is_ascii_graphic())
+        {
+            bail!("IKON_OPEN_DATA_LICENCE must be a licence identifier such as dl-de/by-2-0");
+        }
+        if !Url::parse(&self.open_data_licence_url)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+        {
+            bail!("IKON_OPEN_DATA_LICENCE_URL must be an http:// or https:// address");
         }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");

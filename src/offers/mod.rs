@@ -4,6 +4,7 @@
 pub mod api;
 pub mod contact_points;
 pub mod coverage;
+pub mod export;
 pub mod finder;
 pub mod form;
 pub mod markdown;
@@ -11,3 +12,4 @@ pub mod model;
 pub mod store;
 pub mod translations;
 pub mod web;
+pub mod wegweiser;

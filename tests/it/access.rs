@@ -205,6 +205,24 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/contact-points", Rule::Public),
     ("GET", "/networks/{id}/coverage", Rule::ReadNetwork),
     ("GET", "/api/v1/networks/{id}/coverage", Rule::ReadNetwork),
+    // documents and open data exports
+    ("GET", "/networks/{id}/wegweiser.pdf", Rule::Public),
+    ("GET", "/api/v1/offers.csv", Rule::Public),
+    (
+        "GET",
+        "/networks/{id}/meetings/{mid}/invitation.pdf",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{id}/meetings/{mid}/attendance.pdf",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{id}/meetings/{mid}/minutes.pdf",
+        Rule::ReadNetwork,
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -357,6 +375,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
     };
     path.replace("{id}", &id.to_string())
         .replace("{organization_id}", &f.organization_id.to_string())
+        .replace("{mid}", &f.meeting_id.to_string())
         .replace("{key}", "09575")
         .replace("{token}", "not-a-real-token")
         .replace("{file}", "app.css")
