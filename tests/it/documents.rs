@@ -252,7 +252,7 @@ backend_test!(wegweiser_over_many_pages, |app: TestApp| async move {
     // Enough for several pages per field; the 300-offer timing runs on a
     // release build (src/offers/wegweiser, bench/README.md), since an
     // unoptimised Typst on a busy machine is many times slower.
-    for i in 0..40 {
+    for i in 0..30 {
         let title = format!("Angebot Nummer {i:03}");
         insert_offer(
             &app,
@@ -273,7 +273,7 @@ backend_test!(wegweiser_over_many_pages, |app: TestApp| async move {
     )
     .await;
     let text = flat(&pdf_text(&pdf));
-    for i in 0..40 {
+    for i in 0..30 {
         let title = format!("Angebot Nummer {i:03}");
         assert!(text.contains(&title), "{title} missing");
     }

@@ -100,16 +100,37 @@ pub fn response(pdf: Vec<u8>, file_name: &str) -> Response {
     response
 }
 
-/// A QR code for a URL as an SVG image (black on white, with a quiet zone).
+/// A QR code for a URL as a compact SVG image: black on white with the
+/// standard quiet zone, one rectangle per horizontal run of dark modules
+/// (a guide prints hundreds of them, so fewer shapes render faster).
 pub fn qr_svg(url: &str) -> AppResult<Vec<u8>> {
+    use std::fmt::Write;
     let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
         .map_err(AppError::internal)?;
-    let svg = code
-        .render::<qrcode::render::svg::Color<'_>>()
-        .min_dimensions(120, 120)
-        .quiet_zone(true)
-        .build();
-    Ok(svg.into_bytes())
+    let width = code.width();
+    let colors = code.to_colors();
+    let quiet = 4;
+    let size = width + 2 * quiet;
+    let mut path = String::new();
+    for (y, row) in colors.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if row[x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && row[x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                let run = x - start;
+                let _ = write!(path, "M{} {}h{run}v1h-{run}z", start + quiet, y + quiet);
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Ok(format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##
+    )
+    .into_bytes())
 }
 
 #[cfg(test)]
@@ -158,9 +179,11 @@ mod tests {
     }
 
     #[test]
-    fn qr_codes_are_svg() {
+    fn qr_codes_are_svg_with_merged_runs() {
         let svg = String::from_utf8(qr_svg("https://example.org/offers/1").unwrap()).unwrap();
-        assert!(svg.contains("<svg"));
+        assert!(svg.starts_with("<svg"));
+        // The finder pattern's top edge is one run of seven modules.
+        assert!(svg.contains("M4 4h7v1h-7z"), "{svg}");
     }
 
     #[test]
