@@ -198,4 +198,7 @@ pub fn routes() -> RouteTable {
         .with(conferences::web::minutes_routes)
         .with(offers::dashboard::routes)
         .with(conferences::actions::routes)
+        .with(offers::wegweiser::routes)
+        .with(offers::export::routes)
+        .with(conferences::documents::routes)
 }

@@ -4,6 +4,7 @@
 //! personal calendar feed.
 
 pub mod actions;
+pub mod documents;
 pub mod feeds;
 pub mod files;
 pub mod ical;

@@ -79,6 +79,12 @@ pub struct Config {
     pub action_reminder_days: i64,
     /// Days before a meeting that the reminder to the invited goes out.
     pub meeting_reminder_days: i64,
+    /// Licence of the open data exports (an identifier such as
+    /// `dl-de/by-2-0`) and where its text is.
+    pub open_data_licence: String,
+    pub open_data_licence_url: String,
+    /// Attribution the exports ask for; empty: the networks' names and ikon.
+    pub open_data_attribution: String,
 }
 
 impl Default for Config {
@@ -101,6 +107,9 @@ impl Default for Config {
             offers_stale_after_months: 12,
             action_reminder_days: 7,
             meeting_reminder_days: 3,
+            open_data_licence: "dl-de/by-2-0".into(),
+            open_data_licence_url: "https://www.govdata.de/dl-de/by-2-0".into(),
+            open_data_attribution: String::new(),
         }
     }
 }
@@ -195,6 +204,9 @@ impl Config {
             "offers_stale_after_months",
             "action_reminder_days",
             "meeting_reminder_days",
+            "open_data_licence",
+            "open_data_licence_url",
+            "open_data_attribution",
         ]
     }
 
@@ -227,6 +239,17 @@ impl Config {
         }
         if !(0..=365).contains(&self.meeting_reminder_days) {
             bail!("IKON_MEETING_REMINDER_DAYS must be between 0 and 365");
+        }
+        // Both go into HTTP headers of the exports.
+        if self.open_data_licence.is_empty()
+            || !self.open_data_licence.bytes().all(|b| b.is_ascii_graphic())
+        {
+            bail!("IKON_OPEN_DATA_LICENCE must be a licence identifier such as dl-de/by-2-0");
+        }
+        if !Url::parse(&self.open_data_licence_url)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+        {
+            bail!("IKON_OPEN_DATA_LICENCE_URL must be an http:// or https:// address");
         }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");

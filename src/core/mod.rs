@@ -6,6 +6,7 @@ pub mod error;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod pdf;
 pub mod server;
 pub mod store;
 pub mod web;

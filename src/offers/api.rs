@@ -15,7 +15,11 @@ use crate::core::{
     error::{AppError, AppResult, Msg},
     web::{App, errors::ErrorBody},
 };
-use crate::offers::{model::Offer, store};
+use crate::offers::{
+    export::{License, license},
+    model::Offer,
+    store,
+};
 
 /// Data licence Germany – attribution – version 2.0.
 pub const LICENCE: &str = "dl-de/by-2-0";
@@ -66,7 +70,7 @@ pub struct OpenOffer {
 }
 
 impl OpenOffer {
-    fn of(o: Offer, provider: String) -> Self {
+    pub(crate) fn of(o: Offer, provider: String) -> Self {
         let r = o.record;
         Self {
             id: o.id,
@@ -105,6 +109,8 @@ impl OpenOffer {
 pub struct OfferPage {
     pub licence: &'static str,
     pub attribution: &'static str,
+    /// The configured licence with its URL and the attribution it asks for.
+    pub license: License,
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
@@ -132,14 +138,16 @@ pub async fn list(
     let pool = app.db.pool();
     let total = store::published_count(pool).await?;
     let offset = (page - 1).saturating_mul(per_page);
-    let offers = store::published(pool, Some((per_page, offset)))
+    let offers: Vec<OpenOffer> = store::published(pool, Some((per_page, offset)))
         .await?
         .into_iter()
         .map(|(o, provider)| OpenOffer::of(o, provider))
         .collect();
+    let networks: Vec<i64> = offers.iter().map(|o| o.network_id).collect();
     Ok(Json(OfferPage {
         licence: LICENCE,
         attribution: ATTRIBUTION,
+        license: license(&app.config, &app.db, &networks).await?,
         total,
         page,
         per_page,
@@ -150,12 +158,14 @@ pub async fn list(
 /// The places of all published offers as a GeoJSON FeatureCollection
 /// (public).
 #[utoipa::path(get, path = "/api/v1/offers.geojson", tag = "offers",
-    responses((status = 200, description = "FeatureCollection with one point per published offer that has coordinates, with `licence` and `attribution` members. Public.",
+    responses((status = 200, description = "FeatureCollection with one point per published offer that has coordinates, with `licence` and `attribution` members and a `license` object (`id`, `url`, `attribution`). Public.",
         content_type = "application/geo+json", body = Object)),
     security((), ("api_token" = [])))]
 pub async fn geojson(State(app): State<App>) -> AppResult<Response> {
-    let features: Vec<_> = store::published(app.db.pool(), None)
-        .await?
+    let published = store::published(app.db.pool(), None).await?;
+    let networks: Vec<i64> = published.iter().map(|(o, _)| o.network_id).collect();
+    let license = license(&app.config, &app.db, &networks).await?;
+    let features: Vec<_> = published
         .into_iter()
         .filter_map(|(o, provider)| {
             let (lat, lon) = (o.record.lat?, o.record.lon?);
@@ -181,6 +191,7 @@ pub async fn geojson(State(app): State<App>) -> AppResult<Response> {
         "type": "FeatureCollection",
         "licence": LICENCE,
         "attribution": ATTRIBUTION,
+        "license": license,
         "features": features,
     });
     let mut response = Json(body).into_response();

@@ -355,6 +355,24 @@ const RULES: &[(&str, &str, Rule)] = &[
         "/api/v1/networks/{id}/actions/{aid}/updates",
         Rule::EditOrganization,
     ),
+    // documents and open data exports
+    ("GET", "/networks/{id}/wegweiser.pdf", Rule::Public),
+    ("GET", "/api/v1/offers.csv", Rule::Public),
+    (
+        "GET",
+        "/networks/{id}/meetings/{mid}/invitation.pdf",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{id}/meetings/{mid}/attendance.pdf",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{id}/meetings/{mid}/minutes.pdf",
+        Rule::ReadNetwork,
+    ),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -22,6 +22,7 @@ use utoipa::OpenApi;
         crate::accounts::api::me,
         crate::offers::api::list,
         crate::offers::api::geojson,
+        crate::offers::export::csv,
         crate::offers::finder::api_find,
         crate::offers::coverage::api_coverage,
         crate::conferences::actions::api::list_meetings,

@@ -1,0 +1,330 @@
+//! Open data as CSV: the published offers, filtered like the JSON list, in
+//! two dialects. `german` (the default) is what Excel opens correctly in a
+//! German office: `;`-separated, UTF-8 with a byte order mark, German
+//! headers, decimal commas, CRLF. `plain` is for programs: comma-separated
+//! UTF-8 without BOM, the JSON field names as headers, values as in JSON.
+//! The licence travels in HTTP headers, since a CSV file has no place for
+//! it that every reader skips.
+
+use std::collections::{BTreeSet, HashMap};
+
+use axum::{
+    extract::{Query, State},
+    http::{HeaderValue, header},
+    response::{IntoResponse, Response},
+};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::{
+    core::{
+        config::Config,
+        error::{AppError, AppResult},
+        store::Db,
+        web::{App, errors::ErrorBody, routes::RouteTable},
+    },
+    network::csv::{BOM, protect},
+    offers::{api::OpenOffer, store},
+};
+
+pub fn routes(t: RouteTable) -> RouteTable {
+    t.get("/api/v1/offers.csv", csv)
+}
+
+/// The licence of the open data and the attribution it asks for.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct License {
+    /// Licence identifier, e.g. `dl-de/by-2-0`.
+    pub id: String,
+    /// Where the licence text is.
+    pub url: String,
+    /// What to credit when using the data.
+    pub attribution: String,
+}
+
+/// The licence for data from the given networks: the configured
+/// attribution, or the networks' names and ikon.
+pub async fn license(config: &Config, db: &Db, network_ids: &[i64]) -> AppResult<License> {
+    let attribution = if config.open_data_attribution.trim().is_empty() {
+        let ids: BTreeSet<i64> = network_ids.iter().copied().collect();
+        let rows = sqlx::query("SELECT id, name FROM networks ORDER BY name")
+            .fetch_all(db.pool())
+            .await?;
+        let names: Vec<String> = rows
+            .iter()
+            .filter(|r| ids.contains(&r.get::<i64, _>("id")))
+            .map(|r| r.get("name"))
+            .collect();
+        if names.is_empty() {
+            "ikon".to_string()
+        } else {
+            format!("{}, via ikon", names.join(", "))
+        }
+    } else {
+        config.open_data_attribution.trim().to_string()
+    };
+    Ok(License {
+        id: config.open_data_licence.clone(),
+        url: config.open_data_licence_url.clone(),
+        attribution,
+    })
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// Only offers of this network (id).
+    pub network: Option<i64>,
+    /// Only offers in this region: an official key (AGS) prefix, e.g. a
+    /// Kreis `09575` or a municipality `09575113`.
+    #[serde(default)]
+    pub region: String,
+    /// Only this field of integration (code, e.g. `counselling`).
+    #[serde(default)]
+    pub field: String,
+    /// Only this type of offer (code, e.g. `mbe`).
+    #[serde(rename = "type", default)]
+    pub offer_type: String,
+    /// Only offers given in this language (code, e.g. `ar`).
+    #[serde(default)]
+    pub lang: String,
+    /// `german` (default) or `plain`.
+    #[serde(default)]
+    pub dialect: String,
+}
+
+impl ExportQuery {
+    fn keeps(&self, o: &OpenOffer) -> bool {
+        let region = self.region.trim();
+        let field = self.field.trim();
+        let offer_type = self.offer_type.trim();
+        let lang = self.lang.trim();
+        self.network.is_none_or(|n| o.network_id == n)
+            && (region.is_empty()
+                || o.municipality_key
+                    .as_deref()
+                    .is_some_and(|k| k.starts_with(region)))
+            && (field.is_empty() || o.field == field)
+            && (offer_type.is_empty() || o.offer_type == offer_type)
+            && (lang.is_empty() || o.languages.iter().any(|l| l == lang))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    German,
+    Plain,
+}
+
+/// (English snake_case header, German header)
+pub const COLUMNS: &[(&str, &str)] = &[
+    ("id", "ID"),
+    ("network_id", "Netzwerk-ID"),
+    ("provider", "Anbieter"),
+    ("title", "Titel"),
+    ("summary", "Kurzbeschreibung"),
+    ("description", "Beschreibung"),
+    ("field", "Handlungsfeld"),
+    ("offer_type", "Art des Angebots"),
+    ("target_groups", "Zielgruppen"),
+    ("age_min", "Mindestalter"),
+    ("age_max", "Höchstalter"),
+    ("languages", "Sprachen"),
+    ("cost", "Kosten"),
+    ("wheelchair", "Rollstuhlgerecht"),
+    ("appointment", "Termin nötig"),
+    ("street", "Straße"),
+    ("postal_code", "PLZ"),
+    ("municipality_key", "Gemeindeschlüssel"),
+    ("lat", "Breitengrad"),
+    ("lon", "Längengrad"),
+    ("opening_hours", "Öffnungszeiten"),
+    ("phone", "Telefon"),
+    ("email", "E-Mail"),
+    ("website", "Website"),
+    ("valid_from", "Gültig ab"),
+    ("valid_until", "Gültig bis"),
+    ("updated_at", "Geändert"),
+];
+
+fn row(o: &OpenOffer, dialect: Dialect) -> Vec<String> {
+    let german = dialect == Dialect::German;
+    let flag = |b: bool| match (german, b) {
+        (true, true) => "ja".to_string(),
+        (true, false) => "nein".to_string(),
+        (false, b) => b.to_string(),
+    };
+    let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let coordinate = |c: Option<f64>| match c {
+        Some(c) if german => c.to_string().replace('.', ","),
+        Some(c) => c.to_string(),
+        None => String::new(),
+    };
+    let updated = if german {
+        chrono::DateTime::from_timestamp(o.updated_at, 0)
+            .map(|t| {
+                t.with_timezone(&chrono_tz::Europe::Berlin)
+                    .format("%d.%m.%Y %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    } else {
+        o.updated_at.to_string()
+    };
+    vec![
+        o.id.to_string(),
+        o.network_id.to_string(),
+        o.provider.clone(),
+        o.title.clone(),
+        o.summary.clone(),
+        o.description.clone(),
+        o.field.clone(),
+        o.offer_type.clone(),
+        o.target_groups.join(","),
+        number(o.age_min),
+        number(o.age_max),
+        o.languages.join(","),
+        o.cost.clone(),
+        flag(o.wheelchair),
+        flag(o.appointment),
+        o.street.clone(),
+        o.postal_code.clone(),
+        o.municipality_key.clone().unwrap_or_default(),
+        coordinate(o.lat),
+        coordinate(o.lon),
+        o.opening_hours.clone(),
+        o.phone.clone(),
+        o.email.clone(),
+        o.website.clone(),
+        o.valid_from.clone().unwrap_or_default(),
+        o.valid_until.clone().unwrap_or_default(),
+        updated,
+    ]
+}
+
+/// The CSV file for the offers; every cell that a spreadsheet would run
+/// as a formula is neutralised with a leading apostrophe.
+pub fn write(offers: &[OpenOffer], dialect: Dialect) -> Vec<u8> {
+    let german = dialect == Dialect::German;
+    let mut out = if german { BOM.to_vec() } else { Vec::new() };
+    {
+        let mut writer = ::csv::WriterBuilder::new()
+            .delimiter(if german { b';' } else { b',' })
+            .terminator(if german {
+                ::csv::Terminator::CRLF
+            } else {
+                ::csv::Terminator::Any(b'\n')
+            })
+            .from_writer(&mut out);
+        let header: Vec<&str> = COLUMNS
+            .iter()
+            .map(|(plain, de)| if german { *de } else { *plain })
+            .collect();
+        // Writing to memory fails only on a length mismatch, which the fixed
+        // column list rules out.
+        writer.write_record(&header).expect("header row");
+        for o in offers {
+            let cells: Vec<String> = row(o, dialect)
+                .iter()
+                .map(|v| protect(v).into_owned())
+                .collect();
+            writer.write_record(&cells).expect("data row");
+        }
+        writer.flush().expect("in-memory flush");
+    }
+    out
+}
+
+/// Published offers matching the filters, oldest first, as in the JSON list.
+pub async fn filtered(app: &App, q: &ExportQuery) -> AppResult<Vec<OpenOffer>> {
+    Ok(store::published(app.db.pool(), None)
+        .await?
+        .into_iter()
+        .map(|(o, provider)| OpenOffer::of(o, provider))
+        .filter(|o| q.keeps(o))
+        .collect())
+}
+
+/// Percent-encodes what a header value cannot carry (non-ASCII, controls).
+fn header_text(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        if (b.is_ascii_graphic() && b != b'%') || b == b' ' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Published offers as CSV (public), with the licence in HTTP headers.
+#[utoipa::path(get, path = "/api/v1/offers.csv", tag = "offers", params(ExportQuery),
+    responses(
+        (status = 200, description = "Published offers as CSV, one row per offer with the fields of `GET /api/v1/offers`. \
+            Dialect `german` (default): `;`-separated, UTF-8 with byte order mark, German headers, `ja`/`nein`, decimal commas, \
+            dates as `TT.MM.JJJJ HH:MM` (Europe/Berlin), CRLF. Dialect `plain`: comma-separated UTF-8 without BOM, the JSON field \
+            names as headers, values as in JSON (lists comma-joined). Cells starting with `=`, `+`, `-`, `@`, tab or CR get a \
+            leading `'` so that spreadsheets do not run them as formulas. A CSV file has no room for the licence, so it is in \
+            the headers. Public.",
+            content_type = "text/csv", body = String,
+            headers(
+                ("Link" = String, description = "The licence text, as `<https://www.govdata.de/dl-de/by-2-0>; rel=\"license\"` (RFC 8288)."),
+                ("X-License" = String, description = "The licence identifier, e.g. `dl-de/by-2-0`."),
+                ("X-Attribution" = String, description = "The attribution to show with the data (network names and ikon), UTF-8 percent-encoded where not plain ASCII."),
+            )),
+        (status = 400, description = "Unknown dialect (`invalid_dialect`).", body = ErrorBody)),
+    security((), ("api_token" = [])))]
+pub async fn csv(State(app): State<App>, Query(q): Query<ExportQuery>) -> AppResult<Response> {
+    let dialect = match q.dialect.trim() {
+        "" | "german" => Dialect::German,
+        "plain" => Dialect::Plain,
+        _ => {
+            return Err(AppError::bad_request(
+                "invalid_dialect",
+                "export-err-dialect",
+            ));
+        }
+    };
+    let offers = filtered(&app, &q).await?;
+    let networks: Vec<i64> = offers.iter().map(|o| o.network_id).collect();
+    let license = license(&app.config, &app.db, &networks).await?;
+    let body = write(&offers, dialect);
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    let name = if dialect == Dialect::German {
+        "angebote.csv"
+    } else {
+        "offers.csv"
+    };
+    let values: HashMap<&str, String> = HashMap::from([
+        ("content-type", "text/csv; charset=utf-8".to_string()),
+        (
+            "content-disposition",
+            format!("attachment; filename=\"{name}\""),
+        ),
+        ("link", format!("<{}>; rel=\"license\"", license.url)),
+        ("x-license", license.id.clone()),
+        ("x-attribution", header_text(&license.attribution)),
+    ]);
+    for (key, value) in values {
+        let value = HeaderValue::from_str(&value).map_err(AppError::internal)?;
+        headers.insert(header::HeaderName::from_static(key), value);
+    }
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_carry_only_ascii() {
+        assert_eq!(
+            header_text("Netz München, via ikon"),
+            "Netz M%C3%BCnchen, via ikon"
+        );
+        assert_eq!(header_text("100%"), "100%25");
+    }
+}

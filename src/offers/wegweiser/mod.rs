@@ -1,0 +1,396 @@
+//! The Wegweiser: a network's published offers as a printable PDF guide in
+//! one of several languages, grouped by field of integration, with opening
+//! hours in words and a QR code to each online entry. Public, like the
+//! published offers themselves.
+
+pub mod hours;
+pub mod labels;
+
+use std::collections::HashMap;
+
+use axum::{
+    extract::{Path, Query, State},
+    response::Response,
+};
+use serde::{Deserialize, Serialize};
+use sqlx::{Any, Executor, Row};
+
+use crate::{
+    accounts::viewer::Viewer,
+    core::{
+        error::{AppError, AppResult},
+        pdf::{self, Document},
+        web::{App, routes::RouteTable},
+    },
+    network::context::load_network,
+    offers::{
+        model::{FIELDS, Offer, Status, is_rtl},
+        store,
+    },
+};
+
+use self::labels::{LANGS, Labels, labels, language_name};
+
+const TEMPLATE: &str = include_str!("../../../templates/pdf/wegweiser.typ");
+
+pub fn routes(t: RouteTable) -> RouteTable {
+    t.get("/networks/{id}/wegweiser.pdf", wegweiser)
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct WegweiserQuery {
+    #[serde(default)]
+    pub lang: String,
+}
+
+/// One offer as printed.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    pub title: String,
+    pub provider: String,
+    pub summary: String,
+    pub address: Vec<String>,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub hours: Vec<String>,
+    pub languages: String,
+    pub cost: String,
+    pub appointment: bool,
+    pub url: String,
+    pub qr: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Section {
+    pub heading: &'static str,
+    pub offers: Vec<Entry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Guide {
+    pub lang: &'static str,
+    pub rtl: bool,
+    pub labels: Labels,
+    pub network: String,
+    pub region: String,
+    pub date: String,
+    pub sections: Vec<Section>,
+}
+
+/// Everything the guide prints about one offer, before layout.
+pub struct Source {
+    pub offer: Offer,
+    pub provider: String,
+    pub municipality: Option<String>,
+    /// Translated (title, summary), if there is a translation.
+    pub translation: Option<(String, String)>,
+}
+
+/// Virtual image files: (name, bytes).
+pub type Images = Vec<(String, Vec<u8>)>;
+
+/// Builds the guide's data and the QR code images (`qr/<id>.svg`).
+pub fn guide(
+    lang: &'static str,
+    (network, region): (&str, &str),
+    base_url: &str,
+    today: chrono::NaiveDate,
+    sources: Vec<Source>,
+) -> AppResult<(Guide, Images)> {
+    let l = labels(lang);
+    let mut images = Vec::new();
+    let mut by_field: HashMap<&str, Vec<Entry>> = HashMap::new();
+    for s in sources {
+        let r = &s.offer.record;
+        let (title, summary) = match s.translation {
+            Some((t, sum)) => (
+                t,
+                if sum.is_empty() {
+                    r.summary.clone()
+                } else {
+                    sum
+                },
+            ),
+            None => (r.title.clone(), r.summary.clone()),
+        };
+        let mut address = Vec::new();
+        if !r.street.is_empty() {
+            address.push(r.street.clone());
+        }
+        let town = [
+            r.postal_code.as_str(),
+            s.municipality.as_deref().unwrap_or(""),
+        ]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+        if !town.is_empty() {
+            address.push(town);
+        }
+        if !r.room.is_empty() {
+            address.push(r.room.clone());
+        }
+        let url = if lang == "de" {
+            format!("{base_url}/offers/{}", s.offer.id)
+        } else {
+            format!("{base_url}/offers/{}?lang={lang}", s.offer.id)
+        };
+        let qr = format!("qr/{}.svg", s.offer.id);
+        images.push((qr.clone(), pdf::qr_svg(&url)?));
+        let field = FIELDS
+            .iter()
+            .find(|f| **f == r.field)
+            .copied()
+            .unwrap_or("other");
+        by_field.entry(field).or_default().push(Entry {
+            title,
+            provider: s.provider,
+            summary,
+            address,
+            phone: r.phone.clone(),
+            email: r.email.clone(),
+            website: r.website.clone(),
+            hours: hours::in_words(&r.opening_hours, &l.weekdays, l.closed_otherwise, today),
+            languages: r
+                .languages
+                .iter()
+                .map(|c| language_name(c))
+                .collect::<Vec<_>>()
+                .join(", "),
+            cost: if r.cost.is_empty() {
+                String::new()
+            } else {
+                l.cost_name(&r.cost)
+            },
+            appointment: r.appointment,
+            url,
+            qr,
+        });
+    }
+    let sections = FIELDS
+        .iter()
+        .filter_map(|f| {
+            let mut offers = by_field.remove(f)?;
+            offers.sort_by_key(|e| e.title.to_lowercase());
+            Some(Section {
+                heading: l.field(f),
+                offers,
+            })
+        })
+        .collect();
+    Ok((
+        Guide {
+            lang,
+            rtl: is_rtl(lang),
+            labels: l,
+            network: network.to_string(),
+            region: region.to_string(),
+            date: today.format("%d.%m.%Y").to_string(),
+            sections,
+        },
+        images,
+    ))
+}
+
+/// Renders a guide to PDF.
+pub async fn render(guide: &Guide, images: Images) -> AppResult<Vec<u8>> {
+    let mut document = Document::new(TEMPLATE, guide)?;
+    for (name, bytes) in images {
+        document = document.file(name, bytes);
+    }
+    document.render().await
+}
+
+/// Translated titles and summaries of a network's offers in one language.
+async fn translations<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: i64,
+    lang: &str,
+) -> Result<HashMap<i64, (String, String)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT t.offer_id, t.title, t.summary FROM offer_translations t JOIN offers o ON o.id = t.offer_id
+         WHERE o.network_id = $1 AND o.status = 'published' AND t.lang = $2",
+    )
+    .bind(network_id)
+    .bind(lang)
+    .fetch_all(ex)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get("offer_id"), (r.get("title"), r.get("summary"))))
+        .collect())
+}
+
+/// Provider and municipality names of a network's published offers.
+async fn names<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: i64,
+) -> Result<HashMap<i64, (String, Option<String>)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT o.id, g.name AS provider, r.name AS municipality FROM offers o
+         LEFT JOIN organizations g ON g.id = o.organization_id
+         LEFT JOIN regions r ON r.key = o.municipality_key
+         WHERE o.network_id = $1 AND o.status = 'published'",
+    )
+    .bind(network_id)
+    .fetch_all(ex)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let provider: Option<String> = r.get("provider");
+            (
+                r.get("id"),
+                (provider.unwrap_or_default(), r.get("municipality")),
+            )
+        })
+        .collect())
+}
+
+/// `GET /networks/{id}/wegweiser.pdf?lang=…` (public).
+pub async fn wegweiser(
+    State(app): State<App>,
+    _viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<WegweiserQuery>,
+) -> AppResult<Response> {
+    let network = load_network(&app.db, id).await?;
+    let wanted = q.lang.trim().to_ascii_lowercase();
+    let lang = if wanted.is_empty() {
+        "de"
+    } else {
+        LANGS
+            .iter()
+            .find(|l| **l == wanted)
+            .copied()
+            .ok_or_else(AppError::not_found)?
+    };
+    let pool = app.db.pool();
+    let offers = store::offers(pool, network.id, Some(Status::Published)).await?;
+    let mut translated = if lang == "de" {
+        HashMap::new()
+    } else {
+        translations(pool, network.id, lang).await?
+    };
+    let mut names = names(pool, network.id).await?;
+    let sources = offers
+        .into_iter()
+        .map(|offer| {
+            let (provider, municipality) = names.remove(&offer.id).unwrap_or_default();
+            Source {
+                translation: translated.remove(&offer.id),
+                provider,
+                municipality,
+                offer,
+            }
+        })
+        .collect();
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive();
+    let (guide, images) = guide(
+        lang,
+        (&network.name, &network.region_name),
+        &app.config.base(),
+        today,
+        sources,
+    )?;
+    let pdf = render(&guide, images).await?;
+    Ok(pdf::response(
+        pdf,
+        &format!("wegweiser-{}-{lang}.pdf", network.id),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offers::model::OfferRecord;
+
+    fn sources(n: usize) -> Vec<Source> {
+        (0..n)
+            .map(|i| Source {
+                offer: Offer {
+                    id: i as i64 + 1,
+                    network_id: 1,
+                    organization_id: 1,
+                    status: Status::Published,
+                    record: OfferRecord {
+                        title: format!("Beratungsangebot {i:03}"),
+                        summary:
+                            "Hilfe bei Anträgen, Behördenpost und der Suche nach einem Sprachkurs."
+                                .into(),
+                        field: FIELDS[i % FIELDS.len()].into(),
+                        languages: vec!["de".into(), "ar".into(), "uk".into()],
+                        cost: "free".into(),
+                        street: "Am Markt 1".into(),
+                        postal_code: "91413".into(),
+                        opening_hours: "Mo-Fr 08:00-12:00; Th 14:00-18:00".into(),
+                        phone: "09161 12345".into(),
+                        email: "beratung@example.org".into(),
+                        website: "https://example.org/beratung".into(),
+                        ..OfferRecord::default()
+                    },
+                    last_verified_at: None,
+                    created_at: 0,
+                    updated_at: 0,
+                },
+                provider: "Caritasverband".into(),
+                municipality: Some("Neustadt a.d.Aisch".into()),
+                translation: (i % 2 == 0).then(|| ("مقهى اللغة".into(), String::new())),
+            })
+            .collect()
+    }
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    #[test]
+    fn guide_groups_by_field_in_field_order() {
+        let (guide, images) = guide(
+            "de",
+            ("Netz", "Kreis"),
+            "https://ikon.example",
+            today(),
+            sources(12),
+        )
+        .unwrap();
+        assert_eq!(images.len(), 12);
+        assert_eq!(guide.sections[0].heading, "Kindergarten");
+        assert_eq!(guide.sections[5].heading, "Beratung");
+        let first = &guide.sections[0].offers[0];
+        assert_eq!(first.url, "https://ikon.example/offers/1");
+        assert_eq!(first.hours[0], "Montag – Mittwoch: 08:00–12:00");
+        assert_eq!(first.languages, "Deutsch, العربية, Українська");
+        assert_eq!(first.cost, "kostenlos");
+    }
+
+    /// The size the Wegweiser must handle quickly; run in a release build
+    /// with `cargo test --release --lib three_hundred -- --ignored`
+    /// (figure in bench/README.md).
+    #[test]
+    #[ignore]
+    fn three_hundred_offers_render() {
+        let started = std::time::Instant::now();
+        let (guide, images) = guide(
+            "ar",
+            ("Integrationskonferenz", "Landkreis"),
+            "https://ikon.example",
+            today(),
+            sources(300),
+        )
+        .unwrap();
+        let mut document = Document::new(TEMPLATE, &guide).unwrap();
+        for (name, bytes) in images {
+            document = document.file(name, bytes);
+        }
+        let pdf = document.render_now().unwrap();
+        let took = started.elapsed();
+        eprintln!("Wegweiser, 300 offers: {took:?}, {} KiB", pdf.len() / 1024);
+        assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+    }
+}
