@@ -194,4 +194,5 @@ pub fn routes() -> RouteTable {
             "/api/v1/networks/{id}/coverage",
             offers::coverage::api_coverage,
         )
+        .with(offers::search::routes)
 }

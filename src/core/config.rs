@@ -69,6 +69,11 @@ pub struct Config {
     pub log: String,
     /// Largest request body accepted, in bytes (uploads included).
     pub max_body_bytes: usize,
+    /// Map tiles of the offer search page: an `https://…/{z}/{x}/{y}.png`
+    /// template (its host is allowed as image source on that page).
+    pub map_tile_url: String,
+    /// Attribution shown on the map, as the tile server requires.
+    pub map_attribution: String,
 }
 
 impl Default for Config {
@@ -87,6 +92,8 @@ impl Default for Config {
             session_days: 14,
             log: "info".into(),
             max_body_bytes: 5 * 1024 * 1024,
+            map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            map_attribution: "© OpenStreetMap contributors".into(),
         }
     }
 }
@@ -104,6 +111,7 @@ impl fmt::Debug for Config {
             .field("smtp_password", &self.smtp_password)
             .field("smtp_tls", &self.smtp_tls)
             .field("mail_from", &self.mail_from)
+            .field("map_tile_url", &self.map_tile_url)
             .finish_non_exhaustive()
     }
 }
@@ -177,6 +185,8 @@ impl Config {
             "session_days",
             "log",
             "max_body_bytes",
+            "map_tile_url",
+            "map_attribution",
         ]
     }
 
@@ -200,6 +210,13 @@ impl Config {
         let base = self.base_url.as_ref().expect("set above");
         if !matches!(base.scheme(), "http" | "https") || base.host().is_none() {
             bail!("IKON_BASE_URL must be an http:// or https:// address, got '{base}'");
+        }
+        let tiles = Url::parse(&self.map_tile_url.replace(['{', '}'], ""));
+        if !tiles.is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some()) {
+            bail!(
+                "IKON_MAP_TILE_URL must be an http(s) address template like https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png, got '{}'",
+                self.map_tile_url
+            );
         }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");
@@ -229,6 +246,13 @@ impl Config {
         self.base_url
             .as_ref()
             .map(|u| u.as_str().trim_end_matches('/').to_string())
+            .unwrap_or_default()
+    }
+
+    /// The origin (scheme, host, port) of the map tile server.
+    pub fn map_tile_origin(&self) -> String {
+        Url::parse(&self.map_tile_url.replace(['{', '}'], ""))
+            .map(|u| u.origin().ascii_serialization())
             .unwrap_or_default()
     }
 

@@ -8,6 +8,7 @@ pub mod finder;
 pub mod form;
 pub mod markdown;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod translations;
 pub mod web;

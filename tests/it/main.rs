@@ -16,6 +16,7 @@ mod network_csv;
 mod offers;
 mod offers_browser;
 mod offers_finder;
+mod offers_search;
 mod openapi;
 mod scale;
 mod schema;
