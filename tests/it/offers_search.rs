@@ -714,3 +714,34 @@ async fn search_page_in_a_browser() {
     );
     assert!(chrome.exists(".leaflet-interactive").await, "with markers");
 }
+
+backend_test!(
+    provider_rename_reaches_the_index,
+    |app: TestApp| async move {
+        use ikon::network::{store::organizations, validate::OrganizationRecord};
+
+        let ids_by_fixture = fixtures(&app).await;
+        let offer = store::offer(app.db().pool(), ids_by_fixture[0])
+            .await
+            .unwrap()
+            .unwrap();
+        let before = organizations::organization(app.db().pool(), offer.organization_id)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut record = OrganizationRecord::from(&before);
+        record.name = "Zuwanderungshilfe Morgenrot".into();
+        let mut tx = app.db().begin().await.unwrap();
+        organizations::update(&mut tx, &Actor::System("test"), None, &before, &record)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let (_, body) = search(&app, &[("q", "Morgenrot"), ("per_page", "200")]).await;
+        assert_eq!(
+            body["total"].as_u64().unwrap(),
+            FIXTURES.len() as u64,
+            "{body}"
+        );
+        assert_eq!(body["offers"][0]["provider"], "Zuwanderungshilfe Morgenrot");
+    }
+);
