@@ -636,6 +636,26 @@ backend_test!(index_survives_a_restart, |app: TestApp| async move {
     assert_eq!(reopened.len(), FIXTURES.len() as u64, "kept on disk");
     reopened.catch_up(app.db()).await.unwrap();
     assert_eq!(reopened.len(), FIXTURES.len() as u64 - 1, "caught up");
+    drop(reopened);
+
+    // A change the closed index never saw, then pruned from the log: the
+    // index notices it is behind and rebuilds.
+    let offer = store::offer(app.db().pool(), ids_by_fixture[8])
+        .await
+        .unwrap()
+        .unwrap();
+    let mut tx = app.db().begin().await.unwrap();
+    store::set_status(&mut tx, Actor::System("test"), &offer, Status::Archived)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let pruned = ikon::offers::search::changes::prune(app.db(), -60)
+        .await
+        .unwrap();
+    assert!(pruned > 0);
+    let again = ikon::offers::search::Search::open(Some(dir.path())).unwrap();
+    again.catch_up(app.db()).await.unwrap();
+    assert_eq!(again.len(), FIXTURES.len() as u64 - 2, "rebuilt");
 });
 
 backend_test!(search_page, |app: TestApp| async move {

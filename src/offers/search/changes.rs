@@ -59,3 +59,46 @@ pub async fn since<'e, E: Executor<'e, Database = Any>>(
         .map(|r| (r.get("id"), r.get("offer_id"), r.get("changed_at")))
         .collect())
 }
+
+/// Deletes log rows older than `keep_secs` and remembers the newest id
+/// deleted, so an index that has not seen them rebuilds instead of
+/// missing them.
+pub async fn prune(db: &crate::core::store::Db, keep_secs: i64) -> Result<u64, sqlx::Error> {
+    let cutoff = now() - keep_secs;
+    let mut tx = db.begin().await?;
+    let newest: Option<i64> =
+        sqlx::query("SELECT MAX(id) AS id FROM search_changes WHERE changed_at < $1")
+            .bind(cutoff)
+            .fetch_one(&mut *tx)
+            .await?
+            .get("id");
+    let Some(newest) = newest else {
+        return Ok(0);
+    };
+    let deleted = sqlx::query("DELETE FROM search_changes WHERE id <= $1")
+        .bind(newest)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES ('search_pruned_through', $1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(newest.to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(deleted)
+}
+
+/// The newest change id pruned from the log (0 if none).
+pub async fn pruned_through<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query("SELECT value FROM settings WHERE key = 'search_pruned_through'")
+        .fetch_optional(ex)
+        .await?;
+    Ok(row
+        .and_then(|r| r.get::<String, _>("value").parse().ok())
+        .unwrap_or(0))
+}

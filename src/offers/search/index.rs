@@ -219,15 +219,18 @@ pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
 
 impl Search {
     /// Brings the index up to date at start: rebuilt when missing, of
-    /// another version or database, or ahead of the change log (a reset
-    /// database); otherwise only the changes since its last commit.
+    /// another version or database, ahead of the change log (a reset
+    /// database) or behind its pruned part; otherwise only the changes
+    /// since its last commit are applied.
     pub async fn catch_up(&self, db: &Db) -> anyhow::Result<()> {
         let generation = generation(db).await?;
         let payload = self.payload();
         let last = changes::last_id(db.pool()).await?;
+        let pruned = changes::pruned_through(db.pool()).await?;
         let fresh = payload.version == super::schema::VERSION
             && payload.generation == generation
-            && payload.last_change <= last;
+            && payload.last_change <= last
+            && payload.last_change >= pruned;
         if fresh {
             let mut state = self.follow.lock().await;
             state.last = payload.last_change;

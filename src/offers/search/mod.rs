@@ -38,6 +38,10 @@ pub use params::{Params, Sort};
 /// that committed late.
 pub const LOOK_BACK_SECS: i64 = 30;
 const POLL: Duration = Duration::from_secs(1);
+/// The change log keeps a week: a process (or an index directory) away
+/// longer rebuilds its index at start.
+const KEEP_CHANGES_SECS: i64 = 7 * 24 * 3600;
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 const WRITER_BYTES: usize = 40_000_000;
 
 #[derive(Default)]
@@ -172,6 +176,7 @@ impl Search {
 /// The background task of every server process: follows the change log
 /// until `stop` turns true.
 pub async fn follow(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut last_prune = std::time::Instant::now();
     loop {
         tokio::select! {
             _ = tokio::time::sleep(POLL) => {}
@@ -182,6 +187,12 @@ pub async fn follow(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
         }
         if let Err(e) = app.search.poll(&app.db).await {
             tracing::warn!("search index: applying changes failed: {e:#}");
+        }
+        if last_prune.elapsed() >= PRUNE_EVERY {
+            last_prune = std::time::Instant::now();
+            if let Err(e) = changes::prune(&app.db, KEEP_CHANGES_SECS).await {
+                tracing::warn!("search change log: pruning failed: {e:#}");
+            }
         }
     }
 }
