@@ -6,7 +6,8 @@
 //!
 //! `search_bench measure <dir>` measures in-process: full reindex time,
 //! start-up with an existing index, search latency (p50/p99) over the query
-//! mix of `bench/queries.txt`, and resident memory.
+//! mix of `bench/queries.txt` (each query `BENCH_RUNS` times, default 200),
+//! and resident memory.
 
 use std::{path::PathBuf, time::Instant};
 
@@ -394,12 +395,19 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
     search.catch_up(&db).await?;
     let reindex = started.elapsed();
     let docs = search.len();
+    println!("offers indexed:           {docs}");
+    println!("full reindex:             {:.2} s", reindex.as_secs_f64());
     drop(search);
 
     let started = Instant::now();
     let search = Search::open(Some(&index_dir))?;
     search.catch_up(&db).await?;
     let startup = started.elapsed();
+    println!("start-up, existing index: {:.3} s", startup.as_secs_f64());
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(200);
 
     let mut mix = Vec::new();
     for line in std::fs::read_to_string(queries)?.lines() {
@@ -424,7 +432,7 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
     let mut per_query = Vec::new();
     for (line, p) in &mix {
         let mut mine = Vec::new();
-        for _ in 0..200 {
+        for _ in 0..runs {
             let t = Instant::now();
             let outcome = search.search(p)?;
             std::hint::black_box(outcome.total);
@@ -440,9 +448,6 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
     }
     times.sort_by(f64::total_cmp);
     let pct = |q: f64| times[((times.len() as f64 - 1.0) * q) as usize];
-    println!("offers indexed:           {docs}");
-    println!("full reindex:             {:.2} s", reindex.as_secs_f64());
-    println!("start-up, existing index: {:.3} s", startup.as_secs_f64());
     println!(
         "search ({} runs):        p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         times.len(),

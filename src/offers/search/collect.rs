@@ -235,14 +235,27 @@ pub fn run(
 
 fn count_facets(columns: &[Columns], hits: &[Hit]) -> anyhow::Result<Facets> {
     // Count term ordinals per segment, then name them once.
-    let mut counts: Vec<[HashMap<u64, u64>; 5]> =
-        columns.iter().map(|_| Default::default()).collect();
+    // Dense counters: a facet has few distinct values per segment.
+    let mut counts: Vec<[Vec<u64>; 5]> = columns
+        .iter()
+        .map(|c| {
+            std::array::from_fn(|i| {
+                c.facets[i]
+                    .as_ref()
+                    .map(|col| vec![0; col.num_terms()])
+                    .unwrap_or_default()
+            })
+        })
+        .collect();
     for h in hits {
         let c = &columns[h.segment as usize];
         for (i, column) in c.facets.iter().enumerate() {
             if let Some(column) = column {
+                let slots = &mut counts[h.segment as usize][i];
                 for ord in column.term_ords(h.doc) {
-                    *counts[h.segment as usize][i].entry(ord).or_default() += 1;
+                    if let Some(n) = slots.get_mut(ord as usize) {
+                        *n += 1;
+                    }
                 }
             }
         }
@@ -261,9 +274,9 @@ fn count_facets(columns: &[Columns], hits: &[Hit]) -> anyhow::Result<Facets> {
                 3 => &mut facets.language,
                 _ => &mut facets.municipality,
             };
-            for (ord, n) in ords {
+            for (ord, n) in ords.iter().enumerate().filter(|(_, n)| **n > 0) {
                 name.clear();
-                if column.ord_to_str(*ord, &mut name)? {
+                if column.ord_to_str(ord as u64, &mut name)? {
                     *target.entry(name.clone()).or_default() += n;
                 }
             }
