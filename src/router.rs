@@ -201,4 +201,5 @@ pub fn routes() -> RouteTable {
         .with(offers::wegweiser::routes)
         .with(offers::export::routes)
         .with(conferences::documents::routes)
+        .with(offers::search::routes)
 }

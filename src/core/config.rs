@@ -85,6 +85,11 @@ pub struct Config {
     pub open_data_licence_url: String,
     /// Attribution the exports ask for; empty: the networks' names and ikon.
     pub open_data_attribution: String,
+    /// Map tiles of the offer search page: an `https://…/{z}/{x}/{y}.png`
+    /// template (its host is allowed as image source on that page).
+    pub map_tile_url: String,
+    /// Attribution shown on the map, as the tile server requires.
+    pub map_attribution: String,
 }
 
 impl Default for Config {
@@ -110,6 +115,8 @@ impl Default for Config {
             open_data_licence: "dl-de/by-2-0".into(),
             open_data_licence_url: "https://www.govdata.de/dl-de/by-2-0".into(),
             open_data_attribution: String::new(),
+            map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            map_attribution: "© OpenStreetMap contributors".into(),
         }
     }
 }
@@ -127,6 +134,7 @@ impl fmt::Debug for Config {
             .field("smtp_password", &self.smtp_password)
             .field("smtp_tls", &self.smtp_tls)
             .field("mail_from", &self.mail_from)
+            .field("map_tile_url", &self.map_tile_url)
             .finish_non_exhaustive()
     }
 }
@@ -207,6 +215,8 @@ impl Config {
             "open_data_licence",
             "open_data_licence_url",
             "open_data_attribution",
+            "map_tile_url",
+            "map_attribution",
         ]
     }
 
@@ -251,6 +261,13 @@ impl Config {
         {
             bail!("IKON_OPEN_DATA_LICENCE_URL must be an http:// or https:// address");
         }
+        let tiles = Url::parse(&self.map_tile_url.replace(['{', '}'], ""));
+        if !tiles.is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some()) {
+            bail!(
+                "IKON_MAP_TILE_URL must be an http(s) address template like https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png, got '{}'",
+                self.map_tile_url
+            );
+        }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");
         }
@@ -279,6 +296,13 @@ impl Config {
         self.base_url
             .as_ref()
             .map(|u| u.as_str().trim_end_matches('/').to_string())
+            .unwrap_or_default()
+    }
+
+    /// The origin (scheme, host, port) of the map tile server.
+    pub fn map_tile_origin(&self) -> String {
+        Url::parse(&self.map_tile_url.replace(['{', '}'], ""))
+            .map(|u| u.origin().ascii_serialization())
             .unwrap_or_default()
     }
 

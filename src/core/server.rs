@@ -41,6 +41,8 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    app.search.catch_up(&app.db).await?;
+    let follower = tokio::spawn(crate::offers::search::follow(app.clone(), stop_rx.clone()));
     let worker = tokio::spawn(jobs::worker(app.clone(), stop_rx.clone()));
     let sweeper = tokio::spawn(offers::freshness::sweeper(app.clone(), stop_rx.clone()));
     let reminders = tokio::spawn(crate::conferences::actions::reminders::worker(
@@ -56,6 +58,7 @@ pub async fn run(
     .await?;
     let _ = stop_tx.send(true);
     let _ = worker.await;
+    let _ = follower.await;
     let _ = sweeper.await;
     let _ = reminders.await;
     app.db.close().await;

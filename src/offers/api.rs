@@ -12,31 +12,25 @@ use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::core::{
-    error::{AppError, AppResult, Msg},
+    error::AppResult,
     web::{App, errors::ErrorBody},
 };
 use crate::offers::{
     export::{License, license},
     model::Offer,
+    search::{
+        Params,
+        collect::{Facets, Outcome},
+    },
     store,
 };
 
 /// Data licence Germany – attribution – version 2.0.
 pub const LICENCE: &str = "dl-de/by-2-0";
 pub const ATTRIBUTION: &str = "Integration networks and their member organisations, via ikon";
-pub const MAX_PER_PAGE: i64 = 200;
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    /// Page number, from 1 (default 1).
-    pub page: Option<i64>,
-    /// Offers per page, 1–200 (default 50).
-    pub per_page: Option<i64>,
-}
 
 /// One published offer.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct OpenOffer {
     pub id: i64,
     pub network_id: i64,
@@ -67,6 +61,14 @@ pub struct OpenOffer {
     pub valid_from: Option<String>,
     pub valid_until: Option<String>,
     pub updated_at: i64,
+    /// Language of title, summary and description in a search answer: the
+    /// requested `lang` where translated, German otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_lang: Option<String>,
+    /// Distance in km from `near` (or the postal code's centre) in a
+    /// search answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
 }
 
 impl OpenOffer {
@@ -100,6 +102,8 @@ impl OpenOffer {
             valid_from: r.valid_from,
             valid_until: r.valid_until,
             updated_at: o.updated_at,
+            content_lang: None,
+            distance_km: None,
         }
     }
 }
@@ -111,48 +115,97 @@ pub struct OfferPage {
     pub attribution: &'static str,
     /// The configured licence with its URL and the attribution it asks for.
     pub license: License,
+    /// Number of offers matching the search (all pages).
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
     pub offers: Vec<OpenOffer>,
+    /// Counts per value of field, type, target group, language and
+    /// municipality (key) over all matching offers.
+    pub facets: Facets,
 }
 
-/// Published offers of every network, oldest first (public).
-#[utoipa::path(get, path = "/api/v1/offers", tag = "offers", params(PageQuery),
+/// The search parameters (all optional; lists may repeat the parameter or
+/// separate values with commas).
+#[allow(dead_code)]
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    /// Free text in any language, up to 200 characters (longer text is cut,
+    /// control characters dropped; query syntax characters are plain text).
+    /// Typos, parts of German compounds and abbreviations (MBE, JMD, VHS,
+    /// Kita, …) are found.
+    q: Option<String>,
+    /// Field(s): kindergarten, school, work, leisure, seniors, counselling,
+    /// language, health, housing, other.
+    field: Option<String>,
+    /// Offer type(s), e.g. mbe, jmd, integration_course, language_course.
+    #[param(rename = "type")]
+    offer_type: Option<String>,
+    /// Target group(s): refugees, eu_citizens, women, families, seniors,
+    /// young_people.
+    target_group: Option<String>,
+    /// Language(s) the offer is given in (ISO 639 codes).
+    language: Option<String>,
+    /// Official region key: Land (2 digits), Regierungsbezirk (3), Kreis (5)
+    /// or municipality (8).
+    region: Option<String>,
+    /// Five-digit postal code: offers within `radius_km` (default 25) of its
+    /// centre, nearest first.
+    postal_code: Option<String>,
+    /// `lat,lon`: rank equally relevant offers by distance; with
+    /// `radius_km`, only offers that near.
+    near: Option<String>,
+    /// Radius in km (0–1000) around `near` or the postal code.
+    radius_km: Option<f64>,
+    /// `1`: only offers open now (by their opening hours).
+    open_now: Option<String>,
+    /// `1`: only free offers.
+    free: Option<String>,
+    /// Language of the texts in the answer (translation where available).
+    lang: Option<String>,
+    /// Page number, from 1 (default 1).
+    page: Option<i64>,
+    /// Offers per page, 1–200 (default 20).
+    per_page: Option<i64>,
+}
+
+/// Searches the published offers of every network (public). Without
+/// parameters: all of them, oldest first.
+#[utoipa::path(get, path = "/api/v1/offers", tag = "offers", params(SearchQuery),
     responses(
-        (status = 200, description = "A page of published offers. Public.", body = OfferPage),
-        (status = 400, description = "Page or page size out of range (`invalid_page`).", body = ErrorBody)),
+        (status = 200, description = "A page of matching offers with the total and facet counts. Public.", body = OfferPage),
+        (status = 400, description = "A parameter out of range or an unknown value, with the valid ones in the message (`invalid_field`, `invalid_type`, `invalid_target_group`, `invalid_language`, `invalid_lang`, `invalid_page`, `invalid_near`, `invalid_radius`, …), or a postal code that is not five digits (`invalid_postal_code`).", body = ErrorBody),
+        (status = 404, description = "Unknown postal code, with nearby ones in the message (`unknown_postal_code`), or unknown region (`unknown_region`).", body = ErrorBody)),
     security((), ("api_token" = [])))]
 pub async fn list(
     State(app): State<App>,
-    Query(q): Query<PageQuery>,
+    Query(pairs): Query<Vec<(String, String)>>,
 ) -> AppResult<Json<OfferPage>> {
-    let page = q.page.unwrap_or(1);
-    let per_page = q.per_page.unwrap_or(50);
-    if page < 1 || !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(AppError::bad_request(
-            "invalid_page",
-            Msg::new("offer-err-page").arg("max", MAX_PER_PAGE),
-        ));
-    }
-    let pool = app.db.pool();
-    let total = store::published_count(pool).await?;
-    let offset = (page - 1).saturating_mul(per_page);
-    let offers: Vec<OpenOffer> = store::published(pool, Some((per_page, offset)))
-        .await?
-        .into_iter()
-        .map(|(o, provider)| OpenOffer::of(o, provider))
-        .collect();
-    let networks: Vec<i64> = offers.iter().map(|o| o.network_id).collect();
+    let params = Params::parse(&app.db, &pairs).await?;
+    let outcome = run_search(&app, &params).await?;
+    let networks: Vec<i64> = outcome.offers.iter().map(|o| o.network_id).collect();
     Ok(Json(OfferPage {
         licence: LICENCE,
         attribution: ATTRIBUTION,
         license: license(&app.config, &app.db, &networks).await?,
-        total,
-        page,
-        per_page,
-        offers,
+        total: outcome.total as i64,
+        page: params.page as i64,
+        per_page: params.per_page as i64,
+        offers: outcome.offers,
+        facets: outcome.facets,
     }))
+}
+
+/// Runs a search on a current index (off the async threads: it is CPU
+/// work).
+pub async fn run_search(app: &App, params: &Params) -> AppResult<Outcome> {
+    app.search.refresh(&app.db).await?;
+    let (app, params) = (app.clone(), params.clone());
+    let outcome = tokio::task::spawn_blocking(move || app.search.search(&params))
+        .await
+        .map_err(anyhow::Error::from)??;
+    Ok(outcome)
 }
 
 /// The places of all published offers as a GeoJSON FeatureCollection

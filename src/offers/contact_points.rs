@@ -100,6 +100,7 @@ pub async fn set(
             .execute(&mut **tx)
             .await?;
     }
+    crate::offers::search::changes::offer_changed(tx, offer.id).await?;
     let designated = !point.target_groups.is_empty();
     if designated {
         sqlx::query(

@@ -11,6 +11,7 @@ pub mod form;
 pub mod freshness;
 pub mod markdown;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod translations;
 pub mod web;

@@ -197,6 +197,7 @@ pub async fn create_offer(
         .fetch_one(&mut **tx)
         .await?
         .get("id");
+    crate::offers::search::changes::offer_changed(tx, id).await?;
     let after = json!({ "organization_id": organization_id, "record": record });
     log(tx, actor, network_id, (id, "create"), None, Some(after)).await?;
     Ok(id)
@@ -222,6 +223,7 @@ pub async fn update_offer(
         .bind(offer.id)
         .execute(&mut **tx)
         .await?;
+    crate::offers::search::changes::offer_changed(tx, offer.id).await?;
     let (before, after) = (json!(offer.record), json!(record));
     log(
         tx,
@@ -246,6 +248,7 @@ pub async fn set_status(
         .bind(offer.id)
         .execute(&mut **tx)
         .await?;
+    crate::offers::search::changes::offer_changed(tx, offer.id).await?;
     log(
         tx,
         actor,
@@ -267,17 +270,6 @@ pub async fn region_name<'e, E: Executor<'e, Database = Any>>(
         .fetch_optional(ex)
         .await?
         .map(|r| r.get("name")))
-}
-
-pub async fn published_count<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-) -> Result<i64, sqlx::Error> {
-    Ok(
-        sqlx::query("SELECT COUNT(*) AS n FROM offers WHERE status = 'published'")
-            .fetch_one(ex)
-            .await?
-            .get("n"),
-    )
 }
 
 /// Published offers with their provider's name, by id; one page if given

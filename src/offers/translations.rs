@@ -146,6 +146,7 @@ pub async fn save(
     .bind(now())
     .execute(&mut **tx)
     .await?;
+    crate::offers::search::changes::offer_changed(tx, offer.id).await?;
     let change = Change {
         network_id: Some(offer.network_id),
         entity: "offer",

@@ -255,6 +255,7 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/offers/{id}/contact-point", Rule::EditOrganization),
     ("GET", "/finder", Rule::Public),
     ("GET", "/api/v1/contact-points", Rule::Public),
+    ("GET", "/search", Rule::Public),
     ("GET", "/networks/{id}/coverage", Rule::ReadNetwork),
     ("GET", "/api/v1/networks/{id}/coverage", Rule::ReadNetwork),
     // oparl

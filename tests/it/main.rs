@@ -21,6 +21,7 @@ mod offers;
 mod offers_browser;
 mod offers_export;
 mod offers_finder;
+mod offers_search;
 mod offers_upkeep;
 mod oparl;
 mod openapi;

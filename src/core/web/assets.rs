@@ -30,6 +30,21 @@ const FILES: &[(&str, &[u8], &str)] = &[
         "text/javascript; charset=utf-8",
     ),
     (
+        "leaflet.js",
+        include_bytes!("../../../assets/vendor/leaflet/leaflet.js"),
+        "text/javascript; charset=utf-8",
+    ),
+    (
+        "leaflet.css",
+        include_bytes!("../../../assets/vendor/leaflet/leaflet.css"),
+        "text/css; charset=utf-8",
+    ),
+    (
+        "search-map.js",
+        include_bytes!("../../../assets/search-map.js"),
+        "text/javascript; charset=utf-8",
+    ),
+    (
         "logo.svg",
         include_bytes!("../../../assets/logo.svg"),
         "image/svg+xml",

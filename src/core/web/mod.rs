@@ -30,6 +30,8 @@ pub struct AppState {
     pub templates: templates::Templates,
     /// Woken when a job is enqueued, so the runner need not wait for its poll.
     pub jobs_ready: Notify,
+    /// The full-text index of published offers (derived data).
+    pub search: crate::offers::search::Search,
 }
 
 /// Cheap to clone; handed to every handler.
@@ -45,7 +47,10 @@ impl Deref for App {
 
 impl App {
     pub fn new(config: Config, db: Db) -> Self {
+        let search = crate::offers::search::Search::open(Some(&config.data_dir.join("search")))
+            .expect("the search index can be created");
         App(Arc::new(AppState {
+            search,
             config,
             db,
             templates: templates::Templates::new(),

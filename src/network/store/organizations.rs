@@ -170,6 +170,8 @@ pub async fn update(
     .bind(before.id)
     .execute(&mut **tx)
     .await?;
+    // The provider's name is part of its offers' search entries.
+    crate::offers::search::changes::organization_changed(tx, before.id).await?;
     audit::record(
         tx,
         again(actor),
@@ -193,6 +195,8 @@ pub async fn delete(
     network_id: i64,
     organization: &Organization,
 ) -> Result<(), sqlx::Error> {
+    // Its offers go with it (cascade): drop them from the search index.
+    crate::offers::search::changes::organization_changed(tx, organization.id).await?;
     sqlx::query("DELETE FROM organizations WHERE id = $1")
         .bind(organization.id)
         .execute(&mut **tx)

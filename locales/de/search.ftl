@@ -1,0 +1,24 @@
+search-title = Angebote suchen
+search-intro = Suchen Sie Beratung, Kurse und andere Angebote für Zugewanderte – in jeder Sprache, auch mit Abkürzungen wie MBE, JMD oder Kita.
+search-q = Suchbegriff
+search-q-hint = Zum Beispiel „Deutschkurs“, „Kita“ oder „Migrationsberatung“. Tippfehler sind kein Problem.
+search-radius = Umkreis
+search-radius-km = { $km } km
+search-any = alle
+search-language = Sprache des Angebots
+search-open-now = Jetzt geöffnet
+search-free = Kostenlos
+search-results = { $total ->
+    [one] 1 Angebot
+   *[other] { $total } Angebote
+}
+search-none = Keine Angebote gefunden. Versuchen Sie weniger Filter oder einen anderen Suchbegriff.
+search-places = Orte
+search-map = Karte der Angebote
+search-distance = { $km } km entfernt
+search-pagination = Seiten
+search-page = Seite { $page } von { $pages }
+search-prev = Vorige Seite
+search-next = Nächste Seite
+search-err-value = Ungültiger Wert für „{ $name }“: „{ $value }“. Gültig sind: { $valid }.
+search-err-region = Unbekannte Region „{ $value }“ (erwartet wird ein amtlicher Schlüssel: Land, Regierungsbezirk, Kreis oder Gemeinde).

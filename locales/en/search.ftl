@@ -1,0 +1,24 @@
+search-title = Search offers
+search-intro = Find counselling, courses and other offers for immigrants – in any language, also by abbreviations like MBE, JMD or Kita.
+search-q = Search terms
+search-q-hint = For example “Deutschkurs”, “Kita” or “Migrationsberatung”. Typos are fine.
+search-radius = Distance
+search-radius-km = { $km } km
+search-any = any
+search-language = Language of the offer
+search-open-now = Open now
+search-free = Free of charge
+search-results = { $total ->
+    [one] 1 offer
+   *[other] { $total } offers
+}
+search-none = No offers found. Try fewer filters or other search terms.
+search-places = Places
+search-map = Map of the offers
+search-distance = { $km } km away
+search-pagination = Pages
+search-page = Page { $page } of { $pages }
+search-prev = Previous page
+search-next = Next page
+search-err-value = Invalid value for “{ $name }”: “{ $value }”. Valid values: { $valid }.
+search-err-region = Unknown region “{ $value }” (expected an official key of a Land, Regierungsbezirk, Kreis or municipality).

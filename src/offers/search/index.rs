@@ -1,0 +1,343 @@
+//! Loading offers from the database into index documents, the full
+//! rebuild and the change-log follower.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sqlx::{Any, Executor, Row};
+use tantivy::{TantivyDocument, Term};
+
+use super::{Search, changes, schema::Fields};
+use crate::{
+    core::store::Db,
+    offers::{
+        api::OpenOffer,
+        model::{Offer, Status},
+        store::{COLUMNS, offer_from},
+    },
+};
+
+/// One translation of an offer's texts, kept in the index document.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Texts {
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+}
+
+/// What the index stores per offer: the API view and its translations.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Stored {
+    pub offer: OpenOffer,
+    pub translations: Vec<Texts>,
+}
+
+/// One published offer with what its index entry also shows.
+pub struct Entry {
+    pub offer: Offer,
+    pub provider: String,
+    pub place: Option<String>,
+    pub translations: Vec<Texts>,
+}
+
+/// The commit payload: which analysis, which database and how far in its
+/// change log the index is.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Payload {
+    pub version: u32,
+    pub generation: String,
+    pub last_change: i64,
+}
+
+/// The database's search generation: a random token made once per
+/// database, so an index directory pointed at another database rebuilds.
+pub async fn generation(db: &Db) -> Result<String, sqlx::Error> {
+    let token = hex::encode(rand::random::<[u8; 8]>());
+    sqlx::query("INSERT INTO settings (key, value) VALUES ('search_generation', $1) ON CONFLICT (key) DO NOTHING")
+        .bind(&token)
+        .execute(db.pool())
+        .await?;
+    Ok(
+        sqlx::query("SELECT value FROM settings WHERE key = 'search_generation'")
+            .fetch_one(db.pool())
+            .await?
+            .get("value"),
+    )
+}
+
+fn provider_sql(filter: &str) -> String {
+    format!(
+        "SELECT {COLUMNS}, (SELECT name FROM organizations g WHERE g.id = offers.organization_id) AS provider,
+         (SELECT name FROM regions r WHERE r.key = offers.municipality_key) AS place
+         FROM offers WHERE {filter} ORDER BY id"
+    )
+}
+
+async fn translations_of<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    ids: &[i64],
+) -> Result<HashMap<i64, Vec<Texts>>, sqlx::Error> {
+    let mut map: HashMap<i64, Vec<Texts>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(map);
+    }
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let rows = sqlx::query(&format!(
+        "SELECT offer_id, lang, title, summary, description FROM offer_translations WHERE offer_id IN ({}) ORDER BY lang",
+        list.join(", ")
+    ))
+    .fetch_all(ex)
+    .await?;
+    for r in rows {
+        map.entry(r.get("offer_id")).or_default().push(Texts {
+            lang: r.get("lang"),
+            title: r.get("title"),
+            summary: r.get("summary"),
+            description: r.get("description"),
+        });
+    }
+    Ok(map)
+}
+
+fn entries(rows: Vec<sqlx::any::AnyRow>, mut tr: HashMap<i64, Vec<Texts>>) -> Vec<Entry> {
+    rows.iter()
+        .map(|r| {
+            let offer = offer_from(r);
+            Entry {
+                translations: tr.remove(&offer.id).unwrap_or_default(),
+                provider: r.get::<Option<String>, _>("provider").unwrap_or_default(),
+                place: r.get("place"),
+                offer,
+            }
+        })
+        .collect()
+}
+
+/// Published offers with id greater than `after`, at most `limit`.
+pub async fn published_after(db: &Db, after: i64, limit: i64) -> Result<Vec<Entry>, sqlx::Error> {
+    let sql = provider_sql("status = 'published' AND id > $1") + " LIMIT $2";
+    let rows = sqlx::query(&sql)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.get("id")).collect();
+    let tr = translations_of(db.pool(), &ids).await?;
+    Ok(entries(rows, tr))
+}
+
+/// The given offers if published (a missing id is gone from the index).
+pub async fn published_of(db: &Db, ids: &[i64]) -> Result<Vec<Entry>, sqlx::Error> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
+        let sql = provider_sql(&format!(
+            "status = 'published' AND id IN ({})",
+            list.join(", ")
+        ));
+        let rows = sqlx::query(&sql).fetch_all(db.pool()).await?;
+        let found: Vec<i64> = rows.iter().map(|r| r.get("id")).collect();
+        let tr = translations_of(db.pool(), &found).await?;
+        out.extend(entries(rows, tr));
+    }
+    Ok(out)
+}
+
+/// The index document of one published offer.
+pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
+    let o = &e.offer;
+    let r = &o.record;
+    debug_assert_eq!(o.status, Status::Published);
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(f.id, o.id as u64);
+    doc.add_u64(f.network, o.network_id as u64);
+    let place = e.place.clone().unwrap_or_default();
+    let german_body = [
+        r.summary.as_str(),
+        r.description.as_str(),
+        e.provider.as_str(),
+        place.as_str(),
+        r.street.as_str(),
+        r.postal_code.as_str(),
+    ];
+    doc.add_text(f.title_de, &r.title);
+    let text_field = |lang: &str| f.text.iter().find(|(l, _)| *l == lang).map(|(_, f)| *f);
+    let de = text_field("de").expect("German is stemmed");
+    for part in german_body {
+        doc.add_text(de, part);
+    }
+    for part in [r.title.as_str()].into_iter().chain(german_body) {
+        doc.add_text(f.raw, part);
+    }
+    for t in &e.translations {
+        let field = text_field(&t.lang).unwrap_or(f.text_other);
+        for part in [&t.title, &t.summary, &t.description] {
+            doc.add_text(field, part);
+            doc.add_text(f.raw, part);
+        }
+    }
+    // n-grams of the German words, each word on its own so no gram spans
+    // two words.
+    for w in super::query::words(&format!("{} {} {}", r.title, r.summary, e.provider)) {
+        if w.chars().count() >= 4 {
+            doc.add_text(f.ngram, &w);
+        }
+    }
+    doc.add_text(f.field, &r.field);
+    doc.add_text(f.offer_type, &r.offer_type);
+    for g in &r.target_groups {
+        doc.add_text(f.target_group, g);
+    }
+    for l in &r.languages {
+        doc.add_text(f.language, l);
+    }
+    if let Some(key) = &r.municipality_key {
+        doc.add_text(f.municipality, key);
+        for n in [2, 3, 5, 8] {
+            if let Some(prefix) = key.get(..n) {
+                doc.add_text(f.region, prefix);
+            }
+        }
+    }
+    doc.add_text(f.cost, &r.cost);
+    doc.add_text(f.hours, &r.opening_hours);
+    if let (Some(lat), Some(lon)) = (r.lat, r.lon) {
+        doc.add_f64(f.lat, lat);
+        doc.add_f64(f.lon, lon);
+    }
+    let stored = Stored {
+        offer: OpenOffer::of(o.clone(), e.provider.clone()),
+        translations: e.translations.clone(),
+    };
+    doc.add_text(
+        f.doc,
+        serde_json::to_string(&stored).expect("offers serialise"),
+    );
+    doc
+}
+
+impl Search {
+    /// Brings the index up to date at start: rebuilt when missing, of
+    /// another version or database, ahead of the change log (a reset
+    /// database) or behind its pruned part; otherwise only the changes
+    /// since its last commit are applied.
+    pub async fn catch_up(&self, db: &Db) -> anyhow::Result<()> {
+        let generation = generation(db).await?;
+        let payload = self.payload();
+        let last = changes::last_id(db.pool()).await?;
+        let pruned = changes::pruned_through(db.pool()).await?;
+        let fresh = payload.version == super::schema::VERSION
+            && payload.generation == generation
+            && payload.last_change <= last
+            && payload.last_change >= pruned;
+        if fresh {
+            let mut state = self.follow.lock().await;
+            state.last = payload.last_change;
+            state.generation = generation;
+            drop(state);
+            self.poll(db).await?;
+        } else {
+            self.rebuild(db, generation).await?;
+        }
+        Ok(())
+    }
+
+    /// Reads every published offer into a new index.
+    pub async fn rebuild(&self, db: &Db, generation: String) -> anyhow::Result<usize> {
+        let mut state = self.follow.lock().await;
+        let started = std::time::Instant::now();
+        let last = changes::last_id(db.pool()).await?;
+        self.writer.lock().expect("writer").delete_all_documents()?;
+        let mut after = 0;
+        let mut count = 0;
+        loop {
+            let batch = published_after(db, after, 2000).await?;
+            let Some(e) = batch.last() else { break };
+            after = e.offer.id;
+            count += batch.len();
+            let writer = self.writer.lock().expect("writer");
+            for e in &batch {
+                writer.add_document(document(&self.fields, e))?;
+            }
+        }
+        state.last = last;
+        state.generation = generation;
+        state.applied.clear();
+        self.commit(&state)?;
+        tracing::info!(
+            "search index rebuilt: {count} offers in {} ms",
+            started.elapsed().as_millis()
+        );
+        Ok(count)
+    }
+
+    /// Applies the change log since the last poll; true if anything
+    /// changed.
+    pub async fn poll(&self, db: &Db) -> anyhow::Result<bool> {
+        let mut state = self.follow.lock().await;
+        let rows = changes::since(db.pool(), state.last, super::LOOK_BACK_SECS).await?;
+        let new: Vec<&(i64, i64, i64)> = rows
+            .iter()
+            .filter(|(id, _, _)| !state.applied.contains_key(id))
+            .collect();
+        if new.is_empty() {
+            return Ok(false);
+        }
+        let mut ids: Vec<i64> = new.iter().map(|(_, offer, _)| *offer).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let found = published_of(db, &ids).await?;
+        {
+            let writer = self.writer.lock().expect("writer");
+            for id in &ids {
+                writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
+            }
+            for e in &found {
+                writer.add_document(document(&self.fields, e))?;
+            }
+        }
+        for (id, _, at) in new {
+            state.applied.insert(*id, *at);
+            state.last = state.last.max(*id);
+        }
+        let horizon = crate::core::store::now() - super::LOOK_BACK_SECS - 5;
+        state.applied.retain(|_, at| *at >= horizon);
+        self.commit(&state)?;
+        Ok(true)
+    }
+
+    /// Polls when the change log has moved past what this process has seen,
+    /// so a search right after a change (in any process) shows it.
+    pub async fn refresh(&self, db: &Db) -> anyhow::Result<()> {
+        let last = changes::last_id(db.pool()).await?;
+        if last > self.follow.lock().await.last {
+            self.poll(db).await?;
+        }
+        Ok(())
+    }
+
+    fn commit(&self, state: &super::FollowState) -> anyhow::Result<()> {
+        let payload = Payload {
+            version: super::schema::VERSION,
+            generation: state.generation.clone(),
+            last_change: state.last,
+        };
+        let mut writer = self.writer.lock().expect("writer");
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&serde_json::to_string(&payload)?);
+        prepared.commit()?;
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    fn payload(&self) -> Payload {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,198 @@
+//! Full-text search of published offers: an in-process tantivy index, which
+//! is derived data. It lives in `<data_dir>/search/` (memory-mapped), so a
+//! restart only applies the changes since the last commit instead of
+//! reading every offer again; a process that cannot have that directory
+//! (another process holds its lock) builds its index in memory instead.
+//!
+//! The index follows the database's change log (`search_changes`, written
+//! in the same transaction as every offer change): each `ikon serve`
+//! process polls it every second, and a search first checks whether the log
+//! moved on, so processes behind a load balancer answer alike.
+
+pub mod changes;
+pub mod collect;
+pub mod index;
+pub mod page;
+pub mod params;
+pub mod query;
+pub mod schema;
+
+use std::{
+    collections::HashMap,
+    path::Path,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use opening_hours::OpeningHours;
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, directory::MmapDirectory, query::AllQuery,
+};
+
+use crate::core::web::App;
+
+pub use page::routes;
+pub use params::{Params, Sort};
+
+/// How far back (seconds) the follower re-reads the change log for rows
+/// that committed late.
+pub const LOOK_BACK_SECS: i64 = 30;
+const POLL: Duration = Duration::from_secs(1);
+/// The change log keeps a week: a process (or an index directory) away
+/// longer rebuilds its index at start.
+const KEEP_CHANGES_SECS: i64 = 7 * 24 * 3600;
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+const WRITER_BYTES: usize = 40_000_000;
+
+#[derive(Default)]
+pub struct FollowState {
+    pub last: i64,
+    pub generation: String,
+    /// Change ids applied within the look-back window, with their times.
+    pub applied: HashMap<i64, i64>,
+}
+
+pub struct Search {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: schema::Fields,
+    builder: query::Builder,
+    follow: tokio::sync::Mutex<FollowState>,
+    /// Parsed opening hours by their text (many offers share them).
+    hours: Mutex<HashMap<String, Option<Arc<OpeningHours>>>>,
+}
+
+impl Search {
+    /// Opens (or creates) the index in `dir`, or in memory if `dir` is
+    /// `None` or unusable.
+    pub fn open(dir: Option<&Path>) -> anyhow::Result<Search> {
+        let (schema, fields) = schema::build();
+        let on_disk = dir.and_then(|d| match Self::open_dir(d, &schema) {
+            Ok(pair) => Some(pair),
+            Err(e) => {
+                tracing::warn!(
+                    "search index in {} unusable ({e}); building it in memory",
+                    d.display()
+                );
+                None
+            }
+        });
+        let (index, writer) = match on_disk {
+            Some(pair) => pair,
+            None => {
+                let index = Index::create_in_ram(schema);
+                schema::register_tokenizers(&index);
+                let writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
+                (index, writer)
+            }
+        };
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let builder = query::Builder::new(&index, &fields);
+        Ok(Search {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            builder,
+            follow: tokio::sync::Mutex::new(FollowState::default()),
+            hours: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn open_dir(
+        dir: &Path,
+        schema: &tantivy::schema::Schema,
+    ) -> anyhow::Result<(Index, IndexWriter)> {
+        std::fs::create_dir_all(dir)?;
+        let existing = MmapDirectory::open(dir)
+            .ok()
+            .and_then(|d| Index::open(d).ok())
+            .filter(|i| i.schema() == *schema);
+        let index = match existing {
+            Some(i) => i,
+            None => {
+                // Another layout: start afresh (it is derived data).
+                for entry in std::fs::read_dir(dir)? {
+                    let path = entry?.path();
+                    if path.is_file() {
+                        std::fs::remove_file(path)?;
+                    }
+                }
+                Index::create_in_dir(dir, schema.clone())?
+            }
+        };
+        schema::register_tokenizers(&index);
+        let writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
+        Ok((index, writer))
+    }
+
+    /// Number of offers in the index.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Answers a search.
+    pub fn search(&self, p: &Params) -> anyhow::Result<collect::Outcome> {
+        let searcher = self.reader.searcher();
+        let text = self.builder.build(&p.words);
+        let filters = p.filter_queries(&self.fields);
+        let query: Box<dyn tantivy::query::Query> = if filters.is_empty() {
+            text.unwrap_or_else(|| Box::new(AllQuery))
+        } else {
+            let mut clauses: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> = filters
+                .into_iter()
+                .map(|q| (tantivy::query::Occur::Must, q))
+                .collect();
+            if let Some(t) = text {
+                clauses.push((tantivy::query::Occur::Must, t));
+            }
+            Box::new(tantivy::query::BooleanQuery::new(clauses))
+        };
+        collect::run(self, &searcher, &*query, p)
+    }
+
+    fn opening_hours(&self, text: &str) -> Option<Arc<OpeningHours>> {
+        let mut cache = self.hours.lock().expect("hours cache");
+        if let Some(parsed) = cache.get(text) {
+            return parsed.clone();
+        }
+        let parsed = text.parse::<OpeningHours>().ok().map(Arc::new);
+        if cache.len() > 10_000 {
+            cache.clear();
+        }
+        cache.insert(text.to_string(), parsed.clone());
+        parsed
+    }
+}
+
+/// The background task of every server process: follows the change log
+/// until `stop` turns true.
+pub async fn follow(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut last_prune = std::time::Instant::now();
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(POLL) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            break;
+        }
+        if let Err(e) = app.search.poll(&app.db).await {
+            tracing::warn!("search index: applying changes failed: {e:#}");
+        }
+        if last_prune.elapsed() >= PRUNE_EVERY {
+            last_prune = std::time::Instant::now();
+            if let Err(e) = changes::prune(&app.db, KEEP_CHANGES_SECS).await {
+                tracing::warn!("search change log: pruning failed: {e:#}");
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The public search page: the same query as `GET /api/v1/offers`, as a
+//! form that works without JavaScript, a result list with facet counts and
+//! pages, and a map (Leaflet) drawn from the list by `search-map.js` when
+//! scripts and tiles are available.
+
+use axum::{
+    extract::{Query, State},
+    http::{HeaderValue, header},
+    response::{IntoResponse, Response},
+};
+use minijinja::context;
+use serde::Serialize;
+use sqlx::Row;
+
+use super::Params;
+use crate::{
+    accounts::viewer::Viewer,
+    core::{
+        error::AppResult,
+        web::{App, routes::RouteTable, security::CONTENT_SECURITY_POLICY},
+    },
+    offers::{
+        api::run_search,
+        model::{FIELDS, LANGUAGES, TARGET_GROUPS, TYPES, is_rtl},
+    },
+};
+
+const PER_PAGE: usize = 20;
+const RADII: &[u32] = &[5, 10, 25, 50, 100];
+
+pub fn routes(t: RouteTable) -> RouteTable {
+    t.get("/search", page)
+}
+
+#[derive(Serialize)]
+struct FacetValue {
+    value: String,
+    label: String,
+    count: u64,
+    selected: bool,
+}
+
+pub async fn page(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(mut pairs): Query<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    // Empty form fields mean "not given".
+    pairs.retain(|(_, v)| !v.trim().is_empty());
+    if !pairs.iter().any(|(k, _)| k == "per_page") {
+        pairs.push(("per_page".into(), PER_PAGE.to_string()));
+    }
+    let mut params = Params::parse(&app.db, &pairs).await?;
+    if params.lang.is_none() && viewer.lang.code() != "de" {
+        params.lang = Some(viewer.lang.code().to_string());
+    }
+    let outcome = run_search(&app, &params).await?;
+    let names = municipality_names(&app, outcome.facets.municipality.keys()).await?;
+    let facet = |counts: &std::collections::BTreeMap<String, u64>,
+                 selected: &[String],
+                 label: &dyn Fn(&str) -> String| {
+        let mut list: Vec<FacetValue> = counts
+            .iter()
+            .map(|(v, n)| FacetValue {
+                value: v.clone(),
+                label: label(v),
+                count: *n,
+                selected: selected.contains(v),
+            })
+            .collect();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+        list
+    };
+    let municipalities = facet(&outcome.facets.municipality, &[], &|k| {
+        names
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| k.to_string())
+    });
+    let languages = facet(&outcome.facets.language, &params.languages, &|l| {
+        l.to_string()
+    });
+    let pages = outcome.total.div_ceil(params.per_page).max(1);
+    let link = |page: usize| format!("/search?{}", params.query_string(page));
+    let offers: Vec<_> = outcome
+        .offers
+        .iter()
+        .map(|o| {
+            let lang = o.content_lang.clone().unwrap_or_else(|| "de".into());
+            context! { offer => o, url => format!("/offers/{}{}", o.id,
+            if lang == "de" { String::new() } else { format!("?lang={lang}") }),
+            content_lang => lang.clone(), rtl => is_rtl(&lang) }
+        })
+        .collect();
+    let html = app.page(
+        &viewer,
+        "offers/search.html",
+        context! {
+            q => context! {
+                q => params.q, fields => params.fields, types => params.types,
+                target_groups => params.target_groups, languages => params.languages,
+                postal_code => params.postal_code, radius_km => params.radius_km.map(|r| r as u32),
+                open_now => params.open_now, free => params.free, region => params.region,
+            },
+            all => context! { fields => FIELDS, types => TYPES, target_groups => TARGET_GROUPS,
+                languages => LANGUAGES, radii => RADII },
+            total => outcome.total, offers => offers,
+            facets => context! { municipality => municipalities, language => languages },
+            counts => outcome.facets,
+            page => params.page, pages => pages,
+            prev => (params.page > 1).then(|| link(params.page - 1)),
+            next => (params.page < pages).then(|| link(params.page + 1)),
+            first => (params.page - 1) * params.per_page + 1,
+            map => context! { tiles => app.config.map_tile_url, attribution => app.config.map_attribution },
+        },
+    )?;
+    let mut response = html.into_response();
+    // The map's tiles come from the tile server: allow its origin as an
+    // image source on this page only.
+    let csp = CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data:",
+        &format!("img-src 'self' data: {}", app.config.map_tile_origin()),
+    );
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    Ok(response)
+}
+
+async fn municipality_names(
+    app: &App,
+    keys: impl Iterator<Item = &String>,
+) -> AppResult<Vec<(String, String)>> {
+    let keys: Vec<String> = keys
+        .filter(|k| k.bytes().all(|b| b.is_ascii_digit()))
+        .take(500)
+        .map(|k| format!("'{k}'"))
+        .collect();
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Keys are digits only (checked above), so they can be listed inline.
+    let rows = sqlx::query(&format!(
+        "SELECT key, name FROM regions WHERE key IN ({})",
+        keys.join(", ")
+    ))
+    .fetch_all(app.db.pool())
+    .await?;
+    Ok(rows.iter().map(|r| (r.get("key"), r.get("name"))).collect())
+}

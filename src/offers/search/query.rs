@@ -1,0 +1,273 @@
+//! From the user's words to a tantivy query. The text is never handed to
+//! tantivy's query syntax: it is cleaned, split into words and every word
+//! becomes term queries built here, so quotes, colons, brackets, `*`, `~`
+//! or `^` are just characters.
+
+use tantivy::{
+    Index, Term,
+    query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
+    schema::{Field, IndexRecordOption},
+    tokenizer::TextAnalyzer,
+};
+
+use super::schema::{self, Fields};
+
+/// Longest query text looked at, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// At most this many words take part (the rest are dropped).
+const MAX_WORDS: usize = 12;
+
+/// Abbreviations of the field and what they stand for, used both ways at
+/// query time: "MBE" finds "Migrationsberatung" and the other way round.
+/// Each entry is one group of equivalents; a multi-word equivalent must
+/// match all its significant words.
+const SYNONYMS: &[&[&str]] = &[
+    &[
+        "mbe",
+        "migrationsberatung",
+        "migrationsberatung für erwachsene zuwanderer",
+    ],
+    &["jmd", "jugendmigrationsdienst", "jugendmigrationsdienste"],
+    &["bamf", "bundesamt für migration und flüchtlinge"],
+    &["vhs", "volkshochschule"],
+    &[
+        "kita",
+        "kindertagesstätte",
+        "kindergarten",
+        "kindertageseinrichtung",
+    ],
+    &["daz", "deutsch als zweitsprache"],
+    &["daf", "deutsch als fremdsprache"],
+    &["abh", "ausländerbehörde"],
+    &["bik", "berufsbezogene deutschsprachförderung"],
+    &["deuföv", "berufsbezogene deutschsprachförderung"],
+    &["hwk", "handwerkskammer"],
+    &["ihk", "industrie- und handelskammer"],
+    &["asyl", "asylverfahrensberatung"],
+];
+
+/// Words that join rather than carry meaning; they never make a result
+/// fail to match.
+const STOP_WORDS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "und", "oder", "für", "fur", "mit", "in", "im", "am",
+    "an", "von", "vom", "zu", "zum", "zur", "bei", "auf", "als", "ein", "eine", "the", "a", "and",
+    "or", "for", "of", "to", "at", "with",
+];
+
+/// The query text made safe: control characters become spaces, and it is
+/// cut to [`MAX_QUERY_CHARS`] characters.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(MAX_QUERY_CHARS)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// The lower-cased words of a query: letters and digits only.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+    {
+        if !out.contains(&w) && out.len() < MAX_WORDS {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// One analysed text field and its weight.
+struct Target {
+    field: Field,
+    analyzer: TextAnalyzer,
+    boost: f32,
+}
+
+pub struct Builder {
+    targets: Vec<Target>,
+    raw: Field,
+    ngram: Field,
+    ngram_analyzer: TextAnalyzer,
+}
+
+impl Builder {
+    pub fn new(index: &Index, f: &Fields) -> Self {
+        let analyzer = |name: &str| {
+            index
+                .tokenizers()
+                .get(name)
+                .expect("tokenizers are registered")
+        };
+        let mut targets = vec![Target {
+            field: f.title_de,
+            analyzer: analyzer(&schema::stem_tokenizer("de")),
+            boost: 3.0,
+        }];
+        for (lang, field) in &f.text {
+            targets.push(Target {
+                field: *field,
+                analyzer: analyzer(&schema::stem_tokenizer(lang)),
+                boost: 1.0,
+            });
+        }
+        targets.push(Target {
+            field: f.text_other,
+            analyzer: analyzer(schema::SIMPLE),
+            boost: 1.0,
+        });
+        targets.push(Target {
+            field: f.raw,
+            analyzer: analyzer(schema::SIMPLE),
+            boost: 1.0,
+        });
+        Builder {
+            targets,
+            raw: f.raw,
+            ngram: f.ngram,
+            ngram_analyzer: analyzer(schema::NGRAM),
+        }
+    }
+
+    /// The query for the words, or `None` when there are none (everything
+    /// matches). Every significant word must match (in some form: exact,
+    /// stemmed in any language, with a typo, as part of a compound, or as
+    /// a synonym); stop words only add to the score.
+    pub fn build(&self, words: &[String]) -> Option<Box<dyn Query>> {
+        if words.is_empty() {
+            return None;
+        }
+        let all_stop = words.iter().all(|w| STOP_WORDS.contains(&w.as_str()));
+        let clauses: Vec<(Occur, Box<dyn Query>)> = words
+            .iter()
+            .map(|w| {
+                let occur = if !all_stop && STOP_WORDS.contains(&w.as_str()) {
+                    Occur::Should
+                } else {
+                    Occur::Must
+                };
+                (occur, self.word(w))
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// One word in any of its forms.
+    fn word(&self, w: &str) -> Box<dyn Query> {
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        self.exact(w, 1.0, &mut any);
+        let chars = w.chars().count();
+        if chars >= 5 {
+            let distance = if chars >= 8 { 2 } else { 1 };
+            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(self.raw, w), distance, true);
+            any.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(fuzzy), 0.5)),
+            ));
+        }
+        if chars >= 4 {
+            let grams = self.grams(w);
+            if !grams.is_empty() {
+                let all: Vec<(Occur, Box<dyn Query>)> = grams
+                    .into_iter()
+                    .map(|t| {
+                        let q: Box<dyn Query> =
+                            Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+                        (Occur::Must, q)
+                    })
+                    .collect();
+                let q = BoostQuery::new(Box::new(BooleanQuery::new(all)), 0.1);
+                any.push((Occur::Should, Box::new(q)));
+            }
+        }
+        for group in SYNONYMS.iter().filter(|g| g.contains(&w)) {
+            for other in group.iter().filter(|o| **o != w) {
+                let parts = words(other);
+                let significant: Vec<&String> = parts
+                    .iter()
+                    .filter(|p| !STOP_WORDS.contains(&p.as_str()))
+                    .collect();
+                if significant.len() == 1 {
+                    self.exact(significant[0], 0.8, &mut any);
+                } else {
+                    let all: Vec<(Occur, Box<dyn Query>)> = significant
+                        .iter()
+                        .map(|p| {
+                            let mut one = Vec::new();
+                            self.exact(p, 1.0, &mut one);
+                            let q: Box<dyn Query> = Box::new(BooleanQuery::new(one));
+                            (Occur::Must, q)
+                        })
+                        .collect();
+                    let q = BoostQuery::new(Box::new(BooleanQuery::new(all)), 0.8);
+                    any.push((Occur::Should, Box::new(q)));
+                }
+            }
+        }
+        Box::new(BooleanQuery::new(any))
+    }
+
+    /// The word as every text field analyses it (exact or stemmed).
+    fn exact(&self, w: &str, weight: f32, out: &mut Vec<(Occur, Box<dyn Query>)>) {
+        for t in &self.targets {
+            let terms = analyse(&t.analyzer, t.field, w);
+            let q: Box<dyn Query> = match terms.len() {
+                0 => continue,
+                1 => Box::new(TermQuery::new(
+                    terms.into_iter().next().expect("one term"),
+                    IndexRecordOption::WithFreqs,
+                )),
+                _ => Box::new(BooleanQuery::new(
+                    terms
+                        .into_iter()
+                        .map(|term| {
+                            let q: Box<dyn Query> =
+                                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+                            (Occur::Must, q)
+                        })
+                        .collect(),
+                )),
+            };
+            out.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(q, t.boost * weight)),
+            ));
+        }
+    }
+
+    fn grams(&self, w: &str) -> Vec<Term> {
+        let mut terms = analyse(&self.ngram_analyzer, self.ngram, w);
+        terms.sort_by(|a, b| a.serialized_value_bytes().cmp(b.serialized_value_bytes()));
+        terms.dedup();
+        terms
+    }
+}
+
+fn analyse(analyzer: &TextAnalyzer, field: Field, text: &str) -> Vec<Term> {
+    let mut analyzer = analyzer.clone();
+    let mut stream = analyzer.token_stream(text);
+    let mut terms = Vec::new();
+    while stream.advance() {
+        terms.push(Term::from_field_text(field, &stream.token().text));
+    }
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_text_is_cleaned_and_capped() {
+        assert_eq!(clean("  a\u{0}b\tc\n "), "a b c");
+        assert_eq!(clean(&"x".repeat(10_000)).chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(
+            words("\"((Deutsch-Kurs*~ ^2 kurs:"),
+            ["deutsch", "kurs", "2"]
+        );
+        assert!(words("\"((*~^").is_empty());
+    }
+}
