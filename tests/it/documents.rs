@@ -81,7 +81,7 @@ pub async fn insert_offer(
     (network_id, organization_id): (i64, i64),
     o: NewOffer<'_>,
 ) -> i64 {
-    sqlx::query(
+    let id: i64 = sqlx::query(
         "INSERT INTO offers (network_id, organization_id, title, summary, description, field, offer_type, target_groups, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, status, created_at, updated_at)
          VALUES ($1, $2, $3, 'Kurz erklärt.', 'Lang erklärt.', $4, $5, 'refugees', $6, 'free', '', 1, '', 1, '', 'Am Markt 1', '91413', $7, $8, $9, '', $10, '09161 12345', 'info@example.org', 'https://example.org', $11, $12, $12) RETURNING id",
     )
@@ -100,7 +100,15 @@ pub async fn insert_offer(
     .fetch_one(app.db().pool())
     .await
     .unwrap()
-    .get("id")
+    .get("id");
+    // Written past the store, so tell the search index like the store would.
+    sqlx::query("INSERT INTO search_changes (offer_id, changed_at) VALUES ($1, $2)")
+        .bind(id)
+        .bind(ikon::core::store::now())
+        .execute(app.db().pool())
+        .await
+        .unwrap();
+    id
 }
 
 async fn get_pdf(browser: &Browser, path: &str) -> Vec<u8> {
