@@ -2,6 +2,8 @@
 
 nav-skip = انتقل إلى المحتوى
 nav-main = التنقل الرئيسي
+nav-finder = العثور على استشارة
+nav-search = البحث عن العروض
 nav-networks = الشبكات
 nav-regions = الأماكن والمناطق
 nav-admin = الإدارة

@@ -1,6 +1,8 @@
 # Shell: navigation, layout, errors, shared form messages.
 nav-skip = Zum Inhalt springen
 nav-main = Hauptnavigation
+nav-finder = Beratung finden
+nav-search = Angebote suchen
 nav-networks = Netzwerke
 nav-regions = Orte und Regionen
 nav-admin = Verwaltung

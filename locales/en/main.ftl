@@ -1,6 +1,8 @@
 # Shell: navigation, layout, errors, shared form messages.
 nav-skip = Skip to content
 nav-main = Main navigation
+nav-finder = Find counselling
+nav-search = Search offers
 nav-networks = Networks
 nav-regions = Places and regions
 nav-admin = Administration

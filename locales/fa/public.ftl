@@ -2,6 +2,8 @@
 
 nav-skip = رفتن به محتوا
 nav-main = منوی اصلی
+nav-finder = یافتن مشاوره
+nav-search = جستجوی خدمات
 nav-networks = شبکه‌ها
 nav-regions = مکان‌ها و مناطق
 nav-admin = مدیریت

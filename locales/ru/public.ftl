@@ -2,6 +2,8 @@
 
 nav-skip = Перейти к содержанию
 nav-main = Главная навигация
+nav-finder = Найти консультацию
+nav-search = Поиск предложений
 nav-networks = Сети
 nav-regions = Места и регионы
 nav-admin = Администрирование

@@ -2,6 +2,8 @@
 
 nav-skip = İçeriğe geç
 nav-main = Ana menü
+nav-finder = Danışmanlık bul
+nav-search = Hizmet ara
 nav-networks = Ağlar
 nav-regions = Yerler ve bölgeler
 nav-admin = Yönetim

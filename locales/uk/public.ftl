@@ -2,6 +2,8 @@
 
 nav-skip = Перейти до змісту
 nav-main = Головна навігація
+nav-finder = Знайти консультацію
+nav-search = Пошук пропозицій
 nav-networks = Мережі
 nav-regions = Місця та регіони
 nav-admin = Адміністрування

@@ -28,13 +28,16 @@ const DAY: i64 = 24 * 3600;
 /// Indexes (in the demo file's order) of the organisations that take turns organising.
 const ROTATION: [usize; 3] = [0, 9, 24];
 
+/// Votes for, against, abstaining.
+type Votes = (i64, i64, i64);
+
 /// One agenda item of a past conference with what the minutes say about it.
 struct PastItem {
     title: &'static str,
     description: &'static str,
     minutes: &'static str,
     /// Decision text and optional votes (yes, no, abstain).
-    decision: Option<(&'static str, Option<(i64, i64, i64)>)>,
+    decision: Option<(&'static str, Option<Votes>)>,
     actions: &'static [PastAction],
 }
 
@@ -345,7 +348,7 @@ async fn decision(
     tx: &mut Tx,
     item_id: i64,
     text: &str,
-    votes: Option<(i64, i64, i64)>,
+    votes: Option<Votes>,
     at: i64,
 ) -> anyhow::Result<i64> {
     let id: i64 = sqlx::query(
