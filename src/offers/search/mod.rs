@@ -24,7 +24,6 @@ use std::{
     time::Duration,
 };
 
-use opening_hours::OpeningHours;
 use tantivy::{
     Index, IndexReader, IndexWriter, ReloadPolicy, directory::MmapDirectory, query::AllQuery,
 };
@@ -59,8 +58,8 @@ pub struct Search {
     fields: schema::Fields,
     builder: query::Builder,
     follow: tokio::sync::Mutex<FollowState>,
-    /// Parsed opening hours by their text (many offers share them).
-    hours: Mutex<HashMap<String, Option<Arc<OpeningHours>>>>,
+    /// Open-now decisions by opening-hours text, per minute.
+    open_now: Arc<Mutex<collect::OpenNow>>,
 }
 
 impl Search {
@@ -99,7 +98,7 @@ impl Search {
             fields,
             builder,
             follow: tokio::sync::Mutex::new(FollowState::default()),
-            hours: Mutex::new(HashMap::new()),
+            open_now: Arc::default(),
         })
     }
 
@@ -157,19 +156,6 @@ impl Search {
             Box::new(tantivy::query::BooleanQuery::new(clauses))
         };
         collect::run(self, &searcher, &*query, p)
-    }
-
-    fn opening_hours(&self, text: &str) -> Option<Arc<OpeningHours>> {
-        let mut cache = self.hours.lock().expect("hours cache");
-        if let Some(parsed) = cache.get(text) {
-            return parsed.clone();
-        }
-        let parsed = text.parse::<OpeningHours>().ok().map(Arc::new);
-        if cache.len() > 10_000 {
-            cache.clear();
-        }
-        cache.insert(text.to_string(), parsed.clone());
-        parsed
     }
 }
 
