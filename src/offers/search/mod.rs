@@ -141,7 +141,7 @@ impl Search {
     /// Answers a search.
     pub fn search(&self, p: &Params) -> anyhow::Result<collect::Outcome> {
         let searcher = self.reader.searcher();
-        let text = self.builder.build(&p.words);
+        let text = self.builder.build(&searcher, &p.words);
         let filters = p.filter_queries(&self.fields);
         let query: Box<dyn tantivy::query::Query> = if filters.is_empty() {
             text.unwrap_or_else(|| Box::new(AllQuery))
