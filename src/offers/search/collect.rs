@@ -19,6 +19,7 @@ use tantivy::{
     DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
     collector::{Collector, SegmentCollector},
     columnar::{Column, StrColumn},
+    index::SegmentId,
     query::Query,
     schema::Value,
 };
@@ -64,6 +65,54 @@ pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     6371.0 * 2.0 * a.sqrt().asin()
+}
+
+/// Facet values numbered across segments. A segment's term ordinals are
+/// mapped to these numbers once (segments never change), so a search
+/// counts by number and names only what it shows: looking a value up by
+/// its ordinal costs microseconds, and a broad search counts thousands of
+/// municipalities.
+#[derive(Default)]
+pub struct FacetNames {
+    names: [Vec<String>; 5],
+    ids: [HashMap<String, u32>; 5],
+    segments: HashMap<(SegmentId, usize), Arc<Vec<u32>>>,
+}
+
+impl FacetNames {
+    fn of_segment(
+        &mut self,
+        segment: SegmentId,
+        facet: usize,
+        column: &StrColumn,
+    ) -> std::io::Result<Arc<Vec<u32>>> {
+        if let Some(map) = self.segments.get(&(segment, facet)) {
+            return Ok(map.clone());
+        }
+        if self.segments.len() > 1_000 {
+            // Mostly segments merged away since.
+            self.segments.clear();
+        }
+        let mut map = Vec::with_capacity(column.num_terms());
+        let mut stream = column.dictionary().stream()?;
+        while stream.advance() {
+            let name = String::from_utf8_lossy(stream.key());
+            let (names, ids) = (&mut self.names[facet], &mut self.ids[facet]);
+            let id = match ids.get(name.as_ref()) {
+                Some(id) => *id,
+                None => {
+                    let id = names.len() as u32;
+                    names.push(name.to_string());
+                    ids.insert(name.to_string(), id);
+                    id
+                }
+            };
+            map.push(id);
+        }
+        let map = Arc::new(map);
+        self.segments.insert((segment, facet), map.clone());
+        Ok(map)
+    }
 }
 
 /// Whether offers are open now, by their opening-hours text. Offers share
@@ -174,7 +223,8 @@ impl Best {
 /// What one segment (and, merged, the whole index) yields.
 pub struct Fruit {
     total: usize,
-    facets: [HashMap<String, u64>; 5],
+    /// Counts by value number (see [`FacetNames`]).
+    facets: [Vec<u64>; 5],
     best: Vec<Hit>,
 }
 
@@ -186,6 +236,7 @@ struct Page {
     by_distance: bool,
     /// Open-now filter: the time, and the shared per-minute decisions.
     open_now: Option<(NaiveDateTime, Arc<Mutex<OpenNow>>)>,
+    names: Arc<Mutex<FacetNames>>,
 }
 
 /// A box around the radius, in degrees: a cheap first test before the
@@ -217,7 +268,9 @@ struct SegmentPage {
     by_distance: bool,
     open: Option<OpenFilter>,
     facets: [Option<StrColumn>; 5],
-    /// Dense counters per term ordinal (facets have few values per segment).
+    /// Per facet: term ordinal to value number.
+    numbers: [Option<Arc<Vec<u32>>>; 5],
+    /// Dense counters per term ordinal.
     counts: [Vec<u64>; 5],
     total: usize,
     best: Best,
@@ -240,6 +293,15 @@ impl Collector for Page {
             ff.str(FACETS[3])?,
             ff.str(FACETS[4])?,
         ];
+        let mut numbers: [Option<Arc<Vec<u32>>>; 5] = Default::default();
+        {
+            let mut names = self.names.lock().expect("facet names");
+            for (i, column) in facets.iter().enumerate() {
+                if let Some(column) = column {
+                    numbers[i] = Some(names.of_segment(reader.segment_id(), i, column)?);
+                }
+            }
+        }
         let counts = std::array::from_fn(|i| {
             facets[i]
                 .as_ref()
@@ -286,6 +348,7 @@ impl Collector for Page {
             by_distance: self.by_distance,
             open,
             facets,
+            numbers,
             counts,
             total: 0,
             best: Best::new(self.limit),
@@ -306,8 +369,11 @@ impl Collector for Page {
         for fruit in fruits {
             all.total += fruit.total;
             for (into, from) in all.facets.iter_mut().zip(fruit.facets) {
-                for (value, n) in from {
-                    *into.entry(value).or_default() += n;
+                if into.len() < from.len() {
+                    into.resize(from.len(), 0);
+                }
+                for (sum, n) in into.iter_mut().zip(from) {
+                    *sum += n;
                 }
             }
             for hit in fruit.best {
@@ -394,15 +460,17 @@ impl SegmentCollector for SegmentPage {
     }
 
     fn harvest(self) -> Fruit {
-        // Name the counted ordinals once per segment.
-        let mut facets: [HashMap<String, u64>; 5] = Default::default();
-        let mut name = String::new();
-        for ((column, ords), into) in self.facets.iter().zip(&self.counts).zip(&mut facets) {
-            let Some(column) = column else { continue };
+        // From term ordinals to value numbers.
+        let mut facets: [Vec<u64>; 5] = Default::default();
+        for ((numbers, ords), into) in self.numbers.iter().zip(&self.counts).zip(&mut facets) {
+            let Some(numbers) = numbers else { continue };
             for (ord, n) in ords.iter().enumerate().filter(|(_, n)| **n > 0) {
-                name.clear();
-                if column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-                    *into.entry(name.clone()).or_default() += n;
+                if let Some(&number) = numbers.get(ord) {
+                    let number = number as usize;
+                    if into.len() <= number {
+                        into.resize(number + 1, 0);
+                    }
+                    into[number] += n;
                 }
             }
         }
@@ -429,22 +497,38 @@ pub fn run(
         radius_km: p.radius_km.filter(|_| p.near.is_some()),
         by_distance: p.sort() == Sort::Distance,
         open_now: p.open_now.then(|| (now, search.open_now.clone())),
+        names: search.facet_names.clone(),
     };
     let fruit = searcher.search(query, &collector)?;
-    let [field, offer_type, target_group, language, municipality] = fruit.facets;
-    let mut municipality: Vec<(String, u64)> = municipality.into_iter().collect();
-    if municipality.len() > MAX_MUNICIPALITIES {
-        municipality.select_nth_unstable_by(MAX_MUNICIPALITIES - 1, |a, b| {
-            b.1.cmp(&a.1).then(a.0.cmp(&b.0))
-        });
-        municipality.truncate(MAX_MUNICIPALITIES);
+    let mut named: [BTreeMap<String, u64>; 5] = Default::default();
+    {
+        let names = search.facet_names.lock().expect("facet names");
+        for (i, counts) in fruit.facets.iter().enumerate() {
+            let name = |number: usize| names.names[i].get(number).cloned().unwrap_or_default();
+            let mut counted: Vec<(usize, u64)> = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(number, n)| (number, *n))
+                .collect();
+            if i == 4 && counted.len() > MAX_MUNICIPALITIES {
+                // Most results first; equal counts by key.
+                counted.sort_unstable_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then_with(|| names.names[i][a.0].cmp(&names.names[i][b.0]))
+                });
+                counted.truncate(MAX_MUNICIPALITIES);
+            }
+            named[i] = counted.into_iter().map(|(k, n)| (name(k), n)).collect();
+        }
     }
+    let [field, offer_type, target_group, language, municipality] = named;
     let facets = Facets {
-        field: field.into_iter().collect(),
-        offer_type: offer_type.into_iter().collect(),
-        target_group: target_group.into_iter().collect(),
-        language: language.into_iter().collect(),
-        municipality: municipality.into_iter().collect(),
+        field,
+        offer_type,
+        target_group,
+        language,
+        municipality,
     };
     let mut offers = Vec::with_capacity(p.per_page);
     for h in fruit.best.iter().skip(start) {

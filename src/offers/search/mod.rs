@@ -60,6 +60,8 @@ pub struct Search {
     follow: tokio::sync::Mutex<FollowState>,
     /// Open-now decisions by opening-hours text, per minute.
     open_now: Arc<Mutex<collect::OpenNow>>,
+    /// Facet values numbered across segments.
+    facet_names: Arc<Mutex<collect::FacetNames>>,
 }
 
 impl Search {
@@ -99,6 +101,7 @@ impl Search {
             builder,
             follow: tokio::sync::Mutex::new(FollowState::default()),
             open_now: Arc::default(),
+            facet_names: Arc::default(),
         })
     }
 
