@@ -19,13 +19,16 @@ pub mod schema;
 
 use std::{
     collections::HashMap,
+    ops::Bound,
     path::Path,
     sync::{Arc, Mutex},
     time::Duration,
 };
 
 use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, directory::MmapDirectory, query::AllQuery,
+    Index, IndexReader, IndexWriter, ReloadPolicy, Term,
+    directory::MmapDirectory,
+    query::{AllQuery, ConstScoreQuery, RangeQuery},
 };
 
 use crate::core::web::App;
@@ -145,7 +148,19 @@ impl Search {
     pub fn search(&self, p: &Params) -> anyhow::Result<collect::Outcome> {
         let searcher = self.reader.searcher();
         let text = self.builder.build(&searcher, &p.words);
-        let filters = p.filter_queries(&self.fields);
+        let mut filters = p.filter_queries(&self.fields);
+        if let (Some((lat, _)), Some(radius_km)) = (p.near, p.radius_km) {
+            // Only offers in the band of latitudes the radius spans (a
+            // scan of the fast column, far cheaper than visiting every
+            // offer); the collector checks the exact distance. Scored 0,
+            // so the ranking stays as it was.
+            let band = radius_km / 111.2 * 1.1;
+            let range = RangeQuery::new(
+                Bound::Included(Term::from_field_f64(self.fields.lat, lat - band)),
+                Bound::Included(Term::from_field_f64(self.fields.lat, lat + band)),
+            );
+            filters.push(Box::new(ConstScoreQuery::new(Box::new(range), 0.0)));
+        }
         let query: Box<dyn tantivy::query::Query> = if filters.is_empty() {
             text.unwrap_or_else(|| Box::new(AllQuery))
         } else {
