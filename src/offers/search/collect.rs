@@ -1,16 +1,25 @@
-//! Running a search: every matching offer with its score, then the filters
-//! the index cannot answer itself (distance, open now), the facet counts
-//! over all of what is left, the order and one page of stored offers.
+//! Running a search in one pass over the matches: a tantivy collector that
+//! drops what the index cannot filter itself (outside the radius, closed
+//! now), counts the rest and its facet values, and keeps only the best
+//! `page × per_page` hits in a bounded heap. Nothing is materialised per
+//! match, so a query that matches most offers costs little more than
+//! reading their fast columns. Then one page of stored offers is loaded.
 
-use std::collections::{BTreeMap, HashMap};
+use std::{
+    cmp::Ordering,
+    collections::{BTreeMap, BinaryHeap, HashMap},
+    sync::{Arc, Mutex},
+};
 
-use chrono::Utc;
+use chrono::{NaiveDateTime, Timelike, Utc};
 use chrono_tz::Europe::Berlin;
+use opening_hours::OpeningHours;
 use serde::Serialize;
 use tantivy::{
     DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
     collector::{Collector, SegmentCollector},
     columnar::{Column, StrColumn},
+    index::SegmentId,
     query::Query,
     schema::Value,
 };
@@ -20,6 +29,8 @@ use super::{Search, Sort, index::Stored, params::Params};
 use crate::offers::api::OpenOffer;
 
 /// Counts per value of each facet, over all results (not only the page).
+/// `municipality` holds the [`MAX_MUNICIPALITIES`] municipalities with
+/// the most results (a broad search touches thousands).
 #[derive(Debug, Default, Serialize, ToSchema)]
 pub struct Facets {
     pub field: BTreeMap<String, u64>,
@@ -30,57 +41,13 @@ pub struct Facets {
     pub municipality: BTreeMap<String, u64>,
 }
 
+/// How many municipalities the facet lists at most.
+pub const MAX_MUNICIPALITIES: usize = 100;
+
 pub struct Outcome {
     pub total: usize,
     pub facets: Facets,
     pub offers: Vec<OpenOffer>,
-}
-
-struct All;
-struct SegmentAll {
-    ord: SegmentOrdinal,
-    hits: Vec<(SegmentOrdinal, DocId, Score)>,
-}
-
-impl Collector for All {
-    type Fruit = Vec<(SegmentOrdinal, DocId, Score)>;
-    type Child = SegmentAll;
-
-    fn for_segment(&self, ord: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<SegmentAll> {
-        Ok(SegmentAll {
-            ord,
-            hits: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
-    }
-}
-
-impl SegmentCollector for SegmentAll {
-    type Fruit = Vec<(SegmentOrdinal, DocId, Score)>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        self.hits.push((self.ord, doc, score));
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        self.hits
-    }
-}
-
-/// The fast columns of one segment.
-struct Columns {
-    id: Column<u64>,
-    lat: Column<f64>,
-    lon: Column<f64>,
-    hours: Option<StrColumn>,
-    facets: [Option<StrColumn>; 5],
 }
 
 const FACETS: [&str; 5] = [
@@ -91,25 +58,6 @@ const FACETS: [&str; 5] = [
     "municipality",
 ];
 
-impl Columns {
-    fn of(reader: &SegmentReader) -> tantivy::Result<Columns> {
-        let ff = reader.fast_fields();
-        Ok(Columns {
-            id: ff.u64("id")?,
-            lat: ff.f64("lat")?,
-            lon: ff.f64("lon")?,
-            hours: ff.str("hours")?,
-            facets: [
-                ff.str(FACETS[0])?,
-                ff.str(FACETS[1])?,
-                ff.str(FACETS[2])?,
-                ff.str(FACETS[3])?,
-                ff.str(FACETS[4])?,
-            ],
-        })
-    }
-}
-
 /// Great-circle distance in kilometres.
 pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -119,12 +67,419 @@ pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     6371.0 * 2.0 * a.sqrt().asin()
 }
 
+/// Facet values numbered across segments. A segment's term ordinals are
+/// mapped to these numbers once (segments never change), so a search
+/// counts by number and names only what it shows: looking a value up by
+/// its ordinal costs microseconds, and a broad search counts thousands of
+/// municipalities.
+#[derive(Default)]
+pub struct FacetNames {
+    names: [Vec<String>; 5],
+    ids: [HashMap<String, u32>; 5],
+    segments: HashMap<(SegmentId, usize), Arc<Vec<u32>>>,
+}
+
+impl FacetNames {
+    fn of_segment(
+        &mut self,
+        segment: SegmentId,
+        facet: usize,
+        column: &StrColumn,
+    ) -> std::io::Result<Arc<Vec<u32>>> {
+        if let Some(map) = self.segments.get(&(segment, facet)) {
+            return Ok(map.clone());
+        }
+        if self.segments.len() > 1_000 {
+            // Mostly segments merged away since.
+            self.segments.clear();
+        }
+        let mut map = Vec::with_capacity(column.num_terms());
+        let mut stream = column.dictionary().stream()?;
+        while stream.advance() {
+            let name = String::from_utf8_lossy(stream.key());
+            let (names, ids) = (&mut self.names[facet], &mut self.ids[facet]);
+            let id = match ids.get(name.as_ref()) {
+                Some(id) => *id,
+                None => {
+                    let id = names.len() as u32;
+                    names.push(name.to_string());
+                    ids.insert(name.to_string(), id);
+                    id
+                }
+            };
+            map.push(id);
+        }
+        let map = Arc::new(map);
+        self.segments.insert((segment, facet), map.clone());
+        Ok(map)
+    }
+}
+
+/// Whether offers are open now, by their opening-hours text. Offers share
+/// few distinct texts, so each is decided once per minute (the finest step
+/// opening hours have), not once per offer.
+#[derive(Default)]
+pub struct OpenNow {
+    minute: Option<NaiveDateTime>,
+    open: HashMap<String, bool>,
+    parsed: HashMap<String, Option<Arc<OpeningHours>>>,
+}
+
+impl OpenNow {
+    fn is_open(&mut self, text: &str, now: NaiveDateTime) -> bool {
+        let minute = now.with_second(0).and_then(|t| t.with_nanosecond(0));
+        if self.minute != minute {
+            self.minute = minute;
+            self.open.clear();
+        }
+        if let Some(open) = self.open.get(text) {
+            return *open;
+        }
+        if self.parsed.len() > 10_000 {
+            self.parsed.clear();
+        }
+        let parsed = self
+            .parsed
+            .entry(text.to_string())
+            .or_insert_with(|| text.parse::<OpeningHours>().ok().map(Arc::new));
+        let open = parsed.as_ref().is_some_and(|oh| oh.is_open(now));
+        self.open.insert(text.to_string(), open);
+        open
+    }
+}
+
+/// One kept hit. Relevance counts in steps of a tenth, so near-equal
+/// matches go by distance (when sorting by it); then the offer id, for a
+/// stable order.
+#[derive(Clone, Copy)]
 struct Hit {
     segment: SegmentOrdinal,
     doc: DocId,
-    score: Score,
+    /// The score in tenths.
+    rank: i64,
     id: u64,
     distance: Option<f64>,
+    by_distance: bool,
+}
+
+impl Hit {
+    /// `Less` means `self` comes first in the results.
+    fn order(&self, other: &Hit) -> Ordering {
+        let by_score = other.rank.cmp(&self.rank);
+        let by_distance = if self.by_distance {
+            self.distance
+                .unwrap_or(f64::MAX)
+                .total_cmp(&other.distance.unwrap_or(f64::MAX))
+        } else {
+            Ordering::Equal
+        };
+        by_score.then(by_distance).then(self.id.cmp(&other.id))
+    }
+}
+
+impl PartialEq for Hit {
+    fn eq(&self, other: &Self) -> bool {
+        self.order(other) == Ordering::Equal
+    }
+}
+impl Eq for Hit {}
+impl PartialOrd for Hit {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+/// The heap's greatest element is the hit that comes last: the one to drop.
+impl Ord for Hit {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.order(other)
+    }
+}
+
+/// Keeps the best `limit` hits.
+struct Best {
+    limit: usize,
+    heap: BinaryHeap<Hit>,
+}
+
+impl Best {
+    fn new(limit: usize) -> Best {
+        Best {
+            limit,
+            heap: BinaryHeap::with_capacity(limit.min(1024)),
+        }
+    }
+
+    fn offer(&mut self, hit: Hit) {
+        if self.heap.len() < self.limit {
+            self.heap.push(hit);
+        } else if let Some(mut worst) = self.heap.peek_mut()
+            && hit.order(&worst) == Ordering::Less
+        {
+            *worst = hit;
+        }
+    }
+}
+
+/// What one segment (and, merged, the whole index) yields.
+pub struct Fruit {
+    total: usize,
+    /// Counts by value number (see [`FacetNames`]).
+    facets: [Vec<u64>; 5],
+    best: Vec<Hit>,
+}
+
+/// The collector of one search.
+struct Page {
+    limit: usize,
+    near: Option<(f64, f64)>,
+    radius_km: Option<f64>,
+    by_distance: bool,
+    /// Open-now filter: the time, and the shared per-minute decisions.
+    open_now: Option<(NaiveDateTime, Arc<Mutex<OpenNow>>)>,
+    names: Arc<Mutex<FacetNames>>,
+}
+
+/// A box around the radius, in degrees: a cheap first test before the
+/// great-circle distance.
+struct Area {
+    centre: (f64, f64),
+    radius_km: f64,
+    dlat: f64,
+    dlon: f64,
+}
+
+/// The open-now filter of one segment.
+struct OpenFilter {
+    /// No column: no offer of the segment has opening hours.
+    column: Option<StrColumn>,
+    /// Per opening-hours term ordinal: 0 not yet decided, 1 open, 2 closed.
+    known: Vec<u8>,
+    now: NaiveDateTime,
+    cache: Arc<Mutex<OpenNow>>,
+}
+
+struct SegmentPage {
+    segment: SegmentOrdinal,
+    id: Column<u64>,
+    lat: Column<f64>,
+    lon: Column<f64>,
+    near: Option<(f64, f64)>,
+    area: Option<Area>,
+    by_distance: bool,
+    open: Option<OpenFilter>,
+    facets: [Option<StrColumn>; 5],
+    /// Per facet: term ordinal to value number.
+    numbers: [Option<Arc<Vec<u32>>>; 5],
+    /// Dense counters per term ordinal.
+    counts: [Vec<u64>; 5],
+    total: usize,
+    best: Best,
+}
+
+impl Collector for Page {
+    type Fruit = Fruit;
+    type Child = SegmentPage;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentPage> {
+        let ff = reader.fast_fields();
+        let facets = [
+            ff.str(FACETS[0])?,
+            ff.str(FACETS[1])?,
+            ff.str(FACETS[2])?,
+            ff.str(FACETS[3])?,
+            ff.str(FACETS[4])?,
+        ];
+        let mut numbers: [Option<Arc<Vec<u32>>>; 5] = Default::default();
+        {
+            let mut names = self.names.lock().expect("facet names");
+            for (i, column) in facets.iter().enumerate() {
+                if let Some(column) = column {
+                    numbers[i] = Some(names.of_segment(reader.segment_id(), i, column)?);
+                }
+            }
+        }
+        let counts = std::array::from_fn(|i| {
+            facets[i]
+                .as_ref()
+                .map(|c| vec![0; c.num_terms()])
+                .unwrap_or_default()
+        });
+        let area = match (self.near, self.radius_km) {
+            (Some(centre), Some(radius_km)) => {
+                // A degree of latitude is ~111.2 km; of longitude, that
+                // times the cosine of the latitude (widest at the edge
+                // nearer the pole). Padded by a tenth.
+                let dlat = radius_km / 111.2 * 1.1;
+                let edge = (centre.0.abs() + dlat).min(89.0);
+                let dlon = (radius_km / (111.2 * edge.to_radians().cos()) * 1.1).min(360.0);
+                Some(Area {
+                    centre,
+                    radius_km,
+                    dlat,
+                    dlon,
+                })
+            }
+            _ => None,
+        };
+        let open = match &self.open_now {
+            Some((now, cache)) => {
+                let column = ff.str("hours")?;
+                let n = column.as_ref().map_or(0, |c| c.num_terms());
+                Some(OpenFilter {
+                    column,
+                    known: vec![0; n],
+                    now: *now,
+                    cache: cache.clone(),
+                })
+            }
+            None => None,
+        };
+        Ok(SegmentPage {
+            segment,
+            id: ff.u64("id")?,
+            lat: ff.f64("lat")?,
+            lon: ff.f64("lon")?,
+            near: self.near,
+            area,
+            by_distance: self.by_distance,
+            open,
+            facets,
+            numbers,
+            counts,
+            total: 0,
+            best: Best::new(self.limit),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Fruit>) -> tantivy::Result<Fruit> {
+        let mut all = Fruit {
+            total: 0,
+            facets: Default::default(),
+            best: Vec::new(),
+        };
+        let mut best = Best::new(self.limit);
+        for fruit in fruits {
+            all.total += fruit.total;
+            for (into, from) in all.facets.iter_mut().zip(fruit.facets) {
+                if into.len() < from.len() {
+                    into.resize(from.len(), 0);
+                }
+                for (sum, n) in into.iter_mut().zip(from) {
+                    *sum += n;
+                }
+            }
+            for hit in fruit.best {
+                best.offer(hit);
+            }
+        }
+        all.best = best.heap.into_sorted_vec();
+        Ok(all)
+    }
+}
+
+impl SegmentPage {
+    fn is_open(&mut self, doc: DocId) -> bool {
+        let Some(OpenFilter {
+            column,
+            known,
+            now,
+            cache,
+        }) = &mut self.open
+        else {
+            return true;
+        };
+        let Some(column) = column else { return false };
+        let Some(ord) = column.term_ords(doc).next() else {
+            return false;
+        };
+        let Some(slot) = known.get_mut(ord as usize) else {
+            return false;
+        };
+        if *slot == 0 {
+            let mut text = String::new();
+            let open = column.ord_to_str(ord, &mut text).unwrap_or(false)
+                && cache.lock().expect("open-now cache").is_open(&text, *now);
+            *slot = if open { 1 } else { 2 };
+        }
+        *slot == 1
+    }
+}
+
+impl SegmentCollector for SegmentPage {
+    type Fruit = Fruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let mut distance = None;
+        if let Some(near) = self.near {
+            let at = self.lat.first(doc).zip(self.lon.first(doc));
+            if let Some(area) = &self.area {
+                let Some(at) = at else { return };
+                if (at.0 - area.centre.0).abs() > area.dlat
+                    || (at.1 - area.centre.1).abs() > area.dlon
+                {
+                    return;
+                }
+                let d = distance_km(near, at);
+                if d > area.radius_km {
+                    return;
+                }
+                distance = Some(d);
+            } else {
+                distance = at.map(|at| distance_km(near, at));
+            }
+        }
+        if !self.is_open(doc) {
+            return;
+        }
+        self.total += 1;
+        for (column, slots) in self.facets.iter().zip(self.counts.iter_mut()) {
+            if let Some(column) = column {
+                for ord in column.term_ords(doc) {
+                    if let Some(n) = slots.get_mut(ord as usize) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        self.best.offer(Hit {
+            segment: self.segment,
+            doc,
+            rank: (score * 10.0).round() as i64,
+            id: self.id.first(doc).unwrap_or(0),
+            distance,
+            by_distance: self.by_distance,
+        });
+    }
+
+    fn harvest(self) -> Fruit {
+        // From term ordinals to value numbers.
+        let mut facets: [Vec<u64>; 5] = Default::default();
+        for ((numbers, ords), into) in self.numbers.iter().zip(&self.counts).zip(&mut facets) {
+            let Some(numbers) = numbers else { continue };
+            for (ord, n) in ords.iter().enumerate().filter(|(_, n)| **n > 0) {
+                if let Some(&number) = numbers.get(ord) {
+                    let number = number as usize;
+                    if into.len() <= number {
+                        into.resize(number + 1, 0);
+                    }
+                    into[number] += n;
+                }
+            }
+        }
+        Fruit {
+            total: self.total,
+            facets,
+            best: self.best.heap.into_vec(),
+        }
+    }
 }
 
 pub fn run(
@@ -133,79 +488,50 @@ pub fn run(
     query: &dyn Query,
     p: &Params,
 ) -> anyhow::Result<Outcome> {
-    let raw = searcher.search(query, &All)?;
-    let columns: Vec<Columns> = searcher
-        .segment_readers()
-        .iter()
-        .map(Columns::of)
-        .collect::<tantivy::Result<_>>()?;
+    let limit = p.page * p.per_page;
+    let start = (p.page - 1) * p.per_page;
     let now = Utc::now().with_timezone(&Berlin).naive_local();
-    let mut hours_text = String::new();
-    let mut open_by_ord: Vec<HashMap<u64, bool>> = columns.iter().map(|_| HashMap::new()).collect();
-    let mut hits: Vec<Hit> = Vec::with_capacity(raw.len());
-    for (segment, doc, score) in raw {
-        let c = &columns[segment as usize];
-        let position = c.lat.first(doc).zip(c.lon.first(doc));
-        let distance = match (p.near, position) {
-            (Some(near), Some(at)) => Some(distance_km(near, at)),
-            _ => None,
-        };
-        if let Some(radius) = p.radius_km
-            && p.near.is_some()
-            && !distance.is_some_and(|d| d <= radius)
-        {
-            continue;
-        }
-        if p.open_now {
-            let Some(column) = &c.hours else { continue };
-            let Some(ord) = column.term_ords(doc).next() else {
-                continue;
-            };
-            // Offers share few distinct opening hours: decide each once.
-            let open = *open_by_ord[segment as usize].entry(ord).or_insert_with(|| {
-                hours_text.clear();
-                column.ord_to_str(ord, &mut hours_text).unwrap_or(false)
-                    && search
-                        .opening_hours(&hours_text)
-                        .is_some_and(|oh| oh.is_open(now))
-            });
-            if !open {
-                continue;
-            }
-        }
-        hits.push(Hit {
-            segment,
-            doc,
-            score,
-            id: c.id.first(doc).unwrap_or(0),
-            distance,
-        });
-    }
-    let facets = count_facets(&columns, &hits)?;
-    let total = hits.len();
-    let end = (p.page * p.per_page).min(total);
-    let start = ((p.page - 1) * p.per_page).min(end);
-    let order = |a: &Hit, b: &Hit| {
-        // Relevance in steps of a tenth, so near-equal matches go by
-        // distance; then the offer id for a stable order.
-        let (sa, sb) = ((a.score * 10.0).round(), (b.score * 10.0).round());
-        let by_score = sb.total_cmp(&sa);
-        let by_distance = match p.sort() {
-            Sort::Distance => a
-                .distance
-                .unwrap_or(f64::MAX)
-                .total_cmp(&b.distance.unwrap_or(f64::MAX)),
-            Sort::Relevance => std::cmp::Ordering::Equal,
-        };
-        by_score.then(by_distance).then(a.id.cmp(&b.id))
+    let collector = Page {
+        limit,
+        near: p.near,
+        radius_km: p.radius_km.filter(|_| p.near.is_some()),
+        by_distance: p.sort() == Sort::Distance,
+        open_now: p.open_now.then(|| (now, search.open_now.clone())),
+        names: search.facet_names.clone(),
     };
-    if end > 0 && end < total {
-        hits.select_nth_unstable_by(end - 1, order);
-        hits.truncate(end);
+    let fruit = searcher.search(query, &collector)?;
+    let mut named: [BTreeMap<String, u64>; 5] = Default::default();
+    {
+        let names = search.facet_names.lock().expect("facet names");
+        for (i, counts) in fruit.facets.iter().enumerate() {
+            let name = |number: usize| names.names[i].get(number).cloned().unwrap_or_default();
+            let mut counted: Vec<(usize, u64)> = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(number, n)| (number, *n))
+                .collect();
+            if i == 4 && counted.len() > MAX_MUNICIPALITIES {
+                // Most results first; equal counts by key.
+                counted.sort_unstable_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then_with(|| names.names[i][a.0].cmp(&names.names[i][b.0]))
+                });
+                counted.truncate(MAX_MUNICIPALITIES);
+            }
+            named[i] = counted.into_iter().map(|(k, n)| (name(k), n)).collect();
+        }
     }
-    hits.sort_unstable_by(order);
-    let mut offers = Vec::with_capacity(end - start);
-    for h in &hits[start..end] {
+    let [field, offer_type, target_group, language, municipality] = named;
+    let facets = Facets {
+        field,
+        offer_type,
+        target_group,
+        language,
+        municipality,
+    };
+    let mut offers = Vec::with_capacity(p.per_page);
+    for h in fruit.best.iter().skip(start) {
         let doc: TantivyDocument = searcher.doc(DocAddress::new(h.segment, h.doc))?;
         let json = doc
             .get_first(search.fields.doc)
@@ -227,60 +553,8 @@ pub fn run(
         offers.push(offer);
     }
     Ok(Outcome {
-        total,
+        total: fruit.total,
         facets,
         offers,
     })
-}
-
-fn count_facets(columns: &[Columns], hits: &[Hit]) -> anyhow::Result<Facets> {
-    // Count term ordinals per segment, then name them once.
-    // Dense counters: a facet has few distinct values per segment.
-    let mut counts: Vec<[Vec<u64>; 5]> = columns
-        .iter()
-        .map(|c| {
-            std::array::from_fn(|i| {
-                c.facets[i]
-                    .as_ref()
-                    .map(|col| vec![0; col.num_terms()])
-                    .unwrap_or_default()
-            })
-        })
-        .collect();
-    for h in hits {
-        let c = &columns[h.segment as usize];
-        for (i, column) in c.facets.iter().enumerate() {
-            if let Some(column) = column {
-                let slots = &mut counts[h.segment as usize][i];
-                for ord in column.term_ords(h.doc) {
-                    if let Some(n) = slots.get_mut(ord as usize) {
-                        *n += 1;
-                    }
-                }
-            }
-        }
-    }
-    let mut facets = Facets::default();
-    let mut name = String::new();
-    for (segment, per_facet) in counts.iter().enumerate() {
-        for (i, ords) in per_facet.iter().enumerate() {
-            let Some(column) = &columns[segment].facets[i] else {
-                continue;
-            };
-            let target = match i {
-                0 => &mut facets.field,
-                1 => &mut facets.offer_type,
-                2 => &mut facets.target_group,
-                3 => &mut facets.language,
-                _ => &mut facets.municipality,
-            };
-            for (ord, n) in ords.iter().enumerate().filter(|(_, n)| **n > 0) {
-                name.clear();
-                if column.ord_to_str(ord as u64, &mut name)? {
-                    *target.entry(name.clone()).or_default() += n;
-                }
-            }
-        }
-    }
-    Ok(facets)
 }

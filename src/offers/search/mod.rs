@@ -19,14 +19,16 @@ pub mod schema;
 
 use std::{
     collections::HashMap,
+    ops::Bound,
     path::Path,
     sync::{Arc, Mutex},
     time::Duration,
 };
 
-use opening_hours::OpeningHours;
 use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, directory::MmapDirectory, query::AllQuery,
+    Index, IndexReader, IndexWriter, ReloadPolicy, Term,
+    directory::MmapDirectory,
+    query::{AllQuery, ConstScoreQuery, RangeQuery},
 };
 
 use crate::core::web::App;
@@ -59,8 +61,10 @@ pub struct Search {
     fields: schema::Fields,
     builder: query::Builder,
     follow: tokio::sync::Mutex<FollowState>,
-    /// Parsed opening hours by their text (many offers share them).
-    hours: Mutex<HashMap<String, Option<Arc<OpeningHours>>>>,
+    /// Open-now decisions by opening-hours text, per minute.
+    open_now: Arc<Mutex<collect::OpenNow>>,
+    /// Facet values numbered across segments.
+    facet_names: Arc<Mutex<collect::FacetNames>>,
 }
 
 impl Search {
@@ -99,7 +103,8 @@ impl Search {
             fields,
             builder,
             follow: tokio::sync::Mutex::new(FollowState::default()),
-            hours: Mutex::new(HashMap::new()),
+            open_now: Arc::default(),
+            facet_names: Arc::default(),
         })
     }
 
@@ -142,8 +147,20 @@ impl Search {
     /// Answers a search.
     pub fn search(&self, p: &Params) -> anyhow::Result<collect::Outcome> {
         let searcher = self.reader.searcher();
-        let text = self.builder.build(&p.words);
-        let filters = p.filter_queries(&self.fields);
+        let text = self.builder.build(&searcher, &p.words);
+        let mut filters = p.filter_queries(&self.fields);
+        if let (Some((lat, _)), Some(radius_km)) = (p.near, p.radius_km) {
+            // Only offers in the band of latitudes the radius spans (a
+            // scan of the fast column, far cheaper than visiting every
+            // offer); the collector checks the exact distance. Scored 0,
+            // so the ranking stays as it was.
+            let band = radius_km / 111.2 * 1.1;
+            let range = RangeQuery::new(
+                Bound::Included(Term::from_field_f64(self.fields.lat, lat - band)),
+                Bound::Included(Term::from_field_f64(self.fields.lat, lat + band)),
+            );
+            filters.push(Box::new(ConstScoreQuery::new(Box::new(range), 0.0)));
+        }
         let query: Box<dyn tantivy::query::Query> = if filters.is_empty() {
             text.unwrap_or_else(|| Box::new(AllQuery))
         } else {
@@ -157,19 +174,6 @@ impl Search {
             Box::new(tantivy::query::BooleanQuery::new(clauses))
         };
         collect::run(self, &searcher, &*query, p)
-    }
-
-    fn opening_hours(&self, text: &str) -> Option<Arc<OpeningHours>> {
-        let mut cache = self.hours.lock().expect("hours cache");
-        if let Some(parsed) = cache.get(text) {
-            return parsed.clone();
-        }
-        let parsed = text.parse::<OpeningHours>().ok().map(Arc::new);
-        if cache.len() > 10_000 {
-            cache.clear();
-        }
-        cache.insert(text.to_string(), parsed.clone());
-        parsed
     }
 }
 

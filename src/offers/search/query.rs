@@ -4,7 +4,7 @@
 //! or `^` are just characters.
 
 use tantivy::{
-    Index, Term,
+    Index, Searcher, Term,
     query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
     schema::{Field, IndexRecordOption},
     tokenizer::TextAnalyzer,
@@ -16,6 +16,13 @@ use super::schema::{self, Fields};
 pub const MAX_QUERY_CHARS: usize = 200;
 /// At most this many words take part (the rest are dropped).
 const MAX_WORDS: usize = 12;
+/// The typo (fuzzy) and compound (trigram) alternatives of a word are
+/// only tried when its exact and stemmed forms (and synonyms) match fewer
+/// offers than this. Those alternatives are what makes a broad word slow
+/// on a large index (a fuzzy word unions every term within its edit
+/// distance, the trigrams of a common word match most offers), and a word
+/// that already matches this many offers has a full page of exact results.
+pub const EXPAND_BELOW: u64 = 1_000;
 
 /// Abbreviations of the field and what they stand for, used both ways at
 /// query time: "MBE" finds "Migrationsberatung" and the other way round.
@@ -136,7 +143,7 @@ impl Builder {
     /// matches). Every significant word must match (in some form: exact,
     /// stemmed in any language, with a typo, as part of a compound, or as
     /// a synonym); stop words only add to the score.
-    pub fn build(&self, words: &[String]) -> Option<Box<dyn Query>> {
+    pub fn build(&self, searcher: &Searcher, words: &[String]) -> Option<Box<dyn Query>> {
         if words.is_empty() {
             return None;
         }
@@ -149,18 +156,19 @@ impl Builder {
                 } else {
                     Occur::Must
                 };
-                (occur, self.word(w))
+                (occur, self.word(searcher, w))
             })
             .collect();
         Some(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// One word in any of its forms.
-    fn word(&self, w: &str) -> Box<dyn Query> {
+    fn word(&self, searcher: &Searcher, w: &str) -> Box<dyn Query> {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         self.exact(w, 1.0, &mut any);
         let chars = w.chars().count();
-        if chars >= 5 {
+        let expand = self.exact_hits(searcher, w) < EXPAND_BELOW;
+        if expand && chars >= 5 {
             let distance = if chars >= 8 { 2 } else { 1 };
             let fuzzy = FuzzyTermQuery::new(Term::from_field_text(self.raw, w), distance, true);
             any.push((
@@ -168,7 +176,7 @@ impl Builder {
                 Box::new(BoostQuery::new(Box::new(fuzzy), 0.5)),
             ));
         }
-        if chars >= 4 {
+        if expand && chars >= 4 {
             let grams = self.grams(w);
             if !grams.is_empty() {
                 let all: Vec<(Occur, Box<dyn Query>)> = grams
@@ -208,6 +216,25 @@ impl Builder {
             }
         }
         Box::new(BooleanQuery::new(any))
+    }
+
+    /// About how many offers the word matches without typos or compounds:
+    /// the most that any one of its exact, stemmed or one-word synonym
+    /// forms matches.
+    fn exact_hits(&self, searcher: &Searcher, w: &str) -> u64 {
+        let mut forms = vec![w];
+        for group in SYNONYMS.iter().filter(|g| g.contains(&w)) {
+            forms.extend(group.iter().filter(|o| !o.contains(' ')));
+        }
+        let mut most = 0;
+        for form in forms {
+            for t in &self.targets {
+                if let [term] = analyse(&t.analyzer, t.field, form).as_slice() {
+                    most = most.max(searcher.doc_freq(term).unwrap_or(0));
+                }
+            }
+        }
+        most
     }
 
     /// The word as every text field analyses it (exact or stemmed).
