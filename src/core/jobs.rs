@@ -151,6 +151,37 @@ pub async fn worker(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
     }
 }
 
+/// A periodic sweep of `ikon serve` (e.g. reminders that fall due): runs
+/// `sweep` at start and then every `period` until the server stops. A sweep
+/// returns how much it queued (0: nothing); if anything, the worker wakes
+/// at once.
+/// Sweeps run in every process, so each must claim its work atomically.
+pub async fn every<F, Fut>(
+    app: App,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+    name: &'static str,
+    period: Duration,
+    sweep: F,
+) where
+    F: Fn(App) -> Fut,
+    Fut: Future<Output = Result<usize, sqlx::Error>>,
+{
+    loop {
+        match sweep(app.clone()).await {
+            Ok(0) => {}
+            Ok(queued) => {
+                tracing::info!("{name}: {queued} queued");
+                app.jobs_ready.notify_one();
+            }
+            Err(e) => tracing::error!("{name}: {e}"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(period) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct QueueCounts {
     pub pending: i64,

@@ -44,10 +44,22 @@ pub async fn run(
     app.search.catch_up(&app.db).await?;
     let follower = tokio::spawn(crate::offers::search::follow(app.clone(), stop_rx.clone()));
     let worker = tokio::spawn(jobs::worker(app.clone(), stop_rx.clone()));
-    let sweeper = tokio::spawn(offers::freshness::sweeper(app.clone(), stop_rx.clone()));
-    let reminders = tokio::spawn(crate::conferences::actions::reminders::worker(
+    let sweeper = tokio::spawn(jobs::every(
+        app.clone(),
+        stop_rx.clone(),
+        "stale offers",
+        offers::freshness::SWEEP_EVERY,
+        |app| async move { offers::freshness::sweep(&app).await },
+    ));
+    let reminders = tokio::spawn(jobs::every(
         app.clone(),
         stop_rx,
+        "reminders",
+        crate::conferences::actions::reminders::SWEEP_EVERY,
+        |app| async move {
+            let sent = crate::conferences::actions::reminders::sweep(&app).await?;
+            Ok(sent.mails)
+        },
     ));
     let router = web::router(app.clone());
     axum::serve(

@@ -11,10 +11,11 @@ use sqlx::Row;
 
 use crate::{
     conferences::{
+        actions::{self, model::ActionRecord},
         model::{Answer, Series},
         store::{
-            AgendaRecord, MeetingRecord, add_agenda_item, add_poll_option, create_meeting, meeting,
-            save_answers, save_series, set_rotation,
+            AgendaRecord, MeetingRecord, add_agenda_item, add_decision, add_poll_option,
+            create_meeting, meeting, save_answers, save_notes, save_series, set_rotation,
         },
     },
     core::{
@@ -316,16 +317,11 @@ async fn past_meeting(
             },
         )
         .await?;
-        sqlx::query(
-            "INSERT INTO item_minutes (agenda_item_id, notes, updated_at) VALUES ($1, $2, $3)",
-        )
-        .bind(item_id)
-        .bind(item.minutes)
-        .bind(starts_at + DAY)
-        .execute(&mut **tx)
-        .await?;
+        save_notes(tx, ACTOR, &meeting, item_id, item.minutes).await?;
         let decision_id = match item.decision {
-            Some((text, votes)) => Some(decision(tx, item_id, text, votes, starts_at).await?),
+            Some((text, votes)) => {
+                Some(add_decision(tx, ACTOR, &meeting, item_id, text, votes).await?)
+            }
             None => None,
         };
         for action in item.actions {
@@ -344,29 +340,6 @@ async fn past_meeting(
     Ok(())
 }
 
-async fn decision(
-    tx: &mut Tx,
-    item_id: i64,
-    text: &str,
-    votes: Option<Votes>,
-    at: i64,
-) -> anyhow::Result<i64> {
-    let id: i64 = sqlx::query(
-        "INSERT INTO decisions (agenda_item_id, position, text, votes_yes, votes_no, votes_abstain, created_at, updated_at)
-         VALUES ($1, 1, $2, $3, $4, $5, $6, $6) RETURNING id",
-    )
-    .bind(item_id)
-    .bind(text)
-    .bind(votes.map(|v| v.0))
-    .bind(votes.map(|v| v.1))
-    .bind(votes.map(|v| v.2))
-    .bind(at)
-    .fetch_one(&mut **tx)
-    .await?
-    .get("id");
-    Ok(id)
-}
-
 async fn past_action(
     tx: &mut Tx,
     network_id: i64,
@@ -381,26 +354,28 @@ async fn past_action(
         .context("due date")?
         .with_timezone(&Berlin)
         .date_naive();
+    let record = ActionRecord {
+        agenda_item_id: item_id,
+        decision_id,
+        title: action.title.to_string(),
+        responsible_organization_id: Some(*org),
+        responsible_person_id: people.first().copied(),
+        due_on: Some(due.format("%Y-%m-%d").to_string()),
+    };
+    let id = actions::store::create(tx, ACTOR, network_id, &record).await?;
+    // The progress reported since, back-dated and without an account:
+    // `add_update` records a signed-in user's report of today.
     let updated_at = (meeting_at + action.due_after_days * DAY / 2).min(now());
-    let id: i64 = sqlx::query(
-        "INSERT INTO action_items (network_id, agenda_item_id, decision_id, title, responsible_organization_id,
-         responsible_person_id, due_on, status, progress, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    sqlx::query(
+        "UPDATE action_items SET status = $1, progress = $2, created_at = $3, updated_at = $4 WHERE id = $5",
     )
-    .bind(network_id)
-    .bind(item_id)
-    .bind(decision_id)
-    .bind(action.title)
-    .bind(*org)
-    .bind(people.first().copied())
-    .bind(due.format("%Y-%m-%d").to_string())
     .bind(action.status)
     .bind(action.progress)
     .bind(meeting_at + DAY)
     .bind(updated_at)
-    .fetch_one(&mut **tx)
-    .await?
-    .get("id");
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
     if action.status != "open" {
         sqlx::query(
             "INSERT INTO action_updates (action_item_id, user_id, status, progress, comment, created_at)

@@ -41,7 +41,7 @@ use crate::{
 /// An average calendar month in seconds.
 const MONTH_SECS: i64 = 2_629_746;
 /// How often each process looks for stale offers.
-const SWEEP_EVERY: Duration = Duration::from_secs(3600);
+pub const SWEEP_EVERY: Duration = Duration::from_secs(3600);
 
 /// Offers last confirmed before this moment are stale.
 pub fn cutoff(config: &Config, now: i64) -> i64 {
@@ -183,25 +183,7 @@ pub async fn sweep(app: &App) -> Result<usize, sqlx::Error> {
         tx.commit().await?;
         reminded += 1;
     }
-    if reminded > 0 {
-        app.jobs_ready.notify_one();
-    }
     Ok(reminded)
-}
-
-/// The hourly sweep of `ikon serve`; the first one runs at start.
-pub async fn sweeper(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
-    loop {
-        match sweep(&app).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!("reminded {n} organisations of stale offers"),
-            Err(e) => tracing::error!("freshness sweep: {e}"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(SWEEP_EVERY) => {}
-            _ = stop.changed() => return,
-        }
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]

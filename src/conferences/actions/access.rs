@@ -30,7 +30,7 @@ pub async fn may_record<'v>(db: &Db, viewer: &'v Viewer, meeting: &Meeting) -> A
         return Ok(user);
     }
     if user.network_id == Some(meeting.network_id)
-        && let Some(person) = store::minute_taker(db.pool(), meeting.id).await?
+        && let Some(person) = meeting.minute_taker_person_id
     {
         let email = store::person_email(db.pool(), person).await?;
         if same_email(user, email.as_deref()) {

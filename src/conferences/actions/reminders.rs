@@ -41,21 +41,6 @@ pub struct Sent {
     pub mails: usize,
 }
 
-/// The periodic sweep of `ikon serve`, stopped with the server.
-pub async fn worker(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
-    loop {
-        match sweep(&app).await {
-            Ok(sent) if sent.mails > 0 => app.jobs_ready.notify_one(),
-            Ok(_) => {}
-            Err(e) => tracing::error!("reminder sweep: {e}"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(SWEEP_EVERY) => {}
-            _ = stop.changed() => return,
-        }
-    }
-}
-
 /// Looks for reminders that are due and queues their mails.
 pub async fn sweep(app: &App) -> Result<Sent, sqlx::Error> {
     let mut sent = Sent::default();

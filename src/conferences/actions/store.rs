@@ -157,36 +157,6 @@ pub async fn updates<'e, E: Executor<'e, Database = Any>>(
 }
 
 /// One decision of an agenda item, for the select of the form.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct DecisionChoice {
-    pub id: i64,
-    pub agenda_item_id: i64,
-    pub text: String,
-}
-
-/// The decisions recorded for a meeting's agenda items, in agenda order.
-pub async fn decisions<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    meeting_id: i64,
-) -> Result<Vec<DecisionChoice>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT d.id, d.agenda_item_id, d.text FROM decisions d
-         JOIN agenda_items ai ON ai.id = d.agenda_item_id
-         WHERE ai.meeting_id = $1 ORDER BY ai.position, d.position, d.id",
-    )
-    .bind(meeting_id)
-    .fetch_all(ex)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| DecisionChoice {
-            id: r.get("id"),
-            agenda_item_id: r.get("agenda_item_id"),
-            text: r.get("text"),
-        })
-        .collect())
-}
-
 pub async fn create(
     tx: &mut Tx,
     actor: Actor<'_>,
@@ -370,16 +340,4 @@ pub async fn has_user<'e, E: Executor<'e, Database = Any>>(
         .fetch_optional(ex)
         .await?;
     Ok(row.is_some())
-}
-
-/// The minute taker of a meeting (set by the minutes pages), as a person id.
-pub async fn minute_taker<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    meeting_id: i64,
-) -> Result<Option<i64>, sqlx::Error> {
-    let row = sqlx::query("SELECT minute_taker_person_id FROM meetings WHERE id = $1")
-        .bind(meeting_id)
-        .fetch_optional(ex)
-        .await?;
-    Ok(row.and_then(|r| r.get("minute_taker_person_id")))
 }

@@ -72,7 +72,7 @@ pub(super) async fn network_item(
 /// The valid choices of the action item form for a meeting.
 pub(super) async fn choices(app: &App, meeting: &Meeting) -> AppResult<Choices> {
     let agenda = conf_store::agenda(app.db.pool(), meeting.id).await?;
-    let decisions = store::decisions(app.db.pool(), meeting.id).await?;
+    let decisions = conf_store::decisions(app.db.pool(), meeting.id).await?;
     let organizations =
         organizations::list_in_network(app.db.pool(), meeting.network_id, &Filter::default())
             .await?;
@@ -113,7 +113,7 @@ async fn render_meeting(
 ) -> AppResult<Response> {
     let agenda = conf_store::agenda(app.db.pool(), meeting.id).await?;
     let items = store::for_meeting(app.db.pool(), meeting.id).await?;
-    let decisions = store::decisions(app.db.pool(), meeting.id).await?;
+    let decisions = conf_store::decisions(app.db.pool(), meeting.id).await?;
     let organizations =
         organizations::list_in_network(app.db.pool(), network.id, &Filter::default()).await?;
     let contacts = store::contacts(app.db.pool(), network.id).await?;

@@ -138,13 +138,15 @@ async fn head(app: &App, meeting: &Meeting, network: &Network) -> AppResult<Head
 
 #[derive(Serialize)]
 struct Item {
+    #[serde(skip)]
+    id: i64,
     number: usize,
     title: String,
     description: String,
     minutes: i64,
     proposer: String,
     notes: String,
-    decisions: Vec<store::Decision>,
+    decisions: Vec<conference_store::Decision>,
     actions: Vec<store::ActionItem>,
 }
 
@@ -161,6 +163,7 @@ async fn items(app: &App, meeting: &Meeting, public_only: bool) -> AppResult<Vec
         .filter(|i| i.is_public || !public_only)
         .enumerate()
         .map(|(n, i)| Item {
+            id: i.id,
             number: n + 1,
             proposer: i
                 .proposer_organization_id
@@ -243,16 +246,11 @@ pub async fn minutes(
     let pool = app.db.pool();
     let minutes_head = store::minutes_head(pool, meeting.id).await?;
     let mut items = items(&app, &meeting, false).await?;
-    let ids: Vec<i64> = conference_store::agenda(pool, meeting.id)
-        .await?
-        .iter()
-        .map(|i| i.id)
-        .collect();
-    let mut notes: HashMap<i64, String> =
-        store::notes(pool, meeting.id).await?.into_iter().collect();
-    let mut decisions = store::decisions(pool, meeting.id).await?;
+    let mut notes = conference_store::item_notes(pool, meeting.id).await?;
+    let mut decisions = conference_store::decisions(pool, meeting.id).await?;
     let mut actions = store::action_items(pool, meeting.id).await?;
-    for (item, id) in items.iter_mut().zip(ids) {
+    for item in items.iter_mut() {
+        let id = item.id;
         item.notes = notes.remove(&id).unwrap_or_default();
         let (mine, rest): (Vec<_>, Vec<_>) =
             decisions.into_iter().partition(|d| d.agenda_item_id == id);

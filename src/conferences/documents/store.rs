@@ -106,58 +106,6 @@ pub async fn present<'e, E: Executor<'e, Database = Any>>(
         .collect())
 }
 
-/// The notes of each agenda item of a meeting.
-pub async fn notes<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    meeting_id: i64,
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT n.agenda_item_id, n.notes FROM item_minutes n
-         JOIN agenda_items i ON i.id = n.agenda_item_id WHERE i.meeting_id = $1",
-    )
-    .bind(meeting_id)
-    .fetch_all(ex)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| (r.get("agenda_item_id"), r.get("notes")))
-        .collect())
-}
-
-#[derive(Debug, Serialize)]
-pub struct Decision {
-    #[serde(skip)]
-    pub agenda_item_id: i64,
-    pub text: String,
-    pub yes: Option<i64>,
-    pub no: Option<i64>,
-    pub abstain: Option<i64>,
-}
-
-pub async fn decisions<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    meeting_id: i64,
-) -> Result<Vec<Decision>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT d.agenda_item_id, d.text, d.votes_yes, d.votes_no, d.votes_abstain FROM decisions d
-         JOIN agenda_items i ON i.id = d.agenda_item_id WHERE i.meeting_id = $1
-         ORDER BY d.position, d.id",
-    )
-    .bind(meeting_id)
-    .fetch_all(ex)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| Decision {
-            agenda_item_id: r.get("agenda_item_id"),
-            text: r.get("text"),
-            yes: r.get("votes_yes"),
-            no: r.get("votes_no"),
-            abstain: r.get("votes_abstain"),
-        })
-        .collect())
-}
-
 #[derive(Debug, Serialize)]
 pub struct ActionItem {
     #[serde(skip)]

@@ -373,7 +373,7 @@ mod tests {
     /// with `cargo test --release --lib three_hundred -- --ignored`
     /// (figure in bench/README.md).
     #[test]
-    #[ignore]
+    #[ignore = "a release-build timing: cargo test --release --lib three_hundred -- --ignored"]
     fn three_hundred_offers_render() {
         let started = std::time::Instant::now();
         let (guide, images) = guide(
