@@ -90,6 +90,8 @@ pub struct Config {
     pub map_tile_url: String,
     /// Attribution shown on the map, as the tile server requires.
     pub map_attribution: String,
+    /// Search answers kept per process until the index changes (0: none).
+    pub search_cache_entries: usize,
 }
 
 impl Default for Config {
@@ -117,6 +119,7 @@ impl Default for Config {
             open_data_attribution: String::new(),
             map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             map_attribution: "© OpenStreetMap contributors".into(),
+            search_cache_entries: 2000,
         }
     }
 }
@@ -217,6 +220,7 @@ impl Config {
             "open_data_attribution",
             "map_tile_url",
             "map_attribution",
+            "search_cache_entries",
         ]
     }
 
@@ -240,6 +244,9 @@ impl Config {
         let base = self.base_url.as_ref().expect("set above");
         if !matches!(base.scheme(), "http" | "https") || base.host().is_none() {
             bail!("IKON_BASE_URL must be an http:// or https:// address, got '{base}'");
+        }
+        if self.search_cache_entries > 1_000_000 {
+            bail!("IKON_SEARCH_CACHE_ENTRIES must be between 0 and 1000000");
         }
         if !(1..=120).contains(&self.offers_stale_after_months) {
             bail!("IKON_OFFERS_STALE_AFTER_MONTHS must be between 1 and 120");

@@ -9,4 +9,5 @@ pub mod mail;
 pub mod pdf;
 pub mod server;
 pub mod store;
+pub mod ttl;
 pub mod web;

@@ -11,6 +11,7 @@ pub mod api;
 pub mod boundaries;
 pub mod directory;
 pub mod format;
+pub mod gazetteer;
 pub mod key;
 pub mod load;
 pub mod model;

@@ -7,6 +7,8 @@ use axum::{
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
@@ -30,7 +32,7 @@ pub const LICENCE: &str = "dl-de/by-2-0";
 pub const ATTRIBUTION: &str = "Integration networks and their member organisations, via ikon";
 
 /// One published offer.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct OpenOffer {
     pub id: i64,
     pub network_id: i64,
@@ -182,29 +184,40 @@ pub async fn list(
     State(app): State<App>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> AppResult<Json<OfferPage>> {
-    let params = Params::parse(&app.db, &pairs).await?;
+    let params = Params::parse(&*app.places().await?, &pairs)?;
     let outcome = run_search(&app, &params).await?;
     let networks: Vec<i64> = outcome.offers.iter().map(|o| o.network_id).collect();
     Ok(Json(OfferPage {
         licence: LICENCE,
         attribution: ATTRIBUTION,
-        license: license(&app.config, &app.db, &networks).await?,
+        license: license(&app, &networks).await?,
         total: outcome.total as i64,
         page: params.page as i64,
         per_page: params.per_page as i64,
-        offers: outcome.offers,
-        facets: outcome.facets,
+        offers: outcome.offers.clone(),
+        facets: outcome.facets.clone(),
     }))
 }
 
 /// Runs a search on a current index (off the async threads: it is CPU
-/// work).
-pub async fn run_search(app: &App, params: &Params) -> AppResult<Outcome> {
+/// work), or answers it from those kept for this index version.
+pub async fn run_search(app: &App, params: &Params) -> AppResult<Arc<Outcome>> {
     app.search.refresh(&app.db).await?;
+    let version = app.search.version();
+    let key = params.cache_key();
+    if let Some(kept) = app.search.answers.get(version, &key) {
+        return Ok(kept);
+    }
     let (app, params) = (app.clone(), params.clone());
-    let outcome = tokio::task::spawn_blocking(move || app.search.search(&params))
-        .await
-        .map_err(anyhow::Error::from)??;
+    let outcome = tokio::task::spawn_blocking(move || {
+        let outcome = app.search.search(&params).map(Arc::new);
+        if let Ok(outcome) = &outcome {
+            app.search.answers.put(version, key, outcome.clone());
+        }
+        outcome
+    })
+    .await
+    .map_err(anyhow::Error::from)??;
     Ok(outcome)
 }
 
@@ -217,7 +230,7 @@ pub async fn run_search(app: &App, params: &Params) -> AppResult<Outcome> {
 pub async fn geojson(State(app): State<App>) -> AppResult<Response> {
     let published = store::published(app.db.pool(), None).await?;
     let networks: Vec<i64> = published.iter().map(|(o, _)| o.network_id).collect();
-    let license = license(&app.config, &app.db, &networks).await?;
+    let license = license(&app, &networks).await?;
     let features: Vec<_> = published
         .into_iter()
         .filter_map(|(o, provider)| {

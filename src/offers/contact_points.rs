@@ -153,14 +153,20 @@ pub async fn municipalities<'e, E: Executor<'e, Database = Any>>(
     .collect())
 }
 
+/// A published contact point: the offer, its provider's name and its
+/// designation.
+pub type Published = (Offer, String, ContactPoint);
+
 /// The published contact points of the network of a Kreis, with their
 /// provider's name, by title.
 pub async fn published_in<'e, E: Executor<'e, Database = Any> + Copy>(
     ex: E,
     kreis: &str,
-) -> Result<Vec<(Offer, String, ContactPoint)>, sqlx::Error> {
+) -> Result<Vec<Published>, sqlx::Error> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS}, (SELECT name FROM organizations g WHERE g.id = offers.organization_id) AS provider
+        "SELECT {COLUMNS}, (SELECT name FROM organizations g WHERE g.id = offers.organization_id) AS provider,
+         (SELECT c.target_groups FROM contact_points c WHERE c.offer_id = offers.id) AS cp_groups,
+         (SELECT c.whole_kreis FROM contact_points c WHERE c.offer_id = offers.id) AS cp_whole_kreis
          FROM offers WHERE status = 'published'
          AND network_id IN (SELECT id FROM networks WHERE region_key = $1)
          AND id IN (SELECT offer_id FROM contact_points)
@@ -169,15 +175,37 @@ pub async fn published_in<'e, E: Executor<'e, Database = Any> + Copy>(
     .bind(kreis)
     .fetch_all(ex)
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let offer = offer_from(r);
-        let provider = r.get::<Option<String>, _>("provider").unwrap_or_default();
-        if let Some(point) = get(ex, offer.id).await? {
-            out.push((offer, provider, point));
+    let mut areas: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    if !rows.is_empty() {
+        // Ids are integers from the database, so they can be listed inline.
+        let ids: Vec<String> = rows
+            .iter()
+            .map(|r| r.get::<i64, _>("id").to_string())
+            .collect();
+        let sql = format!(
+            "SELECT offer_id, municipality_key FROM contact_point_areas WHERE offer_id IN ({}) ORDER BY municipality_key",
+            ids.join(", ")
+        );
+        for r in sqlx::query(&sql).fetch_all(ex).await? {
+            areas
+                .entry(r.get("offer_id"))
+                .or_default()
+                .push(r.get("municipality_key"));
         }
     }
-    Ok(out)
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let offer = offer_from(r);
+            let point = ContactPoint {
+                target_groups: split(r.get("cp_groups")),
+                whole_kreis: r.get::<i64, _>("cp_whole_kreis") != 0,
+                municipalities: areas.remove(&offer.id).unwrap_or_default(),
+            };
+            let provider = r.get::<Option<String>, _>("provider").unwrap_or_default();
+            (offer, provider, point)
+        })
+        .collect())
 }
 
 /// Postal codes sharing the first three digits with `postal_code`.

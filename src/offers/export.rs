@@ -19,9 +19,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::{
     core::{
-        config::Config,
         error::{AppError, AppResult},
-        store::Db,
         web::{App, errors::ErrorBody, routes::RouteTable},
     },
     network::csv::{BOM, protect},
@@ -45,16 +43,23 @@ pub struct License {
 
 /// The licence for data from the given networks: the configured
 /// attribution, or the networks' names and ikon.
-pub async fn license(config: &Config, db: &Db, network_ids: &[i64]) -> AppResult<License> {
+pub async fn license(app: &App, network_ids: &[i64]) -> AppResult<License> {
+    let config = &app.config;
     let attribution = if config.open_data_attribution.trim().is_empty() {
         let ids: BTreeSet<i64> = network_ids.iter().copied().collect();
-        let rows = sqlx::query("SELECT id, name FROM networks ORDER BY name")
-            .fetch_all(db.pool())
+        let all = app
+            .network_names
+            .get(|| async {
+                let rows = sqlx::query("SELECT id, name FROM networks ORDER BY name")
+                    .fetch_all(app.db.pool())
+                    .await?;
+                Ok::<_, sqlx::Error>(rows.iter().map(|r| (r.get("id"), r.get("name"))).collect())
+            })
             .await?;
-        let names: Vec<String> = rows
+        let names: Vec<&str> = all
             .iter()
-            .filter(|r| ids.contains(&r.get::<i64, _>("id")))
-            .map(|r| r.get("name"))
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, name)| name.as_str())
             .collect();
         if names.is_empty() {
             "ikon".to_string()
@@ -289,7 +294,7 @@ pub async fn csv(State(app): State<App>, Query(q): Query<ExportQuery>) -> AppRes
     };
     let offers = filtered(&app, &q).await?;
     let networks: Vec<i64> = offers.iter().map(|o| o.network_id).collect();
-    let license = license(&app.config, &app.db, &networks).await?;
+    let license = license(&app, &networks).await?;
     let body = write(&offers, dialect);
     let mut response = body.into_response();
     let headers = response.headers_mut();

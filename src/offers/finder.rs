@@ -1,6 +1,8 @@
 //! Contact points: designation on an offer, the public finder (HTML and
 //! JSON) and a network's coverage by municipality and target group.
 
+use std::sync::Arc;
+
 use axum::{
     Form, Json,
     extract::{Path, Query, State},
@@ -219,7 +221,6 @@ async fn answer(app: &App, q: &FinderQuery) -> AppResult<FinderAnswer> {
                 .ok_or_else(|| AppError::bad_request("invalid_age", "cp-err-age"))?,
         ),
     };
-    let pool = app.db.pool();
     let place = q.place.trim();
     let by_name = !place.is_empty() && !place.bytes().any(|b| b.is_ascii_digit());
     let postal_code = if place.is_empty() {
@@ -228,6 +229,7 @@ async fn answer(app: &App, q: &FinderQuery) -> AppResult<FinderAnswer> {
         place
     };
     let region = q.region.trim();
+    let gazetteer = app.places().await?;
     let places = if by_name {
         let found = search(&app.db, place, SEARCH_LIMIT).await?;
         let places: Vec<_> = found
@@ -244,9 +246,8 @@ async fn answer(app: &App, q: &FinderQuery) -> AppResult<FinderAnswer> {
         }
         places
     } else if !region.is_empty() {
-        let name = crate::offers::store::region_name(pool, region).await?;
-        match name {
-            Some(name) if region.len() == 8 => vec![(region.to_string(), name)],
+        match gazetteer.region_name(region) {
+            Some(name) if region.len() == 8 => vec![(region.to_string(), name.to_string())],
             _ => return Err(AppError::not_found()),
         }
     } else {
@@ -256,27 +257,37 @@ async fn answer(app: &App, q: &FinderQuery) -> AppResult<FinderAnswer> {
                 "cp-err-postal-code",
             ));
         }
-        let places = cp::postal_code_municipalities(pool, postal_code).await?;
+        let places = gazetteer.municipalities(postal_code);
         if places.is_empty() {
-            let nearby = cp::nearby_postal_codes(pool, postal_code).await?;
             return Err(AppError::new(
                 axum::http::StatusCode::NOT_FOUND,
                 "unknown_postal_code",
-                Msg::new("cp-err-unknown").arg("nearby", nearby.join(", ")),
+                Msg::new("cp-err-unknown").arg("nearby", gazetteer.nearby(postal_code).join(", ")),
             ));
         }
         places
+            .iter()
+            .map(|m| (m.key.clone(), m.name.clone()))
+            .collect()
     };
     let wanted = cp::wanted(age, group);
+    // The change log covers contact points too: what the index version
+    // saw stays right until it moves on.
+    app.search.refresh(&app.db).await?;
+    let version = app.search.version();
     let mut municipalities = Vec::new();
-    let mut kreis_points = Vec::new();
     for (key, name) in places {
         let kreis = key.get(..5).unwrap_or_default().to_string();
-        if !kreis_points.iter().any(|(k, _)| *k == kreis) {
-            let points = cp::published_in(pool, &kreis).await?;
-            kreis_points.push((kreis.clone(), points));
-        }
-        let points = &kreis_points.iter().find(|(k, _)| *k == kreis).unwrap().1;
+        let points = match app.search.contact_points.get(version, &kreis) {
+            Some(points) => points,
+            None => {
+                let points = Arc::new(cp::published_in(app.db.pool(), &kreis).await?);
+                app.search
+                    .contact_points
+                    .put(version, kreis, points.clone());
+                points
+            }
+        };
         let contact_points = points
             .iter()
             .filter(|(_, _, p)| p.covers(&key))

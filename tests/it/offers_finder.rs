@@ -94,7 +94,7 @@ fn titles(municipality: &Value) -> Vec<String> {
 backend_test!(
     finder_by_postal_code_age_and_group,
     |app: TestApp| async move {
-        setup(&app).await;
+        let (_, member) = setup(&app).await;
         let find = |q: &str| format!("/api/v1/contact-points?{q}");
         let a = json(
             &app,
@@ -190,6 +190,18 @@ backend_test!(
         assert!(page.contains("Jugendmigrationsdienst Neustadt"), "{page}");
         let page = text_with_status(app.get("/finder").await, StatusCode::OK).await;
         assert!(page.contains("for=\"f-place\""));
+
+        // Answers are kept until the next change: a withdrawn designation
+        // is gone from the very next answer.
+        let young: i64 =
+            sqlx::query("SELECT id FROM offers WHERE title = 'Jugendmigrationsdienst Neustadt'")
+                .fetch_one(app.db().pool())
+                .await
+                .unwrap()
+                .get("id");
+        designate(&member, young, &[]).await;
+        let a = json(&app, &find("postal_code=91413&age=15"), StatusCode::OK).await;
+        assert_eq!(titles(&a["municipalities"][0]), Vec::<String>::new());
     }
 );
 

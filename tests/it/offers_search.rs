@@ -765,3 +765,89 @@ backend_test!(
         assert_eq!(body["offers"][0]["provider"], "Zuwanderungshilfe Morgenrot");
     }
 );
+
+backend_test!(
+    kept_answers_follow_every_change,
+    |app: TestApp| async move {
+        // Kept answers (per index version) must never outlive a change: a
+        // repeated search right after an edit, an unpublication or a new
+        // translation shows it.
+        let ids_by_fixture = fixtures(&app).await;
+        let id = ids_by_fixture[2];
+        let query = [("q", "Sonnenschein")];
+        let (_, first) = search(&app, &query).await;
+        let (_, again) = search(&app, &query).await;
+        assert_eq!(first, again, "the same question, the same answer");
+        assert_eq!(titles(&first), ["Kindertagesstätte Sonnenschein"]);
+
+        let offer = store::offer(app.db().pool(), id).await.unwrap().unwrap();
+        let mut record = offer.record.clone();
+        record.title = "Kinderhaus Sonnenschein".into();
+        let mut tx = app.db().begin().await.unwrap();
+        store::update_offer(&mut tx, Actor::System("test"), &offer, &record)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let (_, edited) = search(&app, &query).await;
+        assert_eq!(titles(&edited), ["Kinderhaus Sonnenschein"], "{edited}");
+
+        let arabic = [("q", "Sonnenschein"), ("lang", "ar")];
+        let (_, before) = search(&app, &arabic).await;
+        assert_eq!(before["offers"][0]["content_lang"], "de");
+        let offer = store::offer(app.db().pool(), id).await.unwrap().unwrap();
+        let t = Translation {
+            lang: "ar".into(),
+            title: "روضة أطفال زونينشاين".into(),
+            summary: "رعاية الأطفال".into(),
+            description: "رعاية الأطفال".into(),
+            source_hash: translations::source_hash(&record),
+        };
+        let mut tx = app.db().begin().await.unwrap();
+        translations::save(&mut tx, Actor::System("test"), &offer, &t)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let (_, translated) = search(&app, &arabic).await;
+        assert_eq!(
+            translated["offers"][0]["content_lang"], "ar",
+            "{translated}"
+        );
+        assert_eq!(translated["offers"][0]["title"], "روضة أطفال زونينشاين");
+
+        let mut tx = app.db().begin().await.unwrap();
+        store::set_status(&mut tx, Actor::System("test"), &offer, Status::Archived)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let (_, gone) = search(&app, &query).await;
+        assert_eq!(gone["total"], 0, "{gone}");
+    }
+);
+
+backend_test!(
+    the_kind_of_offer_is_found_by_name,
+    |app: TestApp| async move {
+        // A toddler group whose text never says "Kita" or "Kindergarten":
+        // the names of its field and type (German and English) find it.
+        let logins = app.demo().await;
+        let group = Fixture {
+            title: "Krabbelgruppe Morgenstern",
+            summary: "Eltern mit Kindern bis drei Jahren treffen sich zum Spielen.",
+            field: "kindergarten",
+            offer_type: "childcare",
+            groups: &["families"],
+            languages: &["de"],
+            cost: "free",
+            place: NEUSTADT,
+            hours: "",
+            translations: &[],
+        };
+        let id = add(&app, &logins, &group).await;
+        for q in ["Kita", "Kindergarten", "Kinderbetreuung", "childcare"] {
+            let (_, body) = search(&app, &[("q", q)]).await;
+            assert!(ids(&body).contains(&id), "{q}: {body}");
+        }
+        let (_, body) = search(&app, &[("q", "Seniorentreff")]).await;
+        assert!(!ids(&body).contains(&id), "{body}");
+    }
+);

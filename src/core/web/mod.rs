@@ -32,6 +32,11 @@ pub struct AppState {
     pub jobs_ready: Notify,
     /// The full-text index of published offers (derived data).
     pub search: crate::offers::search::Search,
+    /// Postal codes and region names in memory (see [`App::places`]).
+    pub places: crate::geography::gazetteer::Places,
+    /// The networks' names by id, for open-data attributions; a rename
+    /// shows within seconds.
+    pub network_names: crate::core::ttl::Ttl<Vec<(i64, String)>>,
 }
 
 /// Cheap to clone; handed to every handler.
@@ -47,15 +52,23 @@ impl Deref for App {
 
 impl App {
     pub fn new(config: Config, db: Db) -> Self {
-        let search = crate::offers::search::Search::open(Some(&config.data_dir.join("search")))
+        let mut search = crate::offers::search::Search::open(Some(&config.data_dir.join("search")))
             .expect("the search index can be created");
+        search.answers = crate::offers::search::memo::Memo::new(config.search_cache_entries);
         App(Arc::new(AppState {
             search,
             config,
             db,
             templates: templates::Templates::new(),
             jobs_ready: Notify::new(),
+            places: Default::default(),
+            network_names: crate::core::ttl::Ttl::new(Duration::from_secs(5)),
         }))
+    }
+
+    /// The official places, read from the database on first use.
+    pub async fn places(&self) -> Result<Arc<crate::geography::gazetteer::Gazetteer>, sqlx::Error> {
+        self.places.get(&self.db).await
     }
 
     /// The context every page template gets: language, signed-in user,

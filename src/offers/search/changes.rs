@@ -2,13 +2,26 @@
 //! entry shows adds a row here in the same transaction, and every server
 //! process follows the log to update its own index.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use sqlx::{Any, Executor, Row};
 
 use crate::core::store::{Tx, now};
 
+/// Change-log rows this process has written (whether committed or not):
+/// a search after one of them checks the log at once instead of waiting
+/// for the next periodic check.
+static WRITTEN_HERE: AtomicU64 = AtomicU64::new(0);
+
+/// How many change-log rows this process has written so far.
+pub fn written_here() -> u64 {
+    WRITTEN_HERE.load(Ordering::Acquire)
+}
+
 /// Notes that an offer changed (its record, status, translations, contact
 /// point).
 pub async fn offer_changed(tx: &mut Tx, offer_id: i64) -> Result<(), sqlx::Error> {
+    WRITTEN_HERE.fetch_add(1, Ordering::AcqRel);
     sqlx::query("INSERT INTO search_changes (offer_id, changed_at) VALUES ($1, $2)")
         .bind(offer_id)
         .bind(now())
@@ -21,6 +34,7 @@ pub async fn offer_changed(tx: &mut Tx, offer_id: i64) -> Result<(), sqlx::Error
 /// be deleted with its offers). Call before a delete, while the offers
 /// still exist.
 pub async fn organization_changed(tx: &mut Tx, organization_id: i64) -> Result<(), sqlx::Error> {
+    WRITTEN_HERE.fetch_add(1, Ordering::AcqRel);
     sqlx::query(
         "INSERT INTO search_changes (offer_id, changed_at) SELECT id, $2 FROM offers WHERE organization_id = $1",
     )

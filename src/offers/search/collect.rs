@@ -2,8 +2,10 @@
 //! drops what the index cannot filter itself (outside the radius, closed
 //! now), counts the rest and its facet values, and keeps only the best
 //! `page × per_page` hits in a bounded heap. Nothing is materialised per
-//! match, so a query that matches most offers costs little more than
-//! reading their fast columns. Then one page of stored offers is loaded.
+//! match: facet values come from a per-segment table of plain arrays
+//! ([`DocFacets`], built the first time a segment is searched), and a hit
+//! that cannot make the page is not read further. Then one page of stored
+//! offers is loaded.
 
 use std::{
     cmp::Ordering,
@@ -31,7 +33,7 @@ use crate::offers::api::OpenOffer;
 /// Counts per value of each facet, over all results (not only the page).
 /// `municipality` holds the [`MAX_MUNICIPALITIES`] municipalities with
 /// the most results (a broad search touches thousands).
-#[derive(Debug, Default, Serialize, ToSchema)]
+#[derive(Clone, Debug, Default, Serialize, ToSchema)]
 pub struct Facets {
     pub field: BTreeMap<String, u64>,
     #[serde(rename = "type")]
@@ -76,7 +78,31 @@ pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
 pub struct FacetNames {
     names: [Vec<String>; 5],
     ids: [HashMap<String, u32>; 5],
+    /// Per value number, its place in the order of names: ties in the
+    /// municipality cut are broken by an integer, not by comparing text.
+    ranks: [Vec<u32>; 5],
     segments: HashMap<(SegmentId, usize), Arc<Vec<u32>>>,
+    tables: HashMap<SegmentId, Arc<DocFacets>>,
+}
+
+/// A segment's facet values per document, as value numbers, read once
+/// from its fast columns (segments never change): counting a match then
+/// costs a few array reads instead of decoding five columns.
+pub struct DocFacets {
+    /// Per facet: where each document's values start in `values` (one
+    /// entry more than documents).
+    offsets: [Vec<u32>; 5],
+    values: [Vec<u32>; 5],
+}
+
+impl DocFacets {
+    fn values(&self, facet: usize, doc: DocId) -> &[u32] {
+        let offsets = &self.offsets[facet];
+        match (offsets.get(doc as usize), offsets.get(doc as usize + 1)) {
+            (Some(&start), Some(&end)) => &self.values[facet][start as usize..end as usize],
+            _ => &[],
+        }
+    }
 }
 
 impl FacetNames {
@@ -92,6 +118,7 @@ impl FacetNames {
         if self.segments.len() > 1_000 {
             // Mostly segments merged away since.
             self.segments.clear();
+            self.tables.clear();
         }
         let mut map = Vec::with_capacity(column.num_terms());
         let mut stream = column.dictionary().stream()?;
@@ -109,9 +136,61 @@ impl FacetNames {
             };
             map.push(id);
         }
+        if self.ranks[facet].len() != self.names[facet].len() {
+            let names = &self.names[facet];
+            let mut order: Vec<u32> = (0..names.len() as u32).collect();
+            order.sort_unstable_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
+            let ranks = &mut self.ranks[facet];
+            ranks.resize(names.len(), 0);
+            for (place, number) in order.into_iter().enumerate() {
+                ranks[number as usize] = place as u32;
+            }
+        }
         let map = Arc::new(map);
         self.segments.insert((segment, facet), map.clone());
         Ok(map)
+    }
+
+    /// The segment's documents' facet values (see [`DocFacets`]).
+    fn table(
+        &mut self,
+        reader: &SegmentReader,
+        columns: &[Option<StrColumn>; 5],
+    ) -> std::io::Result<Arc<DocFacets>> {
+        let segment = reader.segment_id();
+        if let Some(table) = self.tables.get(&segment) {
+            return Ok(table.clone());
+        }
+        let docs = reader.max_doc();
+        let mut offsets: [Vec<u32>; 5] = Default::default();
+        let mut values: [Vec<u32>; 5] = Default::default();
+        for (facet, column) in columns.iter().enumerate() {
+            let numbers = match column {
+                Some(column) => Some(self.of_segment(segment, facet, column)?),
+                None => None,
+            };
+            let (offsets, values) = (&mut offsets[facet], &mut values[facet]);
+            offsets.reserve(docs as usize + 1);
+            offsets.push(0);
+            for doc in 0..docs {
+                if let (Some(column), Some(numbers)) = (column, &numbers) {
+                    values.extend(
+                        column
+                            .term_ords(doc)
+                            .filter_map(|ord| numbers.get(ord as usize).copied()),
+                    );
+                }
+                offsets.push(values.len() as u32);
+            }
+        }
+        let table = Arc::new(DocFacets { offsets, values });
+        self.tables.insert(segment, table.clone());
+        Ok(table)
+    }
+
+    /// How many values each facet has (over every segment seen so far).
+    fn counts(&self) -> [usize; 5] {
+        std::array::from_fn(|i| self.names[i].len())
     }
 }
 
@@ -209,6 +288,12 @@ impl Best {
         }
     }
 
+    /// False when a hit of this rank cannot make it (the page is full of
+    /// better ones), so the rest of it need not be read.
+    fn might_take(&self, rank: i64) -> bool {
+        self.heap.len() < self.limit || self.heap.peek().is_some_and(|worst| rank >= worst.rank)
+    }
+
     fn offer(&mut self, hit: Hit) {
         if self.heap.len() < self.limit {
             self.heap.push(hit);
@@ -267,10 +352,8 @@ struct SegmentPage {
     area: Option<Area>,
     by_distance: bool,
     open: Option<OpenFilter>,
-    facets: [Option<StrColumn>; 5],
-    /// Per facet: term ordinal to value number.
-    numbers: [Option<Arc<Vec<u32>>>; 5],
-    /// Dense counters per term ordinal.
+    facets: Arc<DocFacets>,
+    /// Counters per value number.
     counts: [Vec<u64>; 5],
     total: usize,
     best: Best,
@@ -293,21 +376,11 @@ impl Collector for Page {
             ff.str(FACETS[3])?,
             ff.str(FACETS[4])?,
         ];
-        let mut numbers: [Option<Arc<Vec<u32>>>; 5] = Default::default();
-        {
+        let (facets, sizes) = {
             let mut names = self.names.lock().expect("facet names");
-            for (i, column) in facets.iter().enumerate() {
-                if let Some(column) = column {
-                    numbers[i] = Some(names.of_segment(reader.segment_id(), i, column)?);
-                }
-            }
-        }
-        let counts = std::array::from_fn(|i| {
-            facets[i]
-                .as_ref()
-                .map(|c| vec![0; c.num_terms()])
-                .unwrap_or_default()
-        });
+            (names.table(reader, &facets)?, names.counts())
+        };
+        let counts = sizes.map(|n| vec![0; n]);
         let area = match (self.near, self.radius_km) {
             (Some(centre), Some(radius_km)) => {
                 // A degree of latitude is ~111.2 km; of longitude, that
@@ -348,7 +421,6 @@ impl Collector for Page {
             by_distance: self.by_distance,
             open,
             facets,
-            numbers,
             counts,
             total: 0,
             best: Best::new(self.limit),
@@ -440,43 +512,30 @@ impl SegmentCollector for SegmentPage {
             return;
         }
         self.total += 1;
-        for (column, slots) in self.facets.iter().zip(self.counts.iter_mut()) {
-            if let Some(column) = column {
-                for ord in column.term_ords(doc) {
-                    if let Some(n) = slots.get_mut(ord as usize) {
-                        *n += 1;
-                    }
+        for (facet, slots) in self.counts.iter_mut().enumerate() {
+            for &number in self.facets.values(facet, doc) {
+                if let Some(n) = slots.get_mut(number as usize) {
+                    *n += 1;
                 }
             }
         }
-        self.best.offer(Hit {
-            segment: self.segment,
-            doc,
-            rank: (score * 10.0).round() as i64,
-            id: self.id.first(doc).unwrap_or(0),
-            distance,
-            by_distance: self.by_distance,
-        });
+        let rank = (score * 10.0).round() as i64;
+        if self.best.might_take(rank) {
+            self.best.offer(Hit {
+                segment: self.segment,
+                doc,
+                rank,
+                id: self.id.first(doc).unwrap_or(0),
+                distance,
+                by_distance: self.by_distance,
+            });
+        }
     }
 
     fn harvest(self) -> Fruit {
-        // From term ordinals to value numbers.
-        let mut facets: [Vec<u64>; 5] = Default::default();
-        for ((numbers, ords), into) in self.numbers.iter().zip(&self.counts).zip(&mut facets) {
-            let Some(numbers) = numbers else { continue };
-            for (ord, n) in ords.iter().enumerate().filter(|(_, n)| **n > 0) {
-                if let Some(&number) = numbers.get(ord) {
-                    let number = number as usize;
-                    if into.len() <= number {
-                        into.resize(number + 1, 0);
-                    }
-                    into[number] += n;
-                }
-            }
-        }
         Fruit {
             total: self.total,
-            facets,
+            facets: self.counts,
             best: self.best.heap.into_vec(),
         }
     }
@@ -512,10 +571,12 @@ pub fn run(
                 .map(|(number, n)| (number, *n))
                 .collect();
             if i == 4 && counted.len() > MAX_MUNICIPALITIES {
-                // Most results first; equal counts by key.
-                counted.sort_unstable_by(|a, b| {
-                    b.1.cmp(&a.1)
-                        .then_with(|| names.names[i][a.0].cmp(&names.names[i][b.0]))
+                // The most results; equal counts by key. Only the cut is
+                // needed, not a sorted list (a broad search counts
+                // thousands of municipalities).
+                let ranks = &names.ranks[i];
+                counted.select_nth_unstable_by(MAX_MUNICIPALITIES - 1, |a, b| {
+                    b.1.cmp(&a.1).then_with(|| ranks[a.0].cmp(&ranks[b.0]))
                 });
                 counted.truncate(MAX_MUNICIPALITIES);
             }

@@ -1,7 +1,7 @@
 //! Loading offers from the database into index documents, the full
 //! rebuild and the change-log follower.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::LazyLock};
 
 use serde::{Deserialize, Serialize};
 use sqlx::{Any, Executor, Row};
@@ -9,10 +9,10 @@ use tantivy::{TantivyDocument, Term};
 
 use super::{Search, changes, schema::Fields};
 use crate::{
-    core::store::Db,
+    core::{i18n::Lang, store::Db},
     offers::{
         api::OpenOffer,
-        model::{Offer, Status},
+        model::{FIELDS, Offer, Status, TYPES},
         store::{COLUMNS, offer_from},
     },
 };
@@ -145,6 +145,21 @@ pub async fn published_of(db: &Db, ids: &[i64]) -> Result<Vec<Entry>, sqlx::Erro
 }
 
 /// The index document of one published offer.
+/// The names of every field and offer type in German and English (the
+/// order of [`Lang::ALL`]), by message id (`offer-field-…`,
+/// `offer-type-…`); looked up once, not per offer.
+static KIND_NAMES: LazyLock<HashMap<String, [String; 2]>> = LazyLock::new(|| {
+    let named = |id: String| {
+        let names = Lang::ALL.map(|lang| lang.t(&id));
+        (id, names)
+    };
+    FIELDS
+        .iter()
+        .map(|code| named(format!("offer-field-{code}")))
+        .chain(TYPES.iter().map(|code| named(format!("offer-type-{code}"))))
+        .collect()
+});
+
 pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     let o = &e.offer;
     let r = &o.record;
@@ -169,6 +184,21 @@ pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     }
     for part in [r.title.as_str()].into_iter().chain(german_body) {
         doc.add_text(f.raw, part);
+    }
+    // What the offer is, by name, in German and English: a search for
+    // "Kindergarten" (or "Kita") finds a Kinderkrippe whose own text never
+    // says so. Matched like the body, so it ranks below the title.
+    for (i, lang) in Lang::ALL.iter().enumerate() {
+        let field = text_field(lang.code()).expect("German and English are stemmed");
+        for id in [
+            format!("offer-field-{}", r.field),
+            format!("offer-type-{}", r.offer_type),
+        ] {
+            if let Some(names) = KIND_NAMES.get(&id) {
+                doc.add_text(field, &names[i]);
+                doc.add_text(f.raw, &names[i]);
+            }
+        }
     }
     for t in &e.translations {
         let field = text_field(&t.lang).unwrap_or(f.text_other);
@@ -308,12 +338,23 @@ impl Search {
     }
 
     /// Polls when the change log has moved past what this process has seen,
-    /// so a search right after a change (in any process) shows it.
+    /// so a search right after a change (in any process) shows it. The log
+    /// is asked at most every [`super::RECHECK`] (a busy server answers
+    /// thousands of searches a second), and at once after this process
+    /// wrote to it.
     pub async fn refresh(&self, db: &Db) -> anyhow::Result<()> {
+        let written = changes::written_here();
+        if let Some((at, seen)) = *self.checked.lock().expect("checked")
+            && seen == written
+            && at.elapsed() < super::RECHECK
+        {
+            return Ok(());
+        }
         let last = changes::last_id(db.pool()).await?;
         if last > self.follow.lock().await.last {
             self.poll(db).await?;
         }
+        *self.checked.lock().expect("checked") = Some((std::time::Instant::now(), written));
         Ok(())
     }
 
@@ -329,6 +370,8 @@ impl Search {
         prepared.commit()?;
         drop(writer);
         self.reader.reload()?;
+        self.version
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         Ok(())
     }
 

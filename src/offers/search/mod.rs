@@ -7,11 +7,13 @@
 //! The index follows the database's change log (`search_changes`, written
 //! in the same transaction as every offer change): each `ikon serve`
 //! process polls it every second, and a search first checks whether the log
-//! moved on, so processes behind a load balancer answer alike.
+//! moved on (at most every quarter second), so processes behind a load
+//! balancer answer alike.
 
 pub mod changes;
 pub mod collect;
 pub mod index;
+pub mod memo;
 pub mod page;
 pub mod params;
 pub mod query;
@@ -40,6 +42,8 @@ pub use params::{Params, Sort};
 /// that committed late.
 pub const LOOK_BACK_SECS: i64 = 30;
 const POLL: Duration = Duration::from_secs(1);
+/// How long a search trusts the last look at the change log.
+pub const RECHECK: Duration = Duration::from_millis(250);
 /// The change log keeps a week: a process (or an index directory) away
 /// longer rebuilds its index at start.
 const KEEP_CHANGES_SECS: i64 = 7 * 24 * 3600;
@@ -61,10 +65,23 @@ pub struct Search {
     fields: schema::Fields,
     builder: query::Builder,
     follow: tokio::sync::Mutex<FollowState>,
+    /// When a search last asked the change log, and how many rows this
+    /// process had written then.
+    checked: Mutex<Option<(std::time::Instant, u64)>>,
     /// Open-now decisions by opening-hours text, per minute.
     open_now: Arc<Mutex<collect::OpenNow>>,
     /// Facet values numbered across segments.
     facet_names: Arc<Mutex<collect::FacetNames>>,
+    /// Counts the commits this process made to the index: answers derived
+    /// from published offers stay valid while it stands still.
+    version: std::sync::atomic::AtomicU64,
+    /// The published contact points of a Kreis (the finder asks for them
+    /// on every request).
+    pub contact_points: memo::Memo<String, Vec<crate::offers::contact_points::Published>>,
+    /// Answers by the search's parameters ([`Params::cache_key`]), as
+    /// full-text engines keep their query results: a public search's
+    /// questions repeat a lot.
+    pub answers: memo::Memo<String, collect::Outcome>,
 }
 
 impl Search {
@@ -103,8 +120,12 @@ impl Search {
             fields,
             builder,
             follow: tokio::sync::Mutex::new(FollowState::default()),
+            checked: Mutex::default(),
             open_now: Arc::default(),
             facet_names: Arc::default(),
+            version: Default::default(),
+            contact_points: memo::Memo::new(1000),
+            answers: memo::Memo::new(0),
         })
     }
 
@@ -142,6 +163,11 @@ impl Search {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The index version: moves on with every change applied.
+    pub fn version(&self) -> u64 {
+        self.version.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Answers a search.

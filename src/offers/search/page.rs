@@ -10,7 +10,6 @@ use axum::{
 };
 use minijinja::context;
 use serde::Serialize;
-use sqlx::Row;
 
 use super::Params;
 use crate::{
@@ -50,12 +49,12 @@ pub async fn page(
     if !pairs.iter().any(|(k, _)| k == "per_page") {
         pairs.push(("per_page".into(), PER_PAGE.to_string()));
     }
-    let mut params = Params::parse(&app.db, &pairs).await?;
+    let places = app.places().await?;
+    let mut params = Params::parse(&places, &pairs)?;
     if params.lang.is_none() && viewer.lang.code() != "de" {
         params.lang = Some(viewer.lang.code().to_string());
     }
     let outcome = run_search(&app, &params).await?;
-    let names = municipality_names(&app, outcome.facets.municipality.keys()).await?;
     let facet = |counts: &std::collections::BTreeMap<String, u64>,
                  selected: &[String],
                  label: &dyn Fn(&str) -> String| {
@@ -72,11 +71,7 @@ pub async fn page(
         list
     };
     let municipalities = facet(&outcome.facets.municipality, &[], &|k| {
-        names
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_else(|| k.to_string())
+        places.region_name(k).unwrap_or(k).to_string()
     });
     let languages = facet(&outcome.facets.language, &params.languages, &|l| {
         l.to_string()
@@ -128,26 +123,4 @@ pub async fn page(
             .insert(header::CONTENT_SECURITY_POLICY, value);
     }
     Ok(response)
-}
-
-async fn municipality_names(
-    app: &App,
-    keys: impl Iterator<Item = &String>,
-) -> AppResult<Vec<(String, String)>> {
-    let keys: Vec<String> = keys
-        .filter(|k| k.bytes().all(|b| b.is_ascii_digit()))
-        .take(500)
-        .map(|k| format!("'{k}'"))
-        .collect();
-    if keys.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Keys are digits only (checked above), so they can be listed inline.
-    let rows = sqlx::query(&format!(
-        "SELECT key, name FROM regions WHERE key IN ({})",
-        keys.join(", ")
-    ))
-    .fetch_all(app.db.pool())
-    .await?;
-    Ok(rows.iter().map(|r| (r.get("key"), r.get("name"))).collect())
 }

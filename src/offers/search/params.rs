@@ -12,19 +12,13 @@ use tantivy::{
 
 use super::{query, schema::Fields};
 use crate::{
-    core::{
-        error::{AppError, Msg},
-        store::Db,
-    },
-    offers::{
-        contact_points,
-        model::{FIELDS, LANGUAGES, TARGET_GROUPS, TYPES},
-        store,
-    },
+    core::error::{AppError, Msg},
+    geography::gazetteer::Gazetteer,
+    offers::model::{FIELDS, LANGUAGES, TARGET_GROUPS, TYPES},
 };
 
 pub const MAX_PER_PAGE: usize = 200;
-pub const DEFAULT_PER_PAGE: usize = 50;
+pub const DEFAULT_PER_PAGE: usize = 20;
 /// Radius around a postal code's centre when none is given.
 pub const DEFAULT_RADIUS_KM: f64 = 25.0;
 pub const MAX_RADIUS_KM: f64 = 1000.0;
@@ -143,7 +137,7 @@ fn number<T: std::str::FromStr>(
 
 impl Params {
     /// Reads and checks the query string's pairs.
-    pub async fn parse(db: &Db, pairs: &[(String, String)]) -> Result<Params, AppError> {
+    pub fn parse(places: &Gazetteer, pairs: &[(String, String)]) -> Result<Params, AppError> {
         let q = query::clean(&one(pairs, "q").unwrap_or_default());
         let mut p = Params {
             words: query::words(&q),
@@ -194,7 +188,7 @@ impl Params {
         if let Some(region) = one(pairs, "region") {
             let known = region.len() <= 12
                 && region.bytes().all(|b| b.is_ascii_digit())
-                && store::region_name(db.pool(), &region).await?.is_some();
+                && places.region_name(&region).is_some();
             if !known {
                 return Err(AppError::new(
                     StatusCode::NOT_FOUND,
@@ -212,20 +206,18 @@ impl Params {
                     "cp-err-postal-code",
                 ));
             }
-            match store::postal_code_centre(db.pool(), &code).await? {
-                Some((_, Some(lat), Some(lon))) => {
-                    if p.near.is_none() {
+            match places.municipalities(&code).first() {
+                Some(m) => {
+                    if let (Some((lat, lon)), None) = (m.centre, p.near) {
                         p.near = Some((lat, lon));
                         p.radius_km = Some(p.radius_km.unwrap_or(DEFAULT_RADIUS_KM));
                     }
                 }
-                Some(_) => {}
                 None => {
-                    let nearby = contact_points::nearby_postal_codes(db.pool(), &code).await?;
                     return Err(AppError::new(
                         StatusCode::NOT_FOUND,
                         "unknown_postal_code",
-                        Msg::new("cp-err-unknown").arg("nearby", nearby.join(", ")),
+                        Msg::new("cp-err-unknown").arg("nearby", places.nearby(&code).join(", ")),
                     ));
                 }
             }
@@ -275,6 +267,19 @@ impl Params {
         .collect()
     }
 
+    /// Identifies the answer to these parameters: equal keys, equal
+    /// answers (at one index version, and within one minute when only
+    /// offers open now are asked for).
+    pub fn cache_key(&self) -> String {
+        // Every field, so a parameter added later cannot be forgotten here.
+        let mut key = format!("{self:?}");
+        if self.open_now {
+            let minute = chrono::Utc::now().timestamp() / 60;
+            key.push_str(&format!("&minute={minute}"));
+        }
+        key
+    }
+
     /// The query string of these parameters on another page (for links).
     pub fn query_string(&self, page: usize) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
@@ -315,5 +320,57 @@ impl Params {
             pairs.push(("page", page.to_string()));
         }
         serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_kept_apart_by_every_parameter() {
+        let base = Params {
+            words: vec!["kurs".into()],
+            page: 1,
+            per_page: 20,
+            ..Params::default()
+        };
+        let variants = [
+            Params {
+                near: Some((49.58, 10.61)),
+                ..base.clone()
+            },
+            Params {
+                near: Some((49.58, 10.62)),
+                ..base.clone()
+            },
+            Params {
+                per_page: 21,
+                ..base.clone()
+            },
+            Params {
+                lang: Some("ar".into()),
+                ..base.clone()
+            },
+            Params {
+                free: true,
+                ..base.clone()
+            },
+        ];
+        let mut keys: Vec<String> = variants.iter().map(Params::cache_key).collect();
+        keys.push(base.cache_key());
+        let count = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), count);
+        assert_eq!(base.cache_key(), base.clone().cache_key());
+        let open = Params {
+            open_now: true,
+            ..base.clone()
+        };
+        assert!(
+            open.cache_key().contains("&minute="),
+            "open now: per minute"
+        );
     }
 }
