@@ -26,9 +26,20 @@ IKON_DATA_DIR="$DIR" IKON_LISTEN="127.0.0.1:$PORT" IKON_LOG=warn "$TARGET/ikon" 
 PID=$!
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
 echo "start-up with existing index: $(echo "$(date +%s.%N) - $START" | bc) s"
-wrk -t2 -c64 -d10s -s bench/mix.lua "http://127.0.0.1:$PORT" >/dev/null   # warm-up
-wrk -t2 -c64 -d30s --latency -s bench/mix.lua "http://127.0.0.1:$PORT" &
-WRK=$!
-sleep 15
-echo "under load: $(grep VmRSS /proc/$PID/status)"
-wait $WRK
+load() {
+  wrk -t2 -c64 -d10s -s bench/mix.lua "http://127.0.0.1:$PORT" >/dev/null   # warm-up
+  wrk -t2 -c64 -d30s --latency -s bench/mix.lua "http://127.0.0.1:$PORT" &
+  WRK=$!
+  sleep 15
+  echo "under load: $(grep VmRSS /proc/$PID/status)"
+  wait $WRK
+}
+echo "── load, answers kept per index version (the default)"
+load
+kill $PID; wait $PID 2>/dev/null || true
+
+echo "── load, every search computed (IKON_SEARCH_CACHE_ENTRIES=0)"
+IKON_SEARCH_CACHE_ENTRIES=0 IKON_DATA_DIR="$DIR" IKON_LISTEN="127.0.0.1:$PORT" IKON_LOG=warn "$TARGET/ikon" serve &
+PID=$!
+until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
+load

@@ -263,17 +263,23 @@ async fn generate(dir: &std::path::Path, count: usize, seed: u64) -> anyhow::Res
         ))
     })
     .collect();
-    let states: Vec<String> =
-        sqlx::query("SELECT key FROM regions WHERE level = 'state' ORDER BY key")
+    // One network per Kreis, as counties run them.
+    let districts: Vec<String> =
+        sqlx::query("SELECT key FROM regions WHERE level = 'district' ORDER BY key")
             .fetch_all(pool)
             .await?
             .iter()
             .map(|r| r.get("key"))
             .collect();
+    let network_of: std::collections::HashMap<&str, i64> = districts
+        .iter()
+        .enumerate()
+        .map(|(i, key)| (key.as_str(), i as i64 + 1))
+        .collect();
     println!("{} municipalities with a postal code", places.len());
     let now = ikon::core::store::now();
     let mut tx = db.begin().await?;
-    for (i, key) in states.iter().enumerate() {
+    for (i, key) in districts.iter().enumerate() {
         sqlx::query("INSERT INTO networks (id, name, region_key, description, created_at, updated_at) VALUES ($1, $2, $3, '', $4, $4)")
             .bind(i as i64 + 1)
             .bind(format!("Integrationsnetzwerk {key}"))
@@ -312,11 +318,7 @@ async fn generate(dir: &std::path::Path, count: usize, seed: u64) -> anyhow::Res
         let cost = ["free", "free", "reduced", "paid"][rng.gen_range(0..4)];
         let lat = place.2 + rng.gen_range(-0.01..0.01);
         let lon = place.3 + rng.gen_range(-0.01..0.01);
-        let network = states
-            .iter()
-            .position(|s| place.0.starts_with(s.as_str()))
-            .unwrap_or(0) as i64
-            + 1;
+        let network = network_of.get(&place.0[..5]).copied().unwrap_or(1);
         sqlx::query(
             "INSERT INTO offers (id, network_id, organization_id, title, summary, description, field, offer_type, target_groups, age_min, age_max,
                languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon,
@@ -409,6 +411,7 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
         .and_then(|r| r.parse().ok())
         .unwrap_or(200);
 
+    let places = ikon::geography::gazetteer::Gazetteer::load(&db).await?;
     let mut mix = Vec::new();
     for line in std::fs::read_to_string(queries)?.lines() {
         let line = line.trim();
@@ -419,9 +422,8 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
         let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
-        let params = Params::parse(&db, &pairs)
-            .await
-            .map_err(|e| anyhow::anyhow!("{line}: {e:?}"))?;
+        let params =
+            Params::parse(&places, &pairs).map_err(|e| anyhow::anyhow!("{line}: {e:?}"))?;
         mix.push((line.to_string(), params));
     }
     // Warm up, then time each query of the mix many times.
