@@ -90,7 +90,9 @@ pub struct Config {
     pub map_tile_url: String,
     /// Attribution shown on the map, as the tile server requires.
     pub map_attribution: String,
-    /// Search answers kept per process until the index changes (0: none).
+    /// Search answers kept per process until the index changes (0: none);
+    /// only answers of up to [`crate::offers::api::KEPT_MAX_OFFERS`] offers
+    /// are kept, so this bounds the memory they take.
     pub search_cache_entries: usize,
 }
 
@@ -119,7 +121,7 @@ impl Default for Config {
             open_data_attribution: String::new(),
             map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             map_attribution: "© OpenStreetMap contributors".into(),
-            search_cache_entries: 2000,
+            search_cache_entries: 500,
         }
     }
 }

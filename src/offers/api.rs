@@ -199,6 +199,10 @@ pub async fn list(
     }))
 }
 
+/// The largest page whose answer is kept: larger pages are rare (exports,
+/// crawlers) and would make the kept answers take much memory.
+pub const KEPT_MAX_OFFERS: usize = 50;
+
 /// Runs a search on a current index (off the async threads: it is CPU
 /// work), or answers it from those kept for this index version.
 pub async fn run_search(app: &App, params: &Params) -> AppResult<Arc<Outcome>> {
@@ -211,7 +215,9 @@ pub async fn run_search(app: &App, params: &Params) -> AppResult<Arc<Outcome>> {
     let (app, params) = (app.clone(), params.clone());
     let outcome = tokio::task::spawn_blocking(move || {
         let outcome = app.search.search(&params).map(Arc::new);
-        if let Ok(outcome) = &outcome {
+        if let Ok(outcome) = &outcome
+            && outcome.offers.len() <= KEPT_MAX_OFFERS
+        {
             app.search.answers.put(version, key, outcome.clone());
         }
         outcome
