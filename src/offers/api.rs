@@ -212,6 +212,13 @@ pub async fn run_search(app: &App, params: &Params) -> AppResult<Arc<Outcome>> {
     if let Some(kept) = app.search.answers.get(version, &key) {
         return Ok(kept);
     }
+    // Held until the search is done (the task is awaited below).
+    let _permit = app
+        .search
+        .computing
+        .acquire()
+        .await
+        .map_err(anyhow::Error::from)?;
     let (app, params) = (app.clone(), params.clone());
     let outcome = tokio::task::spawn_blocking(move || {
         let outcome = app.search.search(&params).map(Arc::new);

@@ -82,6 +82,9 @@ pub struct Search {
     /// full-text engines keep their query results: a public search's
     /// questions repeat a lot.
     pub answers: memo::Memo<String, collect::Outcome>,
+    /// Searches computed at once: one per core. More would only take
+    /// turns on the same cores, each slower.
+    pub computing: tokio::sync::Semaphore,
 }
 
 impl Search {
@@ -126,6 +129,9 @@ impl Search {
             version: Default::default(),
             contact_points: memo::Memo::new(1000),
             answers: memo::Memo::new(0),
+            computing: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
         })
     }
 
