@@ -198,6 +198,14 @@ impl Builder {
                     .iter()
                     .filter(|p| !STOP_WORDS.contains(&p.as_str()))
                     .collect();
+                // "Migrationsberatung für erwachsene Zuwanderer" finds
+                // nothing that "Migrationsberatung" (in the same group)
+                // does not: skip the longer form, a third of the work.
+                let covered = significant.len() > 1
+                    && significant.iter().any(|p| group.contains(&p.as_str()));
+                if covered {
+                    continue;
+                }
                 if significant.len() == 1 {
                     self.exact(significant[0], 0.8, &mut any);
                 } else {
