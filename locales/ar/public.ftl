@@ -122,3 +122,30 @@ fresh-verify = البيانات ما زالت صحيحة
 
 # Signed-in navigation (shown in the shared layout)
 act-nav-overview = نظرة عامة
+
+## The printed Wegweiser (offers::wegweiser)
+wegweiser-title = دليل الخدمات
+wegweiser-contents = المحتويات
+wegweiser-as-of = بتاريخ
+wegweiser-page = صفحة
+wegweiser-provider = الجهة المقدمة
+wegweiser-address = العنوان
+wegweiser-phone = الهاتف
+wegweiser-email = البريد الإلكتروني
+wegweiser-website = الموقع الإلكتروني
+wegweiser-hours = أوقات الدوام
+wegweiser-languages = اللغات
+wegweiser-cost = التكلفة
+wegweiser-appointment = يلزم حجز موعد
+wegweiser-online = عبر الإنترنت
+wegweiser-empty = لا توجد عروض منشورة حاليًا.
+wegweiser-closed-otherwise = مغلق في الأوقات الأخرى
+
+## Weekdays, Monday first
+weekday-mon = الاثنين
+weekday-tue = الثلاثاء
+weekday-wed = الأربعاء
+weekday-thu = الخميس
+weekday-fri = الجمعة
+weekday-sat = السبت
+weekday-sun = الأحد

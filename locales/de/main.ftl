@@ -64,3 +64,12 @@ err-email = Bitte eine gültige E-Mail-Adresse angeben, z. B. name@beispiel.de.
 err-website = Bitte eine gültige Webadresse angeben, z. B. https://www.beispiel.de.
 err-phone = Bitte eine Telefonnummer aus Ziffern, Leerzeichen und + - / ( ) angeben.
 err-postal-code = Eine Postleitzahl hat genau fünf Ziffern.
+
+## Weekdays, Monday first
+weekday-mon = Montag
+weekday-tue = Dienstag
+weekday-wed = Mittwoch
+weekday-thu = Donnerstag
+weekday-fri = Freitag
+weekday-sat = Samstag
+weekday-sun = Sonntag

@@ -149,3 +149,21 @@ cp-coverage-intro = Welche Gemeinden für jede Zielgruppe eine veröffentlichte 
 cp-coverage-caption = Anlaufstellen nach Gemeinde und Zielgruppe im Netzwerk { $network }
 cp-municipality = Gemeinde
 cp-gap = keine Anlaufstelle
+
+## The printed Wegweiser (offers::wegweiser)
+wegweiser-title = Wegweiser
+wegweiser-contents = Inhalt
+wegweiser-as-of = Stand
+wegweiser-page = Seite
+wegweiser-provider = Träger
+wegweiser-address = Adresse
+wegweiser-phone = Telefon
+wegweiser-email = E-Mail
+wegweiser-website = Website
+wegweiser-hours = Öffnungszeiten
+wegweiser-languages = Sprachen
+wegweiser-cost = Kosten
+wegweiser-appointment = Termin nötig
+wegweiser-online = Online
+wegweiser-empty = Zurzeit sind keine Angebote veröffentlicht.
+wegweiser-closed-otherwise = sonst geschlossen

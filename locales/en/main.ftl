@@ -64,3 +64,12 @@ err-email = Please enter a valid e-mail address, e.g. name@example.org.
 err-website = Please enter a valid web address, e.g. https://www.example.org.
 err-phone = Please enter a phone number of digits, spaces and + - / ( ).
 err-postal-code = A postal code has exactly five digits.
+
+## Weekdays, Monday first
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday

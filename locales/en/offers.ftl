@@ -149,3 +149,21 @@ cp-coverage-intro = Which municipalities have a published contact point for each
 cp-coverage-caption = Contact points by municipality and target group in { $network }
 cp-municipality = Municipality
 cp-gap = no contact point
+
+## The printed Wegweiser (offers::wegweiser)
+wegweiser-title = Guide
+wegweiser-contents = Contents
+wegweiser-as-of = As of
+wegweiser-page = Page
+wegweiser-provider = Provider
+wegweiser-address = Address
+wegweiser-phone = Phone
+wegweiser-email = E-mail
+wegweiser-website = Website
+wegweiser-hours = Opening hours
+wegweiser-languages = Languages
+wegweiser-cost = Cost
+wegweiser-appointment = Appointment needed
+wegweiser-online = Online
+wegweiser-empty = No offers are published at the moment.
+wegweiser-closed-otherwise = closed otherwise

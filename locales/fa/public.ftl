@@ -122,3 +122,30 @@ fresh-verify = اطلاعات هنوز درست است
 
 # Signed-in navigation (shown in the shared layout)
 act-nav-overview = نمای کلی
+
+## The printed Wegweiser (offers::wegweiser)
+wegweiser-title = راهنمای خدمات
+wegweiser-contents = فهرست
+wegweiser-as-of = تاریخ
+wegweiser-page = صفحه
+wegweiser-provider = ارائه‌دهنده
+wegweiser-address = نشانی
+wegweiser-phone = تلفن
+wegweiser-email = ایمیل
+wegweiser-website = وب‌سایت
+wegweiser-hours = ساعات کاری
+wegweiser-languages = زبان‌ها
+wegweiser-cost = هزینه
+wegweiser-appointment = نیاز به وقت قبلی
+wegweiser-online = آنلاین
+wegweiser-empty = در حال حاضر هیچ خدمتی منتشر نشده است.
+wegweiser-closed-otherwise = در سایر اوقات بسته است
+
+## Weekdays, Monday first
+weekday-mon = دوشنبه
+weekday-tue = سه‌شنبه
+weekday-wed = چهارشنبه
+weekday-thu = پنج‌شنبه
+weekday-fri = جمعه
+weekday-sat = شنبه
+weekday-sun = یکشنبه

@@ -123,3 +123,30 @@ fresh-verify = Данные всё ещё верны
 
 # Signed-in navigation (shown in the shared layout)
 act-nav-overview = Обзор
+
+## The printed Wegweiser (offers::wegweiser)
+wegweiser-title = Справочник
+wegweiser-contents = Содержание
+wegweiser-as-of = По состоянию на
+wegweiser-page = Страница
+wegweiser-provider = Организация
+wegweiser-address = Адрес
+wegweiser-phone = Телефон
+wegweiser-email = Электронная почта
+wegweiser-website = Сайт
+wegweiser-hours = Часы работы
+wegweiser-languages = Языки
+wegweiser-cost = Стоимость
+wegweiser-appointment = Нужна запись
+wegweiser-online = Онлайн
+wegweiser-empty = Сейчас нет опубликованных предложений.
+wegweiser-closed-otherwise = в остальное время закрыто
+
+## Weekdays, Monday first
+weekday-mon = Понедельник
+weekday-tue = Вторник
+weekday-wed = Среда
+weekday-thu = Четверг
+weekday-fri = Пятница
+weekday-sat = Суббота
+weekday-sun = Воскресенье

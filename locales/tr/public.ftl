@@ -122,3 +122,30 @@ fresh-verify = Bilgiler hâlâ doğru
 
 # Signed-in navigation (shown in the shared layout)
 act-nav-overview = Genel bakış
+
+## The printed Wegweiser (offers::wegweiser)
+wegweiser-title = Rehber
+wegweiser-contents = İçindekiler
+wegweiser-as-of = Tarih
+wegweiser-page = Sayfa
+wegweiser-provider = Kurum
+wegweiser-address = Adres
+wegweiser-phone = Telefon
+wegweiser-email = E-posta
+wegweiser-website = İnternet sitesi
+wegweiser-hours = Açılış saatleri
+wegweiser-languages = Diller
+wegweiser-cost = Ücret
+wegweiser-appointment = Randevu gerekli
+wegweiser-online = Çevrimiçi
+wegweiser-empty = Şu anda yayınlanmış bir hizmet yok.
+wegweiser-closed-otherwise = diğer zamanlarda kapalı
+
+## Weekdays, Monday first
+weekday-mon = Pazartesi
+weekday-tue = Salı
+weekday-wed = Çarşamba
+weekday-thu = Perşembe
+weekday-fri = Cuma
+weekday-sat = Cumartesi
+weekday-sun = Pazar

@@ -123,3 +123,30 @@ fresh-verify = Дані досі актуальні
 
 # Signed-in navigation (shown in the shared layout)
 act-nav-overview = Огляд
+
+## The printed Wegweiser (offers::wegweiser)
+wegweiser-title = Довідник
+wegweiser-contents = Зміст
+wegweiser-as-of = Станом на
+wegweiser-page = Сторінка
+wegweiser-provider = Організація
+wegweiser-address = Адреса
+wegweiser-phone = Телефон
+wegweiser-email = Електронна пошта
+wegweiser-website = Вебсайт
+wegweiser-hours = Години роботи
+wegweiser-languages = Мови
+wegweiser-cost = Вартість
+wegweiser-appointment = Потрібен запис
+wegweiser-online = Онлайн
+wegweiser-empty = Наразі немає опублікованих пропозицій.
+wegweiser-closed-otherwise = в інший час зачинено
+
+## Weekdays, Monday first
+weekday-mon = Понеділок
+weekday-tue = Вівторок
+weekday-wed = Середа
+weekday-thu = Четвер
+weekday-fri = Пʼятниця
+weekday-sat = Субота
+weekday-sun = Неділя

@@ -150,6 +150,11 @@ impl Lang {
         self.t_args(&msg.id, &msg.args)
     }
 
+    /// The names of the weekdays, Monday first.
+    pub fn weekdays(self) -> [String; 7] {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(|d| self.t(&format!("weekday-{d}")))
+    }
+
     /// Whether a message id exists in this language's files.
     pub fn has(self, id: &str) -> bool {
         LOCALES.try_lookup(&self.id(), id).is_some()

@@ -24,6 +24,7 @@ use crate::{
     },
     core::{
         error::{AppError, AppResult},
+        i18n::Lang,
         pdf::{self, Document},
         web::{App, routes::RouteTable},
     },
@@ -40,15 +41,6 @@ pub fn routes(t: RouteTable) -> RouteTable {
         .get("/networks/{id}/meetings/{mid}/minutes.pdf", minutes)
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Montag",
-    "Dienstag",
-    "Mittwoch",
-    "Donnerstag",
-    "Freitag",
-    "Samstag",
-    "Sonntag",
-];
 const MONTHS: [&str; 12] = [
     "Januar",
     "Februar",
@@ -72,7 +64,7 @@ pub fn german_when(starts_at: Option<i64>, ends_at: Option<i64>) -> String {
     };
     let date = format!(
         "{}, {}. {} {}",
-        WEEKDAYS[start.weekday().num_days_from_monday() as usize],
+        Lang::De.weekdays()[start.weekday().num_days_from_monday() as usize],
         start.day(),
         MONTHS[start.month0() as usize],
         start.year()

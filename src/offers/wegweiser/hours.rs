@@ -37,7 +37,7 @@ fn day_hours(oh: &OpeningHours, day: NaiveDate) -> String {
 /// does not understand is shown as written; an empty one gives no lines.
 pub fn in_words(
     value: &str,
-    weekdays: &[&str; 7],
+    weekdays: &[String; 7],
     closed_otherwise: &str,
     week_of: NaiveDate,
 ) -> Vec<String> {
@@ -82,15 +82,9 @@ pub fn in_words(
 mod tests {
     use super::*;
 
-    const DE: [&str; 7] = [
-        "Montag",
-        "Dienstag",
-        "Mittwoch",
-        "Donnerstag",
-        "Freitag",
-        "Samstag",
-        "Sonntag",
-    ];
+    fn de() -> [String; 7] {
+        crate::core::i18n::Lang::De.weekdays()
+    }
 
     fn week() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
@@ -100,7 +94,7 @@ mod tests {
     fn weekdays_with_the_same_hours_share_a_line() {
         let lines = in_words(
             "Mo-Fr 08:00-12:00; Th 14:00-18:00",
-            &DE,
+            &de(),
             "sonst geschlossen",
             week(),
         );
@@ -117,18 +111,18 @@ mod tests {
 
     #[test]
     fn additional_rules_and_whole_days() {
-        let lines = in_words("Mo 09:00-12:00, 13:00-15:00", &DE, "x", week());
+        let lines = in_words("Mo 09:00-12:00, 13:00-15:00", &de(), "x", week());
         assert_eq!(lines, ["Montag: 09:00–12:00, 13:00–15:00", "x"]);
-        let lines = in_words("24/7", &DE, "x", week());
+        let lines = in_words("24/7", &de(), "x", week());
         assert_eq!(lines, ["Montag – Sonntag: 00:00–24:00"]);
     }
 
     #[test]
     fn unparsable_values_are_shown_as_written() {
         assert_eq!(
-            in_words("nach Absprache", &DE, "x", week()),
+            in_words("nach Absprache", &de(), "x", week()),
             ["nach Absprache"]
         );
-        assert!(in_words(" ", &DE, "x", week()).is_empty());
+        assert!(in_words(" ", &de(), "x", week()).is_empty());
     }
 }

@@ -19,6 +19,7 @@ use crate::{
     accounts::viewer::Viewer,
     core::{
         error::{AppError, AppResult},
+        i18n::Lang,
         pdf::{self, Document},
         web::{App, routes::RouteTable},
     },
@@ -29,7 +30,7 @@ use crate::{
     },
 };
 
-use self::labels::{LANGS, Labels, labels, language_name};
+use self::labels::{Labels, language_name};
 
 const TEMPLATE: &str = include_str!("../../../templates/pdf/wegweiser.typ");
 
@@ -63,7 +64,7 @@ pub struct Entry {
 
 #[derive(Debug, Serialize)]
 pub struct Section {
-    pub heading: &'static str,
+    pub heading: String,
     pub offers: Vec<Entry>,
 }
 
@@ -98,7 +99,7 @@ pub fn guide(
     today: chrono::NaiveDate,
     sources: Vec<Source>,
 ) -> AppResult<(Guide, Images)> {
-    let l = labels(lang);
+    let l = Labels::of(Lang::parse(lang).unwrap_or_default());
     let mut images = Vec::new();
     let mut by_field: HashMap<&str, Vec<Entry>> = HashMap::new();
     for s in sources {
@@ -153,7 +154,7 @@ pub fn guide(
             phone: r.phone.clone(),
             email: r.email.clone(),
             website: r.website.clone(),
-            hours: hours::in_words(&r.opening_hours, &l.weekdays, l.closed_otherwise, today),
+            hours: hours::in_words(&r.opening_hours, &l.weekdays, &l.closed_otherwise, today),
             languages: r
                 .languages
                 .iter()
@@ -262,10 +263,10 @@ pub async fn wegweiser(
     let lang = if wanted.is_empty() {
         "de"
     } else {
-        LANGS
+        Lang::PUBLIC
             .iter()
-            .find(|l| **l == wanted)
-            .copied()
+            .map(|l| l.code())
+            .find(|code| *code == wanted)
             .ok_or_else(AppError::not_found)?
     };
     let pool = app.db.pool();
