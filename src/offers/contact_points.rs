@@ -208,6 +208,25 @@ pub async fn published_in<'e, E: Executor<'e, Database = Any> + Copy>(
         .collect())
 }
 
+/// The published contact points of a Kreis as the index version knows
+/// them: read once per version (the change log covers contact points, so
+/// they stay right until it moves on), as the finder asks on every
+/// request and the coverage on every network page.
+pub async fn current(
+    app: &crate::core::web::App,
+    kreis: &str,
+) -> Result<std::sync::Arc<Vec<Published>>, anyhow::Error> {
+    app.search.refresh(&app.db).await?;
+    let version = app.search.version();
+    let key = kreis.to_string();
+    if let Some(points) = app.search.contact_points.get(version, &key) {
+        return Ok(points);
+    }
+    let points = std::sync::Arc::new(published_in(app.db.pool(), kreis).await?);
+    app.search.contact_points.put(version, key, points.clone());
+    Ok(points)
+}
+
 /// Postal codes sharing the first three digits with `postal_code`.
 pub async fn nearby_postal_codes<'e, E: Executor<'e, Database = Any>>(
     ex: E,

@@ -43,7 +43,7 @@ pub(crate) struct Cell {
 
 pub(crate) async fn cells(app: &App, region_key: &str) -> AppResult<Vec<Cell>> {
     let pool = app.db.pool();
-    let points = cp::published_in(pool, region_key).await?;
+    let points = cp::current(app, region_key).await?;
     let rows = cp::municipalities(pool, region_key).await?;
     Ok(rows
         .into_iter()

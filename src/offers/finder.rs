@@ -1,8 +1,6 @@
 //! Contact points: designation on an offer, the public finder (HTML and
 //! JSON) and a network's coverage by municipality and target group.
 
-use std::sync::Arc;
-
 use axum::{
     Form, Json,
     extract::{Path, Query, State},
@@ -271,23 +269,9 @@ async fn answer(app: &App, q: &FinderQuery) -> AppResult<FinderAnswer> {
             .collect()
     };
     let wanted = cp::wanted(age, group);
-    // The change log covers contact points too: what the index version
-    // saw stays right until it moves on.
-    app.search.refresh(&app.db).await?;
-    let version = app.search.version();
     let mut municipalities = Vec::new();
     for (key, name) in places {
-        let kreis = key.get(..5).unwrap_or_default().to_string();
-        let points = match app.search.contact_points.get(version, &kreis) {
-            Some(points) => points,
-            None => {
-                let points = Arc::new(cp::published_in(app.db.pool(), &kreis).await?);
-                app.search
-                    .contact_points
-                    .put(version, kreis, points.clone());
-                points
-            }
-        };
+        let points = cp::current(app, key.get(..5).unwrap_or_default()).await?;
         let contact_points = points
             .iter()
             .filter(|(_, _, p)| p.covers(&key))
