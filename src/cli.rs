@@ -6,9 +6,9 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::{
     accounts::cli::UserCommand,
+    app::server,
     core::{
         config::{Config, Overrides},
-        server,
         store::Db,
     },
     demo, geography,

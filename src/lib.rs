@@ -5,6 +5,7 @@
 //! its own model, store queries, routes and tests.
 
 pub mod accounts;
+pub mod app;
 pub mod cli;
 pub mod conferences;
 pub mod core;
@@ -13,4 +14,3 @@ pub mod geography;
 pub mod network;
 pub mod offers;
 pub mod oparl;
-pub mod router;

@@ -31,10 +31,6 @@ impl Viewer {
         }
     }
 
-    pub fn is_admin(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.role == Role::Admin)
-    }
-
     pub fn require_signed_in(&self) -> AppResult<&User> {
         self.check(true)
     }

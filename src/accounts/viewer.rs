@@ -1,65 +1,17 @@
-//! Who is asking: the signed-in user (from a session cookie or an API
-//! token), the UI language and the CSRF token of this browser. Every
-//! request gets a `Viewer` from the `identify` middleware.
+//! The `identify` middleware: finds the signed-in user (from a session
+//! cookie or an API token), the UI language and the CSRF token of this
+//! browser, and hands every request its [`Viewer`].
 
 use axum::{
-    extract::{FromRequestParts, Request, State},
-    http::{HeaderMap, HeaderValue, header, request::Parts},
+    extract::{Request, State},
+    http::header,
     middleware::Next,
     response::{IntoResponse, Response},
 };
 
-use super::{model::User, sessions};
+use super::sessions;
+pub use crate::core::web::viewer::{CSRF_COOKIE, LANG_COOKIE, Viewer, append_cookie, cookie};
 use crate::core::{error::AppError, i18n::Lang, web::App};
-
-pub const CSRF_COOKIE: &str = "ikon_csrf";
-pub const LANG_COOKIE: &str = "ikon_lang";
-
-#[derive(Clone, Debug)]
-pub struct Viewer {
-    pub user: Option<User>,
-    /// The language of the signed-in and internal pages (German or
-    /// English): a public-only choice such as Arabic falls back here to
-    /// English when the browser asks for it, else German.
-    pub lang: Lang,
-    /// The language the visitor asked for; public pages speak it.
-    pub public_lang: Lang,
-    /// The token every form of this browser must echo back.
-    pub csrf: String,
-    /// Authenticated by `Authorization: Bearer` (no cookies involved).
-    pub via_api_token: bool,
-    /// Path and query of the request (for "back to" links and login).
-    pub path: String,
-}
-
-impl Viewer {
-    pub fn user(&self) -> Result<&User, AppError> {
-        self.user.as_ref().ok_or_else(AppError::unauthenticated)
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Viewer {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
-        parts
-            .extensions
-            .get::<Viewer>()
-            .cloned()
-            .ok_or_else(|| AppError::internal("identify middleware missing"))
-    }
-}
-
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
 
 fn query_lang(query: Option<&str>) -> Option<Lang> {
     query?
@@ -115,7 +67,7 @@ pub async fn identify(State(app): State<App>, mut request: Request, next: Next) 
     }
     let csrf = existing_csrf
         .clone()
-        .unwrap_or_else(super::secrets::random_token);
+        .unwrap_or_else(crate::core::secrets::random_token);
     let viewer = Viewer {
         user,
         lang,
@@ -150,10 +102,4 @@ pub async fn identify(State(app): State<App>, mut request: Request, next: Next) 
         append_cookie(&mut response, &value);
     }
     response
-}
-
-pub fn append_cookie(response: &mut Response, value: &str) {
-    if let Ok(v) = HeaderValue::from_str(value) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
 }

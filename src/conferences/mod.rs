@@ -14,3 +14,20 @@ pub mod model;
 pub mod overview;
 pub mod store;
 pub mod web;
+
+use crate::core::web::{Parts, parts::Sweep};
+
+/// Hands the conferences' background work to the app: reminders of due
+/// action items and upcoming meetings.
+pub fn install(parts: Parts) -> Parts {
+    parts.sweep(Sweep {
+        name: "reminders",
+        every: actions::reminders::SWEEP_EVERY,
+        run: |app| {
+            Box::pin(async move {
+                let sent = actions::reminders::sweep(&app).await?;
+                Ok(sent.mails)
+            })
+        },
+    })
+}

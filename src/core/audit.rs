@@ -5,9 +5,9 @@ use serde::Serialize;
 use serde_json::Value;
 use sqlx::Row;
 
-use crate::{
-    accounts::model::User,
-    core::store::{Db, Tx, now},
+use crate::core::{
+    identity::User,
+    store::{Db, Tx, now},
 };
 
 /// What happened, to be written with `record`.

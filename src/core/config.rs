@@ -91,7 +91,7 @@ pub struct Config {
     /// Attribution shown on the map, as the tile server requires.
     pub map_attribution: String,
     /// Search answers kept per process until the index changes (0: none);
-    /// only answers of up to [`crate::offers::api::KEPT_MAX_OFFERS`] offers
+    /// only answers of up to 50 offers (the offer search's kept page size)
     /// are kept, so this bounds the memory they take.
     pub search_cache_entries: usize,
 }

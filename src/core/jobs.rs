@@ -10,9 +10,8 @@ use serde::Serialize;
 use sqlx::Row;
 
 use crate::core::{
-    mail,
     store::{Backend, Db, Tx, now},
-    web::App,
+    web::{App, parts::Sweep},
 };
 
 /// How long a claimed job is reserved before another process may retry it.
@@ -115,13 +114,12 @@ pub fn backoff_secs(attempts: i64) -> i64 {
     (30_i64 << attempts.clamp(1, 16).saturating_sub(1)).min(7200)
 }
 
+/// Runs a job through the handler its capability registered for its kind
+/// (see [`Parts::job`](crate::core::web::Parts::job)).
 async fn perform(app: &App, job: &Job) -> anyhow::Result<()> {
-    match job.kind.as_str() {
-        mail::JOB_KIND => {
-            let email: mail::Email = serde_json::from_str(&job.payload)?;
-            mail::deliver(&app.config, &email).await
-        }
-        other => anyhow::bail!("unknown job kind {other}"),
+    match app.job_handler(&job.kind) {
+        Some(handler) => handler(app.clone(), job.payload.clone()).await,
+        None => anyhow::bail!("unknown job kind {}", job.kind),
     }
 }
 
@@ -151,32 +149,40 @@ pub async fn worker(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
     }
 }
 
-/// A periodic sweep of `ikon serve` (e.g. reminders that fall due): runs
-/// `sweep` at start and then every `period` until the server stops. A sweep
-/// returns how much it queued (0: nothing); if anything, the worker wakes
-/// at once.
-/// Sweeps run in every process, so each must claim its work atomically.
-pub async fn every<F, Fut>(
-    app: App,
-    mut stop: tokio::sync::watch::Receiver<bool>,
-    name: &'static str,
-    period: Duration,
-    sweep: F,
-) where
-    F: Fn(App) -> Fut,
-    Fut: Future<Output = Result<usize, sqlx::Error>>,
-{
+/// Starts the background work of `ikon serve` after the capabilities'
+/// start hooks ran: the job worker, their long-running tasks and their
+/// periodic sweeps. Each ends when `stop` turns true.
+pub async fn start(
+    app: &App,
+    stop: &tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<Vec<tokio::task::JoinHandle<()>>> {
+    for hook in app.start_hooks() {
+        hook(app.clone()).await?;
+    }
+    let mut running = vec![tokio::spawn(worker(app.clone(), stop.clone()))];
+    for task in app.tasks() {
+        running.push(tokio::spawn(task(app.clone(), stop.clone())));
+    }
+    for sweep in app.sweeps() {
+        running.push(tokio::spawn(every(app.clone(), stop.clone(), *sweep)));
+    }
+    Ok(running)
+}
+
+/// Runs a sweep at start and then every period until the server stops.
+/// If it queued anything, the worker wakes at once.
+async fn every(app: App, mut stop: tokio::sync::watch::Receiver<bool>, sweep: Sweep) {
     loop {
-        match sweep(app.clone()).await {
+        match (sweep.run)(app.clone()).await {
             Ok(0) => {}
             Ok(queued) => {
-                tracing::info!("{name}: {queued} queued");
+                tracing::info!("{}: {queued} queued", sweep.name);
                 app.jobs_ready.notify_one();
             }
-            Err(e) => tracing::error!("{name}: {e}"),
+            Err(e) => tracing::error!("{}: {e:#}", sweep.name),
         }
         tokio::select! {
-            _ = tokio::time::sleep(period) => {}
+            _ = tokio::time::sleep(sweep.every) => {}
             _ = stop.changed() => return,
         }
     }

@@ -18,6 +18,7 @@ use crate::core::{
     config::{Config, SmtpTls},
     jobs,
     store::Tx,
+    web::App,
 };
 
 pub const JOB_KIND: &str = "send_mail";
@@ -44,6 +45,17 @@ pub struct Attachment {
 /// change commits, and retried until the mail server takes it.
 pub async fn enqueue(tx: &mut Tx, email: &Email) -> Result<i64, sqlx::Error> {
     jobs::enqueue(tx, JOB_KIND, email).await
+}
+
+/// The job handler for [`JOB_KIND`], registered by the composition root.
+pub fn perform(
+    app: App,
+    payload: String,
+) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>> {
+    Box::pin(async move {
+        let email: Email = serde_json::from_str(&payload)?;
+        deliver(&app.config, &email).await
+    })
 }
 
 fn build(config: &Config, email: &Email) -> anyhow::Result<Message> {
@@ -105,7 +117,7 @@ fn write_to_folder(config: &Config, message: &Message) -> anyhow::Result<()> {
     let name = format!(
         "{}-{}.eml",
         chrono::Utc::now().format("%Y%m%dT%H%M%S%.6f"),
-        &crate::accounts::secrets::random_token()[..8]
+        &crate::core::secrets::random_token()[..8]
     );
     std::fs::write(dir.join(name), message.formatted()).context("writing the .eml file")?;
     Ok(())

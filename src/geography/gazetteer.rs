@@ -8,7 +8,7 @@ use std::{collections::HashMap, sync::Arc};
 
 use sqlx::Row;
 
-use crate::core::store::Db;
+use crate::core::{store::Db, web::App};
 
 /// A municipality a postal code reaches into.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,4 +126,9 @@ impl Places {
     fn loaded(&self) -> Option<Arc<Gazetteer>> {
         self.loaded.lock().expect("places").clone()
     }
+}
+
+/// The official places of this process, read from the database on first use.
+pub async fn places(app: &App) -> Result<Arc<Gazetteer>, sqlx::Error> {
+    app.part::<Places>().get(&app.db).await
 }

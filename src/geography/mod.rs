@@ -18,3 +18,10 @@ pub mod model;
 pub mod names;
 pub mod store;
 pub mod web;
+
+use crate::core::web::Parts;
+
+/// Hands the geography's in-memory places to the app.
+pub fn install(parts: Parts) -> Parts {
+    parts.state(gazetteer::Places::default())
+}

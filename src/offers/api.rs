@@ -21,7 +21,7 @@ use crate::offers::{
     export::{License, license},
     model::Offer,
     search::{
-        Params,
+        Params, Search,
         collect::{Facets, Outcome},
     },
     store,
@@ -184,7 +184,7 @@ pub async fn list(
     State(app): State<App>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> AppResult<Json<OfferPage>> {
-    let params = Params::parse(&*app.places().await?, &pairs)?;
+    let params = Params::parse(&*crate::geography::gazetteer::places(&app).await?, &pairs)?;
     let outcome = run_search(&app, &params).await?;
     let networks: Vec<i64> = outcome.offers.iter().map(|o| o.network_id).collect();
     Ok(Json(OfferPage {
@@ -206,26 +206,25 @@ pub const KEPT_MAX_OFFERS: usize = 50;
 /// Runs a search on a current index (off the async threads: it is CPU
 /// work), or answers it from those kept for this index version.
 pub async fn run_search(app: &App, params: &Params) -> AppResult<Arc<Outcome>> {
-    app.search.refresh(&app.db).await?;
-    let version = app.search.version();
+    Search::of(app).refresh(&app.db).await?;
+    let version = Search::of(app).version();
     let key = params.cache_key();
-    if let Some(kept) = app.search.answers.get(version, &key) {
+    if let Some(kept) = Search::of(app).answers.get(version, &key) {
         return Ok(kept);
     }
     // Held until the search is done (the task is awaited below).
-    let _permit = app
-        .search
+    let _permit = Search::of(app)
         .computing
         .acquire()
         .await
         .map_err(anyhow::Error::from)?;
     let (app, params) = (app.clone(), params.clone());
     let outcome = tokio::task::spawn_blocking(move || {
-        let outcome = app.search.search(&params).map(Arc::new);
+        let outcome = Search::of(&app).search(&params).map(Arc::new);
         if let Ok(outcome) = &outcome
             && outcome.offers.len() <= KEPT_MAX_OFFERS
         {
-            app.search.answers.put(version, key, outcome.clone());
+            Search::of(&app).answers.put(version, key, outcome.clone());
         }
         outcome
     })

@@ -12,6 +12,7 @@ use crate::core::{
 };
 use crate::offers::{
     model::Offer,
+    search::Search,
     store::{COLUMNS, offer_from},
 };
 
@@ -216,14 +217,16 @@ pub async fn current(
     app: &crate::core::web::App,
     kreis: &str,
 ) -> Result<std::sync::Arc<Vec<Published>>, anyhow::Error> {
-    app.search.refresh(&app.db).await?;
-    let version = app.search.version();
+    Search::of(app).refresh(&app.db).await?;
+    let version = Search::of(app).version();
     let key = kreis.to_string();
-    if let Some(points) = app.search.contact_points.get(version, &key) {
+    if let Some(points) = Search::of(app).contact_points.get(version, &key) {
         return Ok(points);
     }
     let points = std::sync::Arc::new(published_in(app.db.pool(), kreis).await?);
-    app.search.contact_points.put(version, key, points.clone());
+    Search::of(app)
+        .contact_points
+        .put(version, key, points.clone());
     Ok(points)
 }
 

@@ -41,6 +41,18 @@ pub struct License {
     pub attribution: String,
 }
 
+/// The networks' names by id, for open-data attributions; a rename shows
+/// within seconds.
+pub struct NetworkNames(pub crate::core::ttl::Ttl<Vec<(i64, String)>>);
+
+impl Default for NetworkNames {
+    fn default() -> Self {
+        NetworkNames(crate::core::ttl::Ttl::new(std::time::Duration::from_secs(
+            5,
+        )))
+    }
+}
+
 /// The licence for data from the given networks: the configured
 /// attribution, or the networks' names and ikon.
 pub async fn license(app: &App, network_ids: &[i64]) -> AppResult<License> {
@@ -48,7 +60,8 @@ pub async fn license(app: &App, network_ids: &[i64]) -> AppResult<License> {
     let attribution = if config.open_data_attribution.trim().is_empty() {
         let ids: BTreeSet<i64> = network_ids.iter().copied().collect();
         let all = app
-            .network_names
+            .part::<NetworkNames>()
+            .0
             .get(|| async {
                 let rows = sqlx::query("SELECT id, name FROM networks ORDER BY name")
                     .fetch_all(app.db.pool())

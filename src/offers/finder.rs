@@ -227,7 +227,7 @@ async fn answer(app: &App, q: &FinderQuery) -> AppResult<FinderAnswer> {
         place
     };
     let region = q.region.trim();
-    let gazetteer = app.places().await?;
+    let gazetteer = crate::geography::gazetteer::places(app).await?;
     let places = if by_name {
         let found = search(&app.db, place, SEARCH_LIMIT).await?;
         let places: Vec<_> = found

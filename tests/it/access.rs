@@ -564,7 +564,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
 backend_test!(
     every_route_decides_for_every_role,
     |app: TestApp| async move {
-        let routes = ikon::router::routes();
+        let routes = ikon::app::router::routes();
         let rules: HashMap<(&str, &str), Rule> =
             RULES.iter().map(|(m, p, r)| ((*m, *p), *r)).collect();
         let undecided: Vec<String> = routes

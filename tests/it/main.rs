@@ -14,6 +14,7 @@ mod conferences_agenda;
 mod conferences_minutes;
 mod documents;
 mod geography;
+mod house;
 mod i18n;
 mod network;
 mod network_csv;

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use ikon::{
-    core::{audit::Actor, config::Config, web::App},
+    core::{audit::Actor, config::Config},
     offers::{
         model::{OfferRecord, Status},
         store,
@@ -511,9 +511,9 @@ backend_test!(
         config.base_url = Some(format!("http://{addr}/").parse().unwrap());
         config.data_dir = other_dir.path().to_path_buf();
         let db = ikon::cli::open(&config).await.unwrap();
-        let other = App::new(config, db);
+        let other = ikon::app::build(config, db);
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let server = tokio::spawn(ikon::core::server::run(other.clone(), listener, async {
+        let server = tokio::spawn(ikon::app::server::run(other.clone(), listener, async {
             let _ = stopped.await;
         }));
         let other_base = format!("http://{addr}");
@@ -566,7 +566,9 @@ backend_test!(
             per_page: 10,
             ..Default::default()
         };
-        let outcome = other.search.search(&params).unwrap();
+        let outcome = ikon::offers::search::Search::of(&other)
+            .search(&params)
+            .unwrap();
         assert_eq!(outcome.total, 1, "followed in the background");
 
         // Unpublish: gone everywhere.

@@ -452,7 +452,11 @@ fn public_ids() -> BTreeSet<String> {
         "offers/finder.html",
         "offers/show.html",
     ] {
-        assert!(ikon::core::web::is_public_template(name) || name == "layout.html");
+        assert!(
+            ikon::app::SHELL_PUBLIC_TEMPLATES.contains(&name)
+                || ikon::offers::PUBLIC_TEMPLATES.contains(&name)
+                || name == "layout.html"
+        );
         let text = std::fs::read_to_string(root.join(name)).unwrap();
         for quote in ['"', '\''] {
             let opener = format!("t({quote}");

@@ -16,7 +16,7 @@ backend_test!(
                 documented.insert(format!("{} {path}", method.to_uppercase()));
             }
         }
-        let served: BTreeSet<String> = ikon::router::routes()
+        let served: BTreeSet<String> = ikon::app::router::routes()
             .entries()
             .iter()
             .filter(|e| e.path.starts_with("/api/v1/") || e.path == "/healthz")

@@ -6,7 +6,6 @@ use ikon::{
     core::{
         mail::{self, Email},
         store::Db,
-        web::App,
     },
 };
 use reqwest::StatusCode;
@@ -30,12 +29,12 @@ async fn two_processes_share_sessions_and_jobs() {
     // A second process: its own pool and server on the same database.
     let config = first.app.config.clone();
     let db = Db::connect(config.database_url.expose()).await.unwrap();
-    let second_app = App::new(config, db);
+    let second_app = ikon::app::build(config, db);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let second = format!("http://{}", listener.local_addr().unwrap());
     let server_app = second_app.clone();
     tokio::spawn(async move {
-        let _ = ikon::core::server::run(server_app, listener, std::future::pending()).await;
+        let _ = ikon::app::server::run(server_app, listener, std::future::pending()).await;
     });
 
     let (email, password) = first.user("shared@example.org", Role::Admin).await;

@@ -14,9 +14,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::{
-    accounts::{secrets::constant_time_eq, viewer::Viewer},
-    core::{error::AppError, web::App},
+use crate::core::{
+    error::AppError,
+    secrets::constant_time_eq,
+    web::{App, viewer::Viewer},
 };
 
 pub const FIELD: &str = "csrf";

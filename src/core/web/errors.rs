@@ -16,13 +16,10 @@ use axum::{
 use minijinja::context;
 use serde::Serialize;
 
-use crate::{
-    accounts::viewer::Viewer,
-    core::{
-        error::{AppError, Msg},
-        i18n::Lang,
-        web::App,
-    },
+use crate::core::{
+    error::{AppError, Msg},
+    i18n::Lang,
+    web::{App, viewer::Viewer},
 };
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -6,11 +6,11 @@ pub mod csrf;
 pub mod errors;
 pub mod forms;
 pub mod limits;
-pub mod openapi;
-pub mod pages;
+pub mod parts;
 pub mod routes;
 pub mod security;
 pub mod templates;
+pub mod viewer;
 
 use std::{ops::Deref, sync::Arc, time::Duration};
 
@@ -19,10 +19,9 @@ use minijinja::{Value, context};
 use tokio::sync::Notify;
 use tower_http::{timeout::TimeoutLayer, trace::TraceLayer};
 
-use crate::{
-    accounts::viewer::{self, Viewer},
-    core::{config::Config, error::AppResult, i18n::Lang, store::Db},
-};
+use crate::core::{config::Config, error::AppResult, i18n::Lang, store::Db};
+pub use parts::Parts;
+use viewer::Viewer;
 
 pub struct AppState {
     pub config: Config,
@@ -30,13 +29,8 @@ pub struct AppState {
     pub templates: templates::Templates,
     /// Woken when a job is enqueued, so the runner need not wait for its poll.
     pub jobs_ready: Notify,
-    /// The full-text index of published offers (derived data).
-    pub search: crate::offers::search::Search,
-    /// Postal codes and region names in memory (see [`App::places`]).
-    pub places: crate::geography::gazetteer::Places,
-    /// The networks' names by id, for open-data attributions; a rename
-    /// shows within seconds.
-    pub network_names: crate::core::ttl::Ttl<Vec<(i64, String)>>,
+    /// What the capabilities handed in at start (see [`Parts`]).
+    parts: Parts,
 }
 
 /// Cheap to clone; handed to every handler.
@@ -51,24 +45,42 @@ impl Deref for App {
 }
 
 impl App {
-    pub fn new(config: Config, db: Db) -> Self {
-        let mut search = crate::offers::search::Search::open(Some(&config.data_dir.join("search")))
-            .expect("the search index can be created");
-        search.answers = crate::offers::search::memo::Memo::new(config.search_cache_entries);
+    pub fn new(config: Config, db: Db, parts: Parts) -> Self {
         App(Arc::new(AppState {
-            search,
             config,
             db,
             templates: templates::Templates::new(),
             jobs_ready: Notify::new(),
-            places: Default::default(),
-            network_names: crate::core::ttl::Ttl::new(Duration::from_secs(5)),
+            parts,
         }))
     }
 
-    /// The official places, read from the database on first use.
-    pub async fn places(&self) -> Result<Arc<crate::geography::gazetteer::Gazetteer>, sqlx::Error> {
-        self.places.get(&self.db).await
+    /// The state a capability handed in at start. Missing state is a
+    /// wiring mistake in the composition root, found by the first test.
+    pub fn part<T: Send + Sync + 'static>(&self) -> &T {
+        self.parts.get::<T>().unwrap_or_else(|| {
+            panic!(
+                "{} was not handed to the app at start",
+                std::any::type_name::<T>()
+            )
+        })
+    }
+
+    /// The handler registered for a kind of job, if any.
+    pub fn job_handler(&self, kind: &str) -> Option<parts::JobHandler> {
+        self.parts.jobs.get(kind).copied()
+    }
+
+    pub fn start_hooks(&self) -> &[parts::StartHook] {
+        &self.parts.start_hooks
+    }
+
+    pub fn tasks(&self) -> &[parts::Task] {
+        &self.parts.tasks
+    }
+
+    pub fn sweeps(&self) -> &[parts::Sweep] {
+        &self.parts.sweeps
     }
 
     /// The context every page template gets: language, signed-in user,
@@ -112,26 +124,10 @@ impl App {
 
     /// Renders a page template with the base context plus `ctx`.
     pub fn page(&self, viewer: &Viewer, name: &str, ctx: Value) -> AppResult<Html<String>> {
-        let public = is_public_template(name);
+        let public = self.parts.is_public_template(name);
         let full = context! { ..ctx, ..self.base_context(viewer, public) };
         Ok(Html(self.templates.render(name, full)?))
     }
-}
-
-/// The pages everybody uses, translated into every public language:
-/// home, about, the contact point finder, the offer page and the offer
-/// search.
-const PUBLIC_TEMPLATES: &[&str] = &[
-    "home.html",
-    "about.html",
-    "offers/finder.html",
-    "offers/show.html",
-];
-
-pub fn is_public_template(name: &str) -> bool {
-    PUBLIC_TEMPLATES.contains(&name)
-        || name.starts_with("offers/search")
-        || name.starts_with("search")
 }
 
 /// The current page in another language: keeps the query (e.g. a search),
@@ -161,25 +157,27 @@ fn notice_from(path: &str) -> Option<String> {
     (value.chars().all(|c| c.is_ascii_lowercase() || c == '-') && Lang::De.has(&id)).then_some(id)
 }
 
-/// The whole application: every route plus the middleware stack.
-pub fn router(app: App) -> Router {
-    crate::router::routes()
-        .into_router()
-        .layer(middleware::from_fn_with_state(app.clone(), csrf::verify))
-        .layer(middleware::from_fn_with_state(
-            app.clone(),
-            viewer::identify,
-        ))
-        .layer(middleware::from_fn_with_state(app.clone(), errors::render))
-        .layer(DefaultBodyLimit::disable())
-        .layer(middleware::from_fn_with_state(app.clone(), limits::body))
-        .layer(security::headers())
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
-        .layer(TraceLayer::new_for_http())
-        .with_state(app)
+/// The middleware stack around the application's routes, outside in:
+/// tracing → timeout → security headers → body limit → error pages →
+/// `identify` (given by the accounts capability) → CSRF check → handler.
+pub fn shell<M>(app: App, routes: Router<App>, identify: M) -> Router
+where
+    M: FnOnce(Router<App>, App) -> Router<App>,
+{
+    identify(
+        routes.layer(middleware::from_fn_with_state(app.clone(), csrf::verify)),
+        app.clone(),
+    )
+    .layer(middleware::from_fn_with_state(app.clone(), errors::render))
+    .layer(DefaultBodyLimit::disable())
+    .layer(middleware::from_fn_with_state(app.clone(), limits::body))
+    .layer(security::headers())
+    .layer(TimeoutLayer::with_status_code(
+        axum::http::StatusCode::REQUEST_TIMEOUT,
+        Duration::from_secs(30),
+    ))
+    .layer(TraceLayer::new_for_http())
+    .with_state(app)
 }
 
 #[cfg(test)]

@@ -88,6 +88,11 @@ pub struct Search {
 }
 
 impl Search {
+    /// This process's index, handed to the app at start.
+    pub fn of(app: &App) -> &Search {
+        app.part::<Search>()
+    }
+
     /// Opens (or creates) the index in `dir`, or in memory if `dir` is
     /// `None` or unusable.
     pub fn open(dir: Option<&Path>) -> anyhow::Result<Search> {
@@ -221,7 +226,7 @@ pub async fn follow(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
         if *stop.borrow() {
             break;
         }
-        if let Err(e) = app.search.poll(&app.db).await {
+        if let Err(e) = Search::of(&app).poll(&app.db).await {
             tracing::warn!("search index: applying changes failed: {e:#}");
         }
         if last_prune.elapsed() >= PRUNE_EVERY {

@@ -49,7 +49,7 @@ pub async fn page(
     if !pairs.iter().any(|(k, _)| k == "per_page") {
         pairs.push(("per_page".into(), PER_PAGE.to_string()));
     }
-    let places = app.places().await?;
+    let places = crate::geography::gazetteer::places(&app).await?;
     let mut params = Params::parse(&places, &pairs)?;
     if params.lang.is_none() && viewer.lang.code() != "de" {
         params.lang = Some(viewer.lang.code().to_string());

@@ -124,11 +124,11 @@ impl TestApp {
         }
         config.finish().unwrap();
         let db = ikon::cli::open(&config).await.expect("database opens");
-        let app = App::new(config, db);
+        let app = ikon::app::build(config, db);
         let (tx, rx) = oneshot::channel();
         let server_app = app.clone();
         let server = tokio::spawn(async move {
-            ikon::core::server::run(server_app, listener, async {
+            ikon::app::server::run(server_app, listener, async {
                 let _ = rx.await;
             })
             .await

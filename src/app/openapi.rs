@@ -8,7 +8,7 @@ use utoipa::OpenApi;
 #[openapi(
     info(title = "ikon API", description = "JSON API of ikon, the platform for a county's integration network. Read endpoints marked public need no authentication; all others take a personal API token as `Authorization: Bearer ikon_…`."),
     paths(
-        crate::core::web::pages::healthz,
+        crate::app::pages::healthz,
         crate::network::api::list_networks,
         crate::network::api::list_organizations,
         crate::network::api::create_organization,

@@ -6,13 +6,8 @@ use tokio::net::TcpListener;
 
 use crate::{
     accounts,
-    core::{
-        config::Config,
-        jobs,
-        store::Db,
-        web::{self, App},
-    },
-    demo, offers,
+    core::{config::Config, jobs, store::Db, web::App},
+    demo,
 };
 
 pub async fn serve(config: Config, db: Db, with_demo: bool) -> anyhow::Result<()> {
@@ -29,7 +24,7 @@ pub async fn serve(config: Config, db: Db, with_demo: bool) -> anyhow::Result<()
         db.backend().name(),
         config.base()
     );
-    let app = App::new(config, db);
+    let app = super::build(config, db);
     run(app, listener, shutdown_signal()).await
 }
 
@@ -41,27 +36,8 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    app.search.catch_up(&app.db).await?;
-    let follower = tokio::spawn(crate::offers::search::follow(app.clone(), stop_rx.clone()));
-    let worker = tokio::spawn(jobs::worker(app.clone(), stop_rx.clone()));
-    let sweeper = tokio::spawn(jobs::every(
-        app.clone(),
-        stop_rx.clone(),
-        "stale offers",
-        offers::freshness::SWEEP_EVERY,
-        |app| async move { offers::freshness::sweep(&app).await },
-    ));
-    let reminders = tokio::spawn(jobs::every(
-        app.clone(),
-        stop_rx,
-        "reminders",
-        crate::conferences::actions::reminders::SWEEP_EVERY,
-        |app| async move {
-            let sent = crate::conferences::actions::reminders::sweep(&app).await?;
-            Ok(sent.mails)
-        },
-    ));
-    let router = web::router(app.clone());
+    let background = jobs::start(&app, &stop_rx).await?;
+    let router = super::router(app.clone());
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
@@ -69,10 +45,9 @@ pub async fn run(
     .with_graceful_shutdown(shutdown)
     .await?;
     let _ = stop_tx.send(true);
-    let _ = worker.await;
-    let _ = follower.await;
-    let _ = sweeper.await;
-    let _ = reminders.await;
+    for task in background {
+        let _ = task.await;
+    }
     app.db.close().await;
     Ok(())
 }

@@ -2,10 +2,11 @@
 //! must also get a line in the route × role test (tests/access.rs), or the
 //! suite fails.
 
+use super::{openapi, pages};
 use crate::{
     accounts::web as accounts,
     conferences,
-    core::web::{assets, openapi, pages, routes::RouteTable},
+    core::web::{assets, routes::RouteTable},
     geography, offers,
 };
 

@@ -5,8 +5,11 @@ use minijinja::context;
 use serde::Serialize;
 
 use crate::{
-    accounts::viewer::Viewer,
-    core::{error::AppResult, jobs, web::App},
+    core::{
+        error::AppResult,
+        jobs,
+        web::{App, viewer::Viewer},
+    },
     network,
 };
 
@@ -15,7 +18,7 @@ pub async fn home(State(app): State<App>, viewer: Viewer) -> AppResult<Html<Stri
     app.page(&viewer, "home.html", context! { networks => networks })
 }
 
-static ATTRIBUTION: &str = include_str!("../../../data/attribution.json");
+static ATTRIBUTION: &str = include_str!("../../data/attribution.json");
 
 pub async fn about(State(app): State<App>, viewer: Viewer) -> AppResult<Html<String>> {
     let sources: serde_json::Value =
