@@ -1,33 +1,51 @@
-//! Every route of ikon in one table, grouped by who calls it. A new route
-//! must also get a line in the route × role test (tests/access.rs), or the
-//! suite fails.
+//! Every route of ikon in one table, grouped by capability and by who
+//! calls it. Page paths come from `core::paths`; API paths from each
+//! handler's `#[utoipa::path]`, which is also how the OpenAPI document is
+//! generated from this table. A new route must also get its expected
+//! answers in the route × role test (tests/it/access.rs), or the suite
+//! fails.
 
-use super::{openapi, pages};
+use utoipa_axum::routes;
+
+use super::pages;
 use crate::{
-    accounts::web as accounts,
-    conferences,
+    accounts::{api as accounts_api, web as accounts},
+    conferences::{self, actions, documents, feeds, invitations, links, overview},
     core::web::{assets, routes::RouteTable},
-    geography, offers,
+    geography,
+    network::{api as network_api, web as network},
+    offers, oparl,
 };
 
-use crate::network::{api as registry_api, web as registry};
-
 pub fn routes() -> RouteTable {
-    RouteTable::new()
-        // ── shell ────────────────────────────────────────────────────────
-        .get("/", pages::home)
+    let t = RouteTable::new();
+    let t = shell(t);
+    let t = geography(t);
+    let t = accounts(t);
+    let t = network(t);
+    let t = conferences(t);
+    let t = offers(t);
+    oparl(t)
+}
+
+fn shell(t: RouteTable) -> RouteTable {
+    t.get("/", pages::home)
         .get("/about", pages::about)
-        .get("/healthz", pages::healthz)
-        .get("/assets/{file}", assets::serve)
-        .get("/api/openapi.json", openapi::document)
-        // ── geography (public) ───────────────────────────────────────────
-        .get("/regions", geography::web::search)
+        .api(routes!(pages::healthz))
+        .get_other("/assets/{file}", assets::serve)
+        .get_other("/api/openapi.json", super::openapi::document)
+}
+
+fn geography(t: RouteTable) -> RouteTable {
+    t.get("/regions", geography::web::search)
         .get("/regions/{key}", geography::web::region)
-        .get("/api/v1/regions", geography::api::find)
-        .get("/api/v1/regions/{key}", geography::api::region)
-        .get("/api/v1/regions/{key}/boundary", geography::api::boundary)
-        // ── accounts ─────────────────────────────────────────────────────
-        .get("/login", accounts::login::form)
+        .api(routes!(geography::api::find))
+        .api(routes!(geography::api::region))
+        .api(routes!(geography::api::boundary))
+}
+
+fn accounts(t: RouteTable) -> RouteTable {
+    t.get("/login", accounts::login::form)
         .post("/login", accounts::login::submit)
         .post("/logout", accounts::login::logout)
         .get("/setup/{token}", accounts::setup::form)
@@ -43,164 +61,255 @@ pub fn routes() -> RouteTable {
             "/account/tokens/{id}/revoke",
             accounts::account::revoke_token,
         )
+        .post("/account/calendar", feeds::create)
+        .get_other("/calendar/{token}", feeds::feed)
         .get("/admin/users", accounts::users::list)
         .get("/admin/users/new", accounts::users::new_form)
         .post("/admin/users/new", accounts::users::create)
         .get("/admin/users/{id}/edit", accounts::users::edit_form)
         .post("/admin/users/{id}/edit", accounts::users::update)
         .get("/admin/audit", accounts::audit::all)
-        .get("/api/v1/me", crate::accounts::api::me)
-        // ── network registry ─────────────────────────────────────────────
-        .get("/networks", registry::networks::list)
-        .get("/networks/new", registry::networks::new_form)
-        .post("/networks/new", registry::networks::create)
-        .get("/networks/{id}", registry::networks::show)
-        .get("/networks/{id}/edit", registry::networks::edit_form)
-        .post("/networks/{id}/edit", registry::networks::update)
-        .get("/networks/{id}/audit", registry::networks::audit)
-        .get(
-            "/networks/{id}/organizations",
-            registry::organizations::list,
-        )
+        .api(routes!(accounts_api::me))
+}
+
+fn network(t: RouteTable) -> RouteTable {
+    t.get("/networks", network::networks::list)
+        .get("/networks/new", network::networks::new_form)
+        .post("/networks/new", network::networks::create)
+        .get("/networks/{id}", network::networks::show)
+        .get("/networks/{id}/edit", network::networks::edit_form)
+        .post("/networks/{id}/edit", network::networks::update)
+        .get("/networks/{id}/audit", network::networks::audit)
+        .get("/networks/{id}/organizations", network::organizations::list)
         .get(
             "/networks/{id}/organizations/new",
-            registry::organizations::new_form,
+            network::organizations::new_form,
         )
         .post(
             "/networks/{id}/organizations/new",
-            registry::organizations::create,
+            network::organizations::create,
         )
         .post(
             "/networks/{id}/memberships",
-            registry::organizations::add_membership,
+            network::organizations::add_membership,
         )
         .post(
             "/networks/{id}/memberships/{organization_id}/delete",
-            registry::organizations::remove_membership,
+            network::organizations::remove_membership,
         )
-        .get(
+        .get_other(
             "/networks/{id}/export/organizations.csv",
-            registry::import::export_organizations,
+            network::import::export_organizations,
         )
-        .get(
+        .get_other(
             "/networks/{id}/export/people.csv",
-            registry::import::export_people,
+            network::import::export_people,
         )
-        .get("/networks/{id}/import", registry::import::form)
-        .post("/networks/{id}/import", registry::import::submit)
-        .get("/organizations/{id}", registry::organizations::show)
+        .get("/networks/{id}/import", network::import::form)
+        .post("/networks/{id}/import", network::import::submit)
+        .get("/organizations/{id}", network::organizations::show)
         .get(
             "/organizations/{id}/edit",
-            registry::organizations::edit_form,
+            network::organizations::edit_form,
         )
-        .post("/organizations/{id}/edit", registry::organizations::update)
-        .get("/organizations/{id}/people/new", registry::people::new_form)
-        .post("/organizations/{id}/people/new", registry::people::create)
-        .get("/people/{id}/edit", registry::people::edit_form)
-        .post("/people/{id}/edit", registry::people::update)
-        .get("/people/{id}/export", registry::people::export)
-        .post("/people/{id}/erase", registry::people::erase)
-        .get("/api/v1/networks", registry_api::list_networks)
-        .get(
-            "/api/v1/networks/{id}/organizations",
-            registry_api::list_organizations,
-        )
-        .post(
-            "/api/v1/networks/{id}/organizations",
-            registry_api::create_organization,
-        )
-        .get("/api/v1/organizations/{id}", registry_api::get_organization)
-        .put(
-            "/api/v1/organizations/{id}",
-            registry_api::update_organization,
-        )
-        .get("/api/v1/people/{id}", registry_api::get_person)
-        .delete("/api/v1/people/{id}", registry_api::erase_person)
-        // ── conferences ──────────────────────────────────────────────────
-        .get("/networks/{id}/conferences", conferences::web::list)
+        .post("/organizations/{id}/edit", network::organizations::update)
+        .get("/organizations/{id}/people/new", network::people::new_form)
+        .post("/organizations/{id}/people/new", network::people::create)
+        .get("/people/{id}/edit", network::people::edit_form)
+        .post("/people/{id}/edit", network::people::update)
+        .get_other("/people/{id}/export", network::people::export)
+        .post("/people/{id}/erase", network::people::erase)
+        .api(routes!(network_api::list_networks))
+        .api(routes!(
+            network_api::list_organizations,
+            network_api::create_organization
+        ))
+        .api(routes!(
+            network_api::get_organization,
+            network_api::update_organization
+        ))
+        .api(routes!(network_api::get_person, network_api::erase_person))
+}
+
+fn conferences(t: RouteTable) -> RouteTable {
+    use conferences::web as meetings;
+    t.get("/networks/{id}/conferences", meetings::list)
         .get(
             "/networks/{id}/conferences/settings",
-            conferences::web::settings_form,
+            meetings::settings_form,
         )
         .post(
             "/networks/{id}/conferences/settings",
-            conferences::web::settings_submit,
+            meetings::settings_submit,
         )
-        .get("/networks/{id}/conferences/new", conferences::web::new_form)
-        .post("/networks/{id}/conferences/new", conferences::web::create)
-        .get("/conferences/{id}", conferences::web::show)
-        .get("/conferences/{id}/edit", conferences::web::edit_form)
-        .post("/conferences/{id}/edit", conferences::web::update)
-        .post(
-            "/conferences/{id}/poll/options",
-            conferences::web::add_option,
-        )
-        .post("/conferences/{id}/poll/send", conferences::web::send_poll)
-        .post("/conferences/{id}/poll/choose", conferences::web::choose)
-        .post("/conferences/{id}/invite", conferences::invitations::invite)
+        .get("/networks/{id}/conferences/new", meetings::new_form)
+        .post("/networks/{id}/conferences/new", meetings::create)
+        .get_other("/networks/{id}/meetings.ics", invitations::feed)
+        .get("/conferences/{id}", meetings::show)
+        .get("/conferences/{id}/edit", meetings::edit_form)
+        .post("/conferences/{id}/edit", meetings::update)
+        // date poll, answered through personal links
+        .post("/conferences/{id}/poll/options", meetings::add_option)
+        .post("/conferences/{id}/poll/send", meetings::send_poll)
+        .post("/conferences/{id}/poll/choose", meetings::choose)
+        .get("/p/{token}", links::poll_form)
+        .post("/p/{token}", links::poll_submit)
+        // invitation and registration
+        .post("/conferences/{id}/invite", invitations::invite)
         .post(
             "/conferences/{id}/update-invitation",
-            conferences::invitations::update_invitation,
+            invitations::update_invitation,
         )
-        .post("/conferences/{id}/cancel", conferences::invitations::cancel)
-        .get("/conferences/{id}/agenda", conferences::web::agenda)
-        .post(
-            "/conferences/{id}/agenda",
-            conferences::web::add_agenda_item,
-        )
-        .post(
-            "/conferences/{id}/agenda/move",
-            conferences::web::move_agenda_item,
-        )
+        .post("/conferences/{id}/cancel", invitations::cancel)
+        .get("/r/{token}", links::rsvp_form)
+        .post("/r/{token}", links::rsvp_submit)
+        // agenda, attachments, members' proposals
+        .get("/conferences/{id}/agenda", meetings::agenda)
+        .post("/conferences/{id}/agenda", meetings::add_agenda_item)
+        .post("/conferences/{id}/agenda/move", meetings::move_agenda_item)
         .post(
             "/conferences/{id}/agenda/delete",
-            conferences::web::delete_agenda_item,
+            meetings::delete_agenda_item,
         )
         .post(
             "/conferences/{id}/agenda/edit",
-            conferences::web::update_agenda_item,
+            meetings::update_agenda_item,
         )
-        .get(
-            "/networks/{id}/meetings.ics",
-            conferences::invitations::feed,
+        .post("/conferences/{id}/attachments", meetings::upload_attachment)
+        .post(
+            "/conferences/{id}/attachments/delete",
+            meetings::delete_attachment,
         )
-        .get("/p/{token}", conferences::links::poll_form)
-        .post("/p/{token}", conferences::links::poll_submit)
-        .get("/r/{token}", conferences::links::rsvp_form)
-        .post("/r/{token}", conferences::links::rsvp_submit)
-        // ── offers ───────────────────────────────────────────────────────
-        .get("/networks/{id}/offers", offers::web::list)
-        .get("/networks/{id}/offers/new", offers::web::new_form)
-        .post("/networks/{id}/offers/new", offers::web::create)
-        .get("/offers/{id}", offers::web::show)
-        .get("/offers/{id}/edit", offers::web::edit_form)
-        .post("/offers/{id}/edit", offers::web::update)
-        .post("/offers/{id}/status", offers::web::change_status)
-        .get(
-            "/offers/{id}/translations/{lang}",
-            offers::translations::form,
+        .get_other("/attachments/{id}", meetings::download_attachment)
+        .post("/conferences/{id}/proposals", meetings::propose)
+        .post(
+            "/conferences/{id}/proposals/decide",
+            meetings::decide_proposal,
+        )
+        // the conference day: attendance, minutes, decisions
+        .post("/conferences/{id}/held", meetings::mark_held)
+        .get("/conferences/{id}/attendance", meetings::attendance_form)
+        .post("/conferences/{id}/attendance", meetings::save_attendance)
+        .get("/conferences/{id}/minutes", meetings::minutes_page)
+        .post("/conferences/{id}/minutes", meetings::save_notes)
+        .post(
+            "/conferences/{id}/minutes/decisions",
+            meetings::add_decision,
         )
         .post(
-            "/offers/{id}/translations/{lang}",
-            offers::translations::submit,
+            "/conferences/{id}/minutes/decisions/delete",
+            meetings::delete_decision,
         )
-        .get("/api/v1/offers", offers::api::list)
-        .get("/api/v1/offers.geojson", offers::api::geojson)
-        .get("/offers/{id}/contact-point", offers::finder::form)
-        .post("/offers/{id}/contact-point", offers::finder::submit)
-        .get("/finder", offers::finder::page)
-        .get("/api/v1/contact-points", offers::finder::api_find)
-        .get("/networks/{id}/coverage", offers::coverage::coverage)
+        .post("/conferences/{id}/minutes/circulate", meetings::circulate)
+        .post("/conferences/{id}/minutes/approve", meetings::approve)
+        .post("/conferences/{id}/minutes/comments", meetings::add_comment)
+        .post(
+            "/conferences/{id}/minutes/visibility",
+            meetings::set_visibility,
+        )
+        // documents
+        .get_other(
+            "/networks/{id}/meetings/{mid}/invitation.pdf",
+            documents::invitation,
+        )
+        .get_other(
+            "/networks/{id}/meetings/{mid}/attendance.pdf",
+            documents::attendance,
+        )
+        .get_other(
+            "/networks/{id}/meetings/{mid}/minutes.pdf",
+            documents::minutes,
+        )
+        // action items
         .get(
-            "/api/v1/networks/{id}/coverage",
-            offers::coverage::api_coverage,
+            "/networks/{id}/meetings/{mid}/actions",
+            actions::web::meeting_actions,
         )
-        .with(crate::oparl::routes)
-        .with(conferences::web::minutes_routes)
-        .with(offers::dashboard::routes)
-        .with(conferences::actions::routes)
-        .with(offers::wegweiser::routes)
-        .with(offers::export::routes)
-        .with(conferences::documents::routes)
-        .with(offers::search::routes)
+        .post(
+            "/networks/{id}/meetings/{mid}/actions",
+            actions::web::create,
+        )
+        .post(
+            "/networks/{id}/meetings/{mid}/actions/edit",
+            actions::web::edit,
+        )
+        .post(
+            "/networks/{id}/meetings/{mid}/agenda/open-actions",
+            actions::web::add_report,
+        )
+        .get("/networks/{id}/actions", actions::web::board)
+        .get("/networks/{id}/actions/{aid}", actions::web::show)
+        .post("/networks/{id}/actions/{aid}/update", actions::web::update)
+        // supervisors
+        .get("/overview", overview::overview)
+        // API
+        .api(routes!(
+            actions::api::list_meetings,
+            actions::api::create_meeting
+        ))
+        .api(routes!(
+            actions::api::list_agenda,
+            actions::api::create_agenda_item
+        ))
+        .api(routes!(actions::api::list_actions))
+        .api(routes!(actions::api::post_update))
+}
+
+fn offers(t: RouteTable) -> RouteTable {
+    use offers::{coverage, dashboard, export, finder, freshness, translations, web, wegweiser};
+    t.get("/networks/{id}/offers", web::list)
+        .get("/networks/{id}/offers/new", web::new_form)
+        .post("/networks/{id}/offers/new", web::create)
+        .get("/offers/{id}", web::show)
+        .get("/offers/{id}/edit", web::edit_form)
+        .post("/offers/{id}/edit", web::update)
+        .post("/offers/{id}/status", web::change_status)
+        .post("/offers/{id}/verify", freshness::verify)
+        .get("/offers/{id}/translations/{lang}", translations::form)
+        .post("/offers/{id}/translations/{lang}", translations::submit)
+        .get("/offers/{id}/contact-point", finder::form)
+        .post("/offers/{id}/contact-point", finder::submit)
+        .get("/networks/{id}/coverage", coverage::coverage)
+        .get("/coverage", dashboard::region_coverage)
+        .get_other("/networks/{id}/wegweiser.pdf", wegweiser::wegweiser)
+        // public
+        .get("/search", offers::search::page::page)
+        .get("/finder", finder::page)
+        // API and open data
+        .api(routes!(offers::api::list))
+        .api(routes!(offers::api::geojson))
+        .api(routes!(export::csv))
+        .api(routes!(finder::api_find))
+        .api(routes!(coverage::api_coverage))
+}
+
+fn oparl(t: RouteTable) -> RouteTable {
+    use oparl::web;
+    t.get_other("/oparl/v1", web::system)
+        .get_other("/oparl/v1/system", web::system)
+        .get_other("/oparl/v1/bodies", web::bodies)
+        .get_other("/oparl/v1/body/{id}", web::body)
+        .get_other("/oparl/v1/body/{id}/organizations", web::organization_list)
+        .get_other("/oparl/v1/body/{id}/people", web::person_list)
+        .get_other("/oparl/v1/body/{id}/memberships", web::membership_list)
+        .get_other("/oparl/v1/body/{id}/meetings", web::meeting_list)
+        .get_other("/oparl/v1/body/{id}/agenda-items", web::agenda_item_list)
+        .get_other("/oparl/v1/body/{id}/papers", web::paper_list)
+        .get_other("/oparl/v1/body/{id}/files", web::file_list)
+        .get_other("/oparl/v1/body/{id}/locations", web::location_list)
+        .get_other("/oparl/v1/body/{id}/legislative-terms", web::term_list)
+        .get_other("/oparl/v1/body/{id}/conference", web::conference)
+        .get_other(
+            "/oparl/v1/body/{id}/organization/{object}",
+            web::organization,
+        )
+        .get_other("/oparl/v1/body/{id}/person/{object}", web::person)
+        .get_other("/oparl/v1/body/{id}/membership/{object}", web::membership)
+        .get_other("/oparl/v1/body/{id}/legislative-term/{object}", web::term)
+        .get_other("/oparl/v1/meeting/{id}", web::meeting)
+        .get_other("/oparl/v1/meeting/{id}/location", web::location)
+        .get_other("/oparl/v1/meeting/{id}/invitation", web::invitation)
+        .get_other("/oparl/v1/meeting/{id}/results-protocol", web::protocol)
+        .get_other("/oparl/v1/agenda-item/{id}", web::agenda_item)
+        .get_other("/oparl/v1/file/{id}", web::file)
 }

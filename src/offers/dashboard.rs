@@ -11,11 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::{model::Role, viewer::Viewer},
-    core::{
-        error::AppResult,
-        store::now,
-        web::{App, routes::RouteTable},
-    },
+    core::{error::AppResult, store::now, web::App},
     network::{context::scope, model::Network, store::list_networks},
     offers::{
         contact_points::GROUPS,
@@ -130,8 +126,4 @@ pub async fn region_coverage(
         context! { rows => rows, groups => GROUPS, region => region },
     )?;
     Ok(page.into_response())
-}
-
-pub fn routes(t: RouteTable) -> RouteTable {
-    t.get("/coverage", region_coverage).with(freshness::routes)
 }

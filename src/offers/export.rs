@@ -20,15 +20,11 @@ use utoipa::{IntoParams, ToSchema};
 use crate::{
     core::{
         error::{AppError, AppResult},
-        web::{App, errors::ErrorBody, routes::RouteTable},
+        web::{App, errors::ErrorBody},
     },
     network::csv::{BOM, protect},
     offers::{api::OpenOffer, store},
 };
-
-pub fn routes(t: RouteTable) -> RouteTable {
-    t.get("/api/v1/offers.csv", csv)
-}
 
 /// The licence of the open data and the attribution it asks for.
 #[derive(Clone, Debug, Serialize, ToSchema)]

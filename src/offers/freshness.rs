@@ -29,7 +29,7 @@ use crate::{
         i18n::Lang,
         mail::{self, Email},
         store::now,
-        web::{App, routes::RouteTable},
+        web::App,
     },
     network::web::saved,
     offers::{
@@ -233,10 +233,6 @@ pub async fn verify(
         format!("/offers/{}", offer.id)
     };
     Ok(saved(&target, "offer-verified"))
-}
-
-pub fn routes(t: RouteTable) -> RouteTable {
-    t.post("/offers/{id}/verify", verify)
 }
 
 #[cfg(test)]

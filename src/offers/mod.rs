@@ -9,7 +9,6 @@ pub mod export;
 pub mod finder;
 pub mod form;
 pub mod freshness;
-pub mod markdown;
 pub mod model;
 pub mod search;
 pub mod store;

@@ -23,7 +23,6 @@ use crate::{
     },
     network::web::{saved, texts, unprocessable},
     offers::{
-        markdown,
         model::{LANGUAGES, Offer, OfferRecord, is_rtl},
         web::{load_offer, require_editor},
     },
@@ -179,7 +178,7 @@ async fn render(
         "offers/translation.html",
         context! {
             offer => offer, target => lang, rtl => is_rtl(lang), form => form,
-            source_html => markdown::render(&offer.record.description),
+            source_html => crate::core::markdown::render(&offer.record.description),
             errors => texts(viewer, errors),
         },
     )?;

@@ -570,7 +570,7 @@ backend_test!(
         let undecided: Vec<String> = routes
             .entries()
             .iter()
-            .filter(|e| !rules.contains_key(&(e.method.as_str(), e.path)))
+            .filter(|e| !rules.contains_key(&(e.method.as_str(), e.path.as_str())))
             .map(|e| format!("{} {}", e.method, e.path))
             .collect();
         assert!(
@@ -596,8 +596,8 @@ backend_test!(
         let csrf = anonymous.csrf().await;
         let mut failures = Vec::new();
         for entry in routes.entries() {
-            let rule = rules[&(entry.method.as_str(), entry.path)];
-            let path = concrete(entry.path, &f);
+            let rule = rules[&(entry.method.as_str(), entry.path.as_str())];
+            let path = concrete(&entry.path, &f);
             for who in EVERYONE {
                 let method = Method::from_bytes(entry.method.as_str().as_bytes()).unwrap();
                 let mut request = anonymous.client.request(method.clone(), app.url(&path));

@@ -26,7 +26,7 @@ use crate::{
         error::{AppError, AppResult},
         i18n::Lang,
         pdf::{self, Document},
-        web::{App, routes::RouteTable},
+        web::App,
     },
     network::{context::scope, model::Network},
 };
@@ -34,12 +34,6 @@ use crate::{
 const INVITATION: &str = include_str!("../../../templates/pdf/invitation.typ");
 const ATTENDANCE: &str = include_str!("../../../templates/pdf/attendance.typ");
 const MINUTES: &str = include_str!("../../../templates/pdf/minutes.typ");
-
-pub fn routes(t: RouteTable) -> RouteTable {
-    t.get("/networks/{id}/meetings/{mid}/invitation.pdf", invitation)
-        .get("/networks/{id}/meetings/{mid}/attendance.pdf", attendance)
-        .get("/networks/{id}/meetings/{mid}/minutes.pdf", minutes)
-}
 
 const MONTHS: [&str; 12] = [
     "Januar",

@@ -24,41 +24,17 @@ use crate::{
         error::{AppError, AppResult, FieldErrors, Msg},
         i18n::Lang,
         mail::{self, Email},
-        web::{App, forms::Validator, routes::RouteTable},
+        web::{App, forms::Validator},
     },
     network::{
         context::scope,
         model::Network,
         web::{saved, texts},
     },
-    offers::markdown,
 };
 
 use super::attachments::find_agenda_item;
 use super::*;
-
-/// The routes of attachments, proposals, attendance and minutes.
-pub fn minutes_routes(t: RouteTable) -> RouteTable {
-    t.post("/conferences/{id}/attachments", upload_attachment)
-        .post("/conferences/{id}/attachments/delete", delete_attachment)
-        .get("/attachments/{id}", download_attachment)
-        .post("/conferences/{id}/proposals", propose)
-        .post("/conferences/{id}/proposals/decide", decide_proposal)
-        .post("/conferences/{id}/held", mark_held)
-        .get("/conferences/{id}/attendance", attendance_form)
-        .post("/conferences/{id}/attendance", save_attendance)
-        .get("/conferences/{id}/minutes", minutes_page)
-        .post("/conferences/{id}/minutes", save_notes)
-        .post("/conferences/{id}/minutes/decisions", add_decision)
-        .post(
-            "/conferences/{id}/minutes/decisions/delete",
-            delete_decision,
-        )
-        .post("/conferences/{id}/minutes/circulate", circulate)
-        .post("/conferences/{id}/minutes/approve", approve)
-        .post("/conferences/{id}/minutes/comments", add_comment)
-        .post("/conferences/{id}/minutes/visibility", set_visibility)
-}
 
 /// The e-mail address of the meeting's minute taker, if one is named.
 async fn minute_taker_email(app: &App, meeting: &Meeting) -> AppResult<Option<String>> {
@@ -187,7 +163,7 @@ async fn render_minutes(
                 _ => text.clone(),
             };
             context! {
-                number => n + 1, item => i, notes_html => markdown::render(&text),
+                number => n + 1, item => i, notes_html => crate::core::markdown::render(&text),
                 notes => notes_value,
                 decisions => decisions.iter().filter(|d| d.agenda_item_id == i.id).collect::<Vec<_>>(),
                 refused => is_refused,

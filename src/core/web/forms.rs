@@ -3,9 +3,15 @@
 
 use std::collections::BTreeMap;
 
+use axum::{
+    http::StatusCode,
+    response::{Html, IntoResponse, Redirect, Response},
+};
+
 use crate::core::{
     error::{AppError, FieldErrors, Msg},
     i18n::Lang,
+    web::viewer::Viewer,
 };
 
 #[derive(Default, Debug)]
@@ -137,4 +143,19 @@ mod tests {
             ["email", "name", "postal_code"]
         );
     }
+}
+
+/// 303 to `path` with a confirmation the layout shows (`notice-<id>`).
+pub fn saved(path: &str, notice: &str) -> Response {
+    Redirect::to(&format!("{path}?notice={notice}")).into_response()
+}
+
+/// A form page that failed validation.
+pub fn unprocessable(page: Html<String>) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
+/// Field errors in the viewer's language.
+pub fn texts(viewer: &Viewer, errors: &FieldErrors) -> BTreeMap<String, String> {
+    translate(viewer.lang, errors)
 }

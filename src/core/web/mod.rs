@@ -83,6 +83,49 @@ impl App {
         &self.parts.sweeps
     }
 
+    /// Tells the capabilities that follow `event` (see [`Parts::on`]) about
+    /// a change, inside the transaction that makes it: they commit or roll
+    /// back together.
+    pub async fn emit(
+        &self,
+        tx: &mut crate::core::store::Tx,
+        event: &str,
+        id: i64,
+    ) -> Result<(), sqlx::Error> {
+        for hook in self.parts.hooks.get(event).into_iter().flatten() {
+            hook(tx, id).await?;
+        }
+        Ok(())
+    }
+
+    /// The panels of a network's start page this viewer gets, in the
+    /// order the capabilities were installed.
+    pub async fn network_panels(
+        &self,
+        viewer: &Viewer,
+        network: crate::core::ids::NetworkId,
+    ) -> AppResult<Vec<Value>> {
+        let mut shown = Vec::new();
+        for panel in &self.parts.panels {
+            if let Some(data) = (panel.load)(self.clone(), viewer.clone(), network).await? {
+                shown.push(context! { template => panel.template, data => data });
+            }
+        }
+        Ok(shown)
+    }
+
+    /// Every capability's part of a person's GDPR export, merged.
+    pub async fn personal_data(
+        &self,
+        person: &parts::PersonRef,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, sqlx::Error> {
+        let mut all = serde_json::Map::new();
+        for part in &self.parts.personal_data {
+            all.extend(part(self.clone(), person.clone()).await?);
+        }
+        Ok(all)
+    }
+
     /// The context every page template gets: language, signed-in user,
     /// CSRF token and navigation. Public pages speak every public
     /// language; the others German or English, with a note when the

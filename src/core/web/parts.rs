@@ -17,17 +17,54 @@ use tokio::sync::watch;
 
 use super::App;
 
-pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Performs one job of a registered kind from its JSON payload.
-pub type JobHandler = fn(App, String) -> BoxFuture<anyhow::Result<()>>;
+pub type JobHandler = fn(App, String) -> BoxFuture<'static, anyhow::Result<()>>;
 
 /// Work a capability needs done before the server answers (e.g. bringing
 /// a derived index up to date).
-pub type StartHook = fn(App) -> BoxFuture<anyhow::Result<()>>;
+pub type StartHook = fn(App) -> BoxFuture<'static, anyhow::Result<()>>;
 
 /// A long-running task of `ikon serve` that ends when `stop` turns true.
-pub type Task = fn(App, watch::Receiver<bool>) -> BoxFuture<()>;
+pub type Task = fn(App, watch::Receiver<bool>) -> BoxFuture<'static, ()>;
+
+/// Runs inside the transaction of a change another capability must follow
+/// (e.g. the offer index when an organisation is renamed), with the id of
+/// the changed record. See [`App::emit`](super::App::emit).
+pub type TxHook =
+    for<'a> fn(&'a mut crate::core::store::Tx, i64) -> BoxFuture<'a, Result<(), sqlx::Error>>;
+
+/// A panel on a network's start page, contributed by a capability: its
+/// template is included with `panel.data` set to what `load` returns
+/// (nothing: the panel is not shown to this viewer).
+#[derive(Clone, Copy)]
+pub struct NetworkPanel {
+    pub template: &'static str,
+    pub load: fn(
+        App,
+        super::viewer::Viewer,
+        crate::core::ids::NetworkId,
+    )
+        -> BoxFuture<'static, crate::core::error::AppResult<Option<minijinja::Value>>>,
+}
+
+/// Whom a GDPR export is about.
+#[derive(Clone, Debug)]
+pub struct PersonRef {
+    pub id: crate::core::ids::PersonId,
+    /// The person's e-mail address; records written through personal
+    /// links are kept under it.
+    pub email: String,
+}
+
+/// A capability's part of a person's GDPR export: named sections (e.g.
+/// `attendance`) that are merged into the export document.
+pub type PersonalData =
+    fn(
+        App,
+        PersonRef,
+    ) -> BoxFuture<'static, Result<serde_json::Map<String, serde_json::Value>, sqlx::Error>>;
 
 /// A periodic sweep (e.g. reminders that fall due): run at start and then
 /// every `every`; it returns how many jobs it queued. Sweeps run in every
@@ -36,7 +73,7 @@ pub type Task = fn(App, watch::Receiver<bool>) -> BoxFuture<()>;
 pub struct Sweep {
     pub name: &'static str,
     pub every: Duration,
-    pub run: fn(App) -> BoxFuture<anyhow::Result<usize>>,
+    pub run: fn(App) -> BoxFuture<'static, anyhow::Result<usize>>,
 }
 
 #[derive(Default)]
@@ -47,6 +84,9 @@ pub struct Parts {
     pub(super) start_hooks: Vec<StartHook>,
     pub(super) tasks: Vec<Task>,
     pub(super) sweeps: Vec<Sweep>,
+    pub(super) hooks: HashMap<&'static str, Vec<TxHook>>,
+    pub(super) panels: Vec<NetworkPanel>,
+    pub(super) personal_data: Vec<PersonalData>,
 }
 
 impl Parts {
@@ -90,6 +130,22 @@ impl Parts {
 
     pub fn sweep(mut self, sweep: Sweep) -> Self {
         self.sweeps.push(sweep);
+        self
+    }
+
+    /// Follows an event another capability emits in its transactions.
+    pub fn on(mut self, event: &'static str, hook: TxHook) -> Self {
+        self.hooks.entry(event).or_default().push(hook);
+        self
+    }
+
+    pub fn network_panel(mut self, panel: NetworkPanel) -> Self {
+        self.panels.push(panel);
+        self
+    }
+
+    pub fn personal_data(mut self, part: PersonalData) -> Self {
+        self.personal_data.push(part);
         self
     }
 

@@ -19,6 +19,7 @@ impl Templates {
         env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
         env.add_function("t", translate);
         env.add_function("asset", asset_url);
+        env.add_function("path", crate::core::paths::template_function);
         env.add_filter("datetime", format_datetime);
         env.add_filter("date", format_date);
         Self { env }

@@ -35,7 +35,6 @@ use tantivy::{
 
 use crate::core::web::App;
 
-pub use page::routes;
 pub use params::{Params, Sort};
 
 /// How far back (seconds) the follower re-reads the change log for rows

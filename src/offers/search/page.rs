@@ -16,7 +16,7 @@ use crate::{
     accounts::viewer::Viewer,
     core::{
         error::AppResult,
-        web::{App, routes::RouteTable, security::CONTENT_SECURITY_POLICY},
+        web::{App, security::CONTENT_SECURITY_POLICY},
     },
     offers::{
         api::run_search,
@@ -26,10 +26,6 @@ use crate::{
 
 const PER_PAGE: usize = 20;
 const RADII: &[u32] = &[5, 10, 25, 50, 100];
-
-pub fn routes(t: RouteTable) -> RouteTable {
-    t.get("/search", page)
-}
 
 #[derive(Serialize)]
 struct FacetValue {

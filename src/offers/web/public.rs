@@ -15,7 +15,6 @@ use crate::{
     core::{error::AppResult, web::App},
     network::{context::scope, store::organizations},
     offers::{
-        markdown,
         model::{LANGUAGES, Offer, Status, Transition, is_rtl, transition},
         translations::{self, LangStatus},
     },
@@ -118,7 +117,7 @@ pub async fn show(
         context! {
             network => network, offer => offer, provider => provider, area => area,
             title => title, summary => summary,
-            description_html => markdown::render(description),
+            description_html => crate::core::markdown::render(description),
             content_lang => content_lang, rtl => is_rtl(content_lang),
             fallback => requested.is_some() && translation.is_none(),
             requested => requested,

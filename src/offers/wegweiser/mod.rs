@@ -21,7 +21,7 @@ use crate::{
         error::{AppError, AppResult},
         i18n::Lang,
         pdf::{self, Document},
-        web::{App, routes::RouteTable},
+        web::App,
     },
     network::context::load_network,
     offers::{
@@ -33,10 +33,6 @@ use crate::{
 use self::labels::{Labels, language_name};
 
 const TEMPLATE: &str = include_str!("../../../templates/pdf/wegweiser.typ");
-
-pub fn routes(t: RouteTable) -> RouteTable {
-    t.get("/networks/{id}/wegweiser.pdf", wegweiser)
-}
 
 #[derive(Debug, Default, Deserialize)]
 pub struct WegweiserQuery {

@@ -1,4 +1,5 @@
-//! Offer descriptions are Markdown, rendered to HTML and sanitised.
+//! Texts people write (offer descriptions, minutes, posts) are Markdown,
+//! rendered to HTML and sanitised.
 
 use pulldown_cmark::{Options, Parser, html};
 

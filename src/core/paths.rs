@@ -1,0 +1,236 @@
+//! Every URL of ikon's HTML pages, in one place (see docs/API-DESIGN.md).
+//!
+//! Each entry is both the route pattern the route table registers
+//! (`paths::MEETING`) and a typed builder for links (`paths::meeting(n, m)`),
+//! so a link cannot point where no route is. Templates build links with
+//! `path("meeting", network.id, meeting.id)`, which checks the name and
+//! the number of arguments and fails the render otherwise. No handler or
+//! template assembles a URL string by hand.
+
+use std::fmt::Display;
+
+use crate::core::ids::{
+    ActionItemId, AgendaItemId, AttachmentId, DecisionId, MeetingId, NetworkId, OfferId,
+    OrganizationId, PersonId, ProposalId, TokenId, UserId,
+};
+
+/// Fills the `{…}` placeholders of `pattern` in order, percent-encoding
+/// each value as one path segment.
+fn fill(pattern: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut args = args.iter();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = open + rest[open..].find('}').expect("closed placeholder");
+        let value = args
+            .next()
+            .expect("an argument per placeholder")
+            .to_string();
+        out.extend(
+            url::form_urlencoded::byte_serialize(value.as_bytes()).map(|s| {
+                // A path segment keeps spaces as %20, not '+'.
+                if s == "+" { "%20" } else { s }
+            }),
+        );
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! paths {
+    ($( $(#[$doc:meta])* $name:ident, $CONST:ident = $pattern:literal ($($arg:ident: $ty:ty),*); )*) => {
+        $(
+            pub const $CONST: &str = $pattern;
+            $(#[$doc])*
+            pub fn $name($($arg: $ty),*) -> String {
+                fill($pattern, &[$(&$arg),*])
+            }
+        )*
+        /// Every path by its template name.
+        pub const ALL: &[(&str, &str)] = &[$((stringify!($name), $pattern)),*];
+    };
+}
+
+paths! {
+    // ── shell ──────────────────────────────────────────────────────────
+    home, HOME = "/" ();
+    about, ABOUT = "/about" ();
+    healthz, HEALTHZ = "/healthz" ();
+    asset, ASSET = "/assets/{file}" (file: &str);
+    openapi, OPENAPI = "/api/openapi.json" ();
+    // ── geography ──────────────────────────────────────────────────────
+    regions, REGIONS = "/regions" ();
+    region, REGION = "/regions/{key}" (key: &str);
+    // ── accounts ───────────────────────────────────────────────────────
+    login, LOGIN = "/login" ();
+    logout, LOGOUT = "/logout" ();
+    setup, SETUP = "/setup/{token}" (token: &str);
+    password_forgot, PASSWORD_FORGOT = "/password/forgot" ();
+    password_reset, PASSWORD_RESET = "/password/reset/{token}" (token: &str);
+    account, ACCOUNT = "/account" ();
+    account_password, ACCOUNT_PASSWORD = "/account/password" ();
+    account_tokens, ACCOUNT_TOKENS = "/account/tokens" ();
+    account_token_revoke, ACCOUNT_TOKEN_REVOKE = "/account/tokens/{token_id}/revoke" (token_id: TokenId);
+    account_calendar, ACCOUNT_CALENDAR = "/account/calendar" ();
+    calendar_feed, CALENDAR_FEED = "/calendar/{token}" (token: &str);
+    users, USERS = "/admin/users" ();
+    user_new, USER_NEW = "/admin/users/new" ();
+    user, USER = "/admin/users/{user_id}" (user_id: UserId);
+    user_edit, USER_EDIT = "/admin/users/{user_id}/edit" (user_id: UserId);
+    audit_all, AUDIT_ALL = "/admin/audit" ();
+    // ── across networks (supervisors) ──────────────────────────────────
+    overview, OVERVIEW = "/overview" ();
+    coverage_all, COVERAGE_ALL = "/coverage" ();
+    // ── network registry ───────────────────────────────────────────────
+    networks, NETWORKS = "/networks" ();
+    network_new, NETWORK_NEW = "/networks/new" ();
+    network, NETWORK = "/networks/{network_id}" (network_id: NetworkId);
+    network_edit, NETWORK_EDIT = "/networks/{network_id}/edit" (network_id: NetworkId);
+    network_audit, NETWORK_AUDIT = "/networks/{network_id}/audit" (network_id: NetworkId);
+    organizations, ORGANIZATIONS = "/networks/{network_id}/organizations" (network_id: NetworkId);
+    organization_new, ORGANIZATION_NEW = "/networks/{network_id}/organizations/new" (network_id: NetworkId);
+    memberships, MEMBERSHIPS = "/networks/{network_id}/memberships" (network_id: NetworkId);
+    membership_delete, MEMBERSHIP_DELETE = "/networks/{network_id}/memberships/{organization_id}/delete" (network_id: NetworkId, organization_id: OrganizationId);
+    export_organizations, EXPORT_ORGANIZATIONS = "/networks/{network_id}/export/organizations.csv" (network_id: NetworkId);
+    export_people, EXPORT_PEOPLE = "/networks/{network_id}/export/people.csv" (network_id: NetworkId);
+    import, IMPORT = "/networks/{network_id}/import" (network_id: NetworkId);
+    organization, ORGANIZATION = "/organizations/{organization_id}" (organization_id: OrganizationId);
+    organization_edit, ORGANIZATION_EDIT = "/organizations/{organization_id}/edit" (organization_id: OrganizationId);
+    people, PEOPLE = "/organizations/{organization_id}/people" (organization_id: OrganizationId);
+    person_new, PERSON_NEW = "/organizations/{organization_id}/people/new" (organization_id: OrganizationId);
+    person, PERSON = "/people/{person_id}" (person_id: PersonId);
+    person_edit, PERSON_EDIT = "/people/{person_id}/edit" (person_id: PersonId);
+    person_export, PERSON_EXPORT = "/people/{person_id}/export" (person_id: PersonId);
+    person_erase, PERSON_ERASE = "/people/{person_id}/erase" (person_id: PersonId);
+    // ── conferences ────────────────────────────────────────────────────
+    meetings, MEETINGS = "/networks/{network_id}/meetings" (network_id: NetworkId);
+    meeting_new, MEETING_NEW = "/networks/{network_id}/meetings/new" (network_id: NetworkId);
+    conference_settings, CONFERENCE_SETTINGS = "/networks/{network_id}/meetings/settings" (network_id: NetworkId);
+    meetings_ics, MEETINGS_ICS = "/networks/{network_id}/meetings.ics" (network_id: NetworkId);
+    meeting, MEETING = "/networks/{network_id}/meetings/{meeting_id}" (network_id: NetworkId, meeting_id: MeetingId);
+    meeting_edit, MEETING_EDIT = "/networks/{network_id}/meetings/{meeting_id}/edit" (network_id: NetworkId, meeting_id: MeetingId);
+    poll_options, POLL_OPTIONS = "/networks/{network_id}/meetings/{meeting_id}/poll/options" (network_id: NetworkId, meeting_id: MeetingId);
+    poll_send, POLL_SEND = "/networks/{network_id}/meetings/{meeting_id}/poll/send" (network_id: NetworkId, meeting_id: MeetingId);
+    poll_choose, POLL_CHOOSE = "/networks/{network_id}/meetings/{meeting_id}/poll/choose" (network_id: NetworkId, meeting_id: MeetingId);
+    meeting_invite, MEETING_INVITE = "/networks/{network_id}/meetings/{meeting_id}/invite" (network_id: NetworkId, meeting_id: MeetingId);
+    meeting_update_invitation, MEETING_UPDATE_INVITATION = "/networks/{network_id}/meetings/{meeting_id}/update-invitation" (network_id: NetworkId, meeting_id: MeetingId);
+    meeting_cancel, MEETING_CANCEL = "/networks/{network_id}/meetings/{meeting_id}/cancel" (network_id: NetworkId, meeting_id: MeetingId);
+    meeting_held, MEETING_HELD = "/networks/{network_id}/meetings/{meeting_id}/held" (network_id: NetworkId, meeting_id: MeetingId);
+    agenda, AGENDA = "/networks/{network_id}/meetings/{meeting_id}/agenda" (network_id: NetworkId, meeting_id: MeetingId);
+    agenda_item, AGENDA_ITEM = "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}" (network_id: NetworkId, meeting_id: MeetingId, item_id: AgendaItemId);
+    agenda_item_move, AGENDA_ITEM_MOVE = "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/move" (network_id: NetworkId, meeting_id: MeetingId, item_id: AgendaItemId);
+    agenda_item_delete, AGENDA_ITEM_DELETE = "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/delete" (network_id: NetworkId, meeting_id: MeetingId, item_id: AgendaItemId);
+    agenda_open_actions, AGENDA_OPEN_ACTIONS = "/networks/{network_id}/meetings/{meeting_id}/agenda/open-actions" (network_id: NetworkId, meeting_id: MeetingId);
+    attachments, ATTACHMENTS = "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments" (network_id: NetworkId, meeting_id: MeetingId, item_id: AgendaItemId);
+    attachment, ATTACHMENT = "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments/{attachment_id}" (network_id: NetworkId, meeting_id: MeetingId, item_id: AgendaItemId, attachment_id: AttachmentId);
+    attachment_delete, ATTACHMENT_DELETE = "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments/{attachment_id}/delete" (network_id: NetworkId, meeting_id: MeetingId, item_id: AgendaItemId, attachment_id: AttachmentId);
+    proposals, PROPOSALS = "/networks/{network_id}/meetings/{meeting_id}/proposals" (network_id: NetworkId, meeting_id: MeetingId);
+    proposal_decide, PROPOSAL_DECIDE = "/networks/{network_id}/meetings/{meeting_id}/proposals/{proposal_id}/decide" (network_id: NetworkId, meeting_id: MeetingId, proposal_id: ProposalId);
+    attendance, ATTENDANCE = "/networks/{network_id}/meetings/{meeting_id}/attendance" (network_id: NetworkId, meeting_id: MeetingId);
+    minutes, MINUTES = "/networks/{network_id}/meetings/{meeting_id}/minutes" (network_id: NetworkId, meeting_id: MeetingId);
+    decisions, DECISIONS = "/networks/{network_id}/meetings/{meeting_id}/minutes/decisions" (network_id: NetworkId, meeting_id: MeetingId);
+    decision_delete, DECISION_DELETE = "/networks/{network_id}/meetings/{meeting_id}/minutes/decisions/{decision_id}/delete" (network_id: NetworkId, meeting_id: MeetingId, decision_id: DecisionId);
+    minutes_circulate, MINUTES_CIRCULATE = "/networks/{network_id}/meetings/{meeting_id}/minutes/circulate" (network_id: NetworkId, meeting_id: MeetingId);
+    minutes_approve, MINUTES_APPROVE = "/networks/{network_id}/meetings/{meeting_id}/minutes/approve" (network_id: NetworkId, meeting_id: MeetingId);
+    minutes_comments, MINUTES_COMMENTS = "/networks/{network_id}/meetings/{meeting_id}/minutes/comments" (network_id: NetworkId, meeting_id: MeetingId);
+    minutes_visibility, MINUTES_VISIBILITY = "/networks/{network_id}/meetings/{meeting_id}/minutes/visibility" (network_id: NetworkId, meeting_id: MeetingId);
+    meeting_actions, MEETING_ACTIONS = "/networks/{network_id}/meetings/{meeting_id}/actions" (network_id: NetworkId, meeting_id: MeetingId);
+    invitation_pdf, INVITATION_PDF = "/networks/{network_id}/meetings/{meeting_id}/invitation.pdf" (network_id: NetworkId, meeting_id: MeetingId);
+    attendance_pdf, ATTENDANCE_PDF = "/networks/{network_id}/meetings/{meeting_id}/attendance.pdf" (network_id: NetworkId, meeting_id: MeetingId);
+    minutes_pdf, MINUTES_PDF = "/networks/{network_id}/meetings/{meeting_id}/minutes.pdf" (network_id: NetworkId, meeting_id: MeetingId);
+    actions, ACTIONS = "/networks/{network_id}/actions" (network_id: NetworkId);
+    action, ACTION = "/networks/{network_id}/actions/{action_id}" (network_id: NetworkId, action_id: ActionItemId);
+    action_updates, ACTION_UPDATES = "/networks/{network_id}/actions/{action_id}/updates" (network_id: NetworkId, action_id: ActionItemId);
+    poll_link, POLL_LINK = "/p/{token}" (token: &str);
+    rsvp_link, RSVP_LINK = "/r/{token}" (token: &str);
+    // ── offers ─────────────────────────────────────────────────────────
+    offers, OFFERS = "/networks/{network_id}/offers" (network_id: NetworkId);
+    offer_new, OFFER_NEW = "/networks/{network_id}/offers/new" (network_id: NetworkId);
+    offer, OFFER = "/networks/{network_id}/offers/{offer_id}" (network_id: NetworkId, offer_id: OfferId);
+    offer_edit, OFFER_EDIT = "/networks/{network_id}/offers/{offer_id}/edit" (network_id: NetworkId, offer_id: OfferId);
+    offer_status, OFFER_STATUS = "/networks/{network_id}/offers/{offer_id}/status" (network_id: NetworkId, offer_id: OfferId);
+    offer_verify, OFFER_VERIFY = "/networks/{network_id}/offers/{offer_id}/verify" (network_id: NetworkId, offer_id: OfferId);
+    offer_translation, OFFER_TRANSLATION = "/networks/{network_id}/offers/{offer_id}/translations/{lang}" (network_id: NetworkId, offer_id: OfferId, lang: &str);
+    offer_contact_point, OFFER_CONTACT_POINT = "/networks/{network_id}/offers/{offer_id}/contact-point" (network_id: NetworkId, offer_id: OfferId);
+    coverage, COVERAGE = "/networks/{network_id}/coverage" (network_id: NetworkId);
+    wegweiser_pdf, WEGWEISER_PDF = "/networks/{network_id}/wegweiser.pdf" (network_id: NetworkId);
+    finder, FINDER = "/finder" ();
+    search, SEARCH = "/search" ();
+}
+
+/// `path(name, args…)` for templates: the same builders, looked up by
+/// name; a wrong name or argument count fails the render.
+pub fn template_function(
+    name: &str,
+    args: minijinja::value::Rest<minijinja::Value>,
+) -> Result<String, minijinja::Error> {
+    let invalid = |why: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, why);
+    let pattern = ALL
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, p)| *p)
+        .ok_or_else(|| invalid(format!("no path named {name}")))?;
+    let wanted = pattern.matches('{').count();
+    if args.len() != wanted {
+        return Err(invalid(format!(
+            "path {name} takes {wanted} arguments, got {}",
+            args.len()
+        )));
+    }
+    let mut values = Vec::with_capacity(args.len());
+    for value in args.iter() {
+        if value.is_undefined() || value.is_none() {
+            return Err(invalid(format!("path {name} got an empty argument")));
+        }
+        values.push(value.to_string());
+    }
+    let shown: Vec<&dyn Display> = values.iter().map(|v| v as &dyn Display).collect();
+    Ok(fill(pattern, &shown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builders_fill_their_pattern() {
+        assert_eq!(
+            agenda_item(NetworkId(3), MeetingId(17), AgendaItemId(5)),
+            "/networks/3/meetings/17/agenda/5"
+        );
+        assert_eq!(region("09 575"), "/regions/09%20575");
+        assert_eq!(home(), "/");
+        assert_eq!(
+            offer_translation(NetworkId(1), OfferId(2), "ar"),
+            "/networks/1/offers/2/translations/ar"
+        );
+    }
+
+    #[test]
+    fn names_and_patterns_are_unique() {
+        let mut names: Vec<_> = ALL.iter().map(|(n, _)| n).collect();
+        let mut patterns: Vec<_> = ALL.iter().map(|(_, p)| p).collect();
+        names.sort();
+        patterns.sort();
+        let (n, p) = (names.len(), patterns.len());
+        names.dedup();
+        patterns.dedup();
+        assert_eq!((names.len(), patterns.len()), (n, p));
+    }
+
+    #[test]
+    fn templates_get_the_same_paths_and_errors_for_mistakes() {
+        let mut env = minijinja::Environment::new();
+        env.add_function("path", template_function);
+        let render = |src: &str| env.render_str(src, minijinja::context! { n => 3, m => 17 });
+        assert_eq!(
+            render("{{ path('meeting', n, m) }}").unwrap(),
+            meeting(NetworkId(3), MeetingId(17))
+        );
+        assert!(render("{{ path('meeting', n) }}").is_err());
+        assert!(render("{{ path('no_such_page') }}").is_err());
+        assert!(render("{{ path('network', missing) }}").is_err());
+    }
+}
