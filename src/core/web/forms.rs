@@ -126,6 +126,21 @@ pub fn translate(lang: Lang, errors: &FieldErrors) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// 303 to `path` with a confirmation the layout shows (`notice-<id>`).
+pub fn saved(path: &str, notice: &str) -> Response {
+    Redirect::to(&format!("{path}?notice={notice}")).into_response()
+}
+
+/// A form page that failed validation.
+pub fn unprocessable(page: Html<String>) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
+/// Field errors in the viewer's language.
+pub fn texts(viewer: &Viewer, errors: &FieldErrors) -> BTreeMap<String, String> {
+    translate(viewer.lang, errors)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,19 +158,4 @@ mod tests {
             ["email", "name", "postal_code"]
         );
     }
-}
-
-/// 303 to `path` with a confirmation the layout shows (`notice-<id>`).
-pub fn saved(path: &str, notice: &str) -> Response {
-    Redirect::to(&format!("{path}?notice={notice}")).into_response()
-}
-
-/// A form page that failed validation.
-pub fn unprocessable(page: Html<String>) -> Response {
-    (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
-}
-
-/// Field errors in the viewer's language.
-pub fn texts(viewer: &Viewer, errors: &FieldErrors) -> BTreeMap<String, String> {
-    translate(viewer.lang, errors)
 }
