@@ -98,8 +98,17 @@ impl Db {
         self.backend
     }
 
+    /// Begins a write transaction. On SQLite it takes the write lock at
+    /// once (`BEGIN IMMEDIATE`): a deferred transaction that reads first
+    /// and writes later cannot wait for a busy writer (SQLite answers
+    /// "database is locked" at once instead of honouring the busy
+    /// timeout), so parallel writers would fail; taken up front, they
+    /// queue for up to the busy timeout.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        self.pool.begin().await
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// Writes a consistent copy of a SQLite database while it is in use.

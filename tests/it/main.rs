@@ -26,6 +26,7 @@ mod offers_search;
 mod offers_upkeep;
 mod oparl;
 mod openapi;
+mod reliability;
 mod scale;
 mod schema;
 mod shell;
