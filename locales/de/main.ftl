@@ -59,6 +59,7 @@ err-bad-request = Die Anfrage ist fehlerhaft.
 err-bad-request-detail = Die Anfrage ist fehlerhaft: { $detail }
 err-required = Bitte ausfüllen.
 err-too-long = Höchstens { $max } Zeichen.
+err-bidi-control = Enthält unzulässige Zeichen zur Textrichtung.
 err-control-chars = Enthält unzulässige Steuerzeichen.
 err-email = Bitte eine gültige E-Mail-Adresse angeben, z. B. name@beispiel.de.
 err-website = Bitte eine gültige Webadresse angeben, z. B. https://www.beispiel.de.

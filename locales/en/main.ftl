@@ -59,6 +59,7 @@ err-bad-request = The request is malformed.
 err-bad-request-detail = The request is malformed: { $detail }
 err-required = Please fill in.
 err-too-long = At most { $max } characters.
+err-bidi-control = Contains characters that reorder the text, which are not allowed.
 err-control-chars = Contains control characters that are not allowed.
 err-email = Please enter a valid e-mail address, e.g. name@example.org.
 err-website = Please enter a valid web address, e.g. https://www.example.org.

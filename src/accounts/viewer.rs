@@ -82,7 +82,16 @@ pub async fn identify(State(app): State<App>, mut request: Request, next: Next) 
     };
     request.extensions_mut().insert(viewer.clone());
 
+    let signed_in = viewer.user.is_some();
     let mut response = next.run(request).await;
+    // What a signed-in user sees (an API token shown once, people's
+    // addresses, drafts) must not be kept by the browser or a proxy.
+    if signed_in && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
     // The error layer outside this one renders pages for this viewer.
     response.extensions_mut().insert(viewer);
     let secure = if app.config.secure_cookies() {

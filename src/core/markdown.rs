@@ -12,7 +12,12 @@ pub fn render(markdown: &str) -> String {
     );
     let mut out = String::new();
     html::push_html(&mut out, parser);
-    ammonia::clean(&out)
+    // No images: a picture from another server would tell it who reads
+    // the page (and an offer text is no place for one).
+    ammonia::Builder::default()
+        .rm_tags(["img"])
+        .clean(&out)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -25,5 +30,10 @@ mod tests {
             render("**Beratung** <script>alert(1)</script> <a href=\"x\" onclick=\"y()\">z</a>");
         assert!(html.contains("<strong>Beratung</strong>"));
         assert!(!html.contains("<script") && !html.contains("onclick"));
+        let html = render("![x](https://tracker.example/p.png) <img src=\"https://t.example/a\">");
+        assert!(
+            !html.contains("<img") && !html.contains("tracker.example"),
+            "{html}"
+        );
     }
 }

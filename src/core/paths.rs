@@ -160,6 +160,21 @@ paths! {
     search, SEARCH = "/search" ();
 }
 
+/// A path on this site that is safe to send the browser to (after login,
+/// "back to" links): it starts with one `/`, and holds no backslash, no
+/// white space and no control character — browsers drop tabs and line
+/// breaks and read `\` as `/`, so `/\t/evil.example` would become
+/// `//evil.example`, another site.
+pub fn local_path(value: &str) -> Option<&str> {
+    let mut chars = value.chars();
+    let ok = chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/'))
+        && !value
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control());
+    ok.then_some(value)
+}
+
 /// `path(name, args…)` for templates: the same builders, looked up by
 /// name; a wrong name or argument count fails the render.
 pub fn template_function(
@@ -206,6 +221,25 @@ mod tests {
             offer_translation(NetworkId(1), OfferId(2), "ar"),
             "/networks/1/offers/2/translations/ar"
         );
+    }
+
+    #[test]
+    fn only_same_site_paths_are_local() {
+        assert_eq!(local_path("/networks/1?x=y"), Some("/networks/1?x=y"));
+        assert_eq!(local_path("/"), Some("/"));
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/ /evil.example",
+            "https://evil.example",
+            "evil.example",
+            "",
+            "/a\\b",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -29,4 +29,5 @@ mod openapi;
 mod reliability;
 mod scale;
 mod schema;
+mod security;
 mod shell;

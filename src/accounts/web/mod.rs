@@ -36,11 +36,7 @@ pub fn with_session(config: &Config, token: &str, to: &str) -> Response {
 
 /// Only same-site paths are followed after login ("/x", not "//host").
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
-        next
-    } else {
-        "/"
-    }
+    crate::core::paths::local_path(next).unwrap_or("/")
 }
 
 /// A form page re-rendered with errors.
@@ -81,5 +77,6 @@ mod tests {
         assert_eq!(safe_next("/networks/1"), "/networks/1");
         assert_eq!(safe_next("//evil.example"), "/");
         assert_eq!(safe_next("https://evil.example"), "/");
+        assert_eq!(safe_next("/\t/evil.example"), "/");
     }
 }

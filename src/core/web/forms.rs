@@ -40,6 +40,8 @@ impl Validator {
             .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
         {
             self.add(field, Msg::new("err-control-chars"));
+        } else if value.chars().any(is_bidi_control) {
+            self.add(field, Msg::new("err-bidi-control"));
         }
         value.to_string()
     }
@@ -55,6 +57,12 @@ impl Validator {
     pub fn website(&mut self, field: &str, value: &str) -> String {
         let mut value = self.text(field, value, false, 300);
         if value.is_empty() {
+            return value;
+        }
+        // URL parsers drop tabs and line breaks silently, but the text
+        // would be stored and written as it came (e.g. into iCalendar).
+        if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            self.add(field, Msg::new("err-website"));
             return value;
         }
         if !value.contains("://") {
@@ -99,6 +107,13 @@ impl Validator {
             Err(AppError::invalid(self.errors))
         }
     }
+}
+
+/// Characters that reorder the text around them (embeddings, overrides,
+/// isolates): "gnp.exe" with U+202E displays as "exe.png". Plain
+/// right-to-left text needs none of them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 pub fn is_email(value: &str) -> bool {
@@ -157,5 +172,19 @@ mod tests {
             v.errors.keys().collect::<Vec<_>>(),
             ["email", "name", "postal_code"]
         );
+    }
+
+    #[test]
+    fn text_that_reorders_itself_or_hides_line_breaks_is_refused() {
+        let mut v = Validator::new();
+        v.text("name", "Bild\u{202E}gnp.exe", true, 100);
+        v.text("arabic", "مركز الاستشارة", true, 100);
+        v.website("online_url", "https://meet.example/x\r\nBEGIN:VEVENT");
+        v.website("plain", "https://meet.example/room 1");
+        assert_eq!(
+            v.errors.keys().collect::<Vec<_>>(),
+            ["name", "online_url", "plain"]
+        );
+        assert_eq!(v.errors["name"].id, "err-bidi-control");
     }
 }

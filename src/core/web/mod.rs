@@ -177,6 +177,9 @@ impl App {
 /// drops a one-off `notice`.
 fn with_lang(path: &str, lang: Lang) -> String {
     let (base, query) = path.split_once('?').unwrap_or((path, ""));
+    // The page asked for may be no page at all (a 404 for `//host`): link
+    // to a path on this site, never to another host.
+    let base = crate::core::paths::local_path(base).unwrap_or("/");
     let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
         .filter(|(k, _)| k != "lang" && k != "notice")
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -215,6 +218,10 @@ where
     .layer(DefaultBodyLimit::disable())
     .layer(middleware::from_fn_with_state(app.clone(), limits::body))
     .layer(security::headers())
+    .layer(middleware::from_fn_with_state(
+        app.clone(),
+        security::transport,
+    ))
     .layer(TimeoutLayer::with_status_code(
         axum::http::StatusCode::REQUEST_TIMEOUT,
         Duration::from_secs(30),
@@ -235,5 +242,6 @@ mod tests {
         );
         assert_eq!(with_lang("/x?notice=saved", Lang::De), "/x?lang=de");
         assert_eq!(with_lang("/", Lang::En), "/?lang=en");
+        assert_eq!(with_lang("//evil.example", Lang::En), "/?lang=en");
     }
 }

@@ -12,6 +12,24 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 type Header = SetResponseHeaderLayer<HeaderValue>;
 type Headers = Stack<Header, Stack<Header, Stack<Header, Stack<Header, Identity>>>>;
 
+/// Behind https, browsers are told to use nothing else for a year
+/// (HSTS); on plain http (a local demo) the header would be ignored and
+/// is left out.
+pub async fn transport(
+    axum::extract::State(app): axum::extract::State<super::App>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    if app.config.base().starts_with("https:") {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}
+
 pub fn headers() -> ServiceBuilder<Headers> {
     let set = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
