@@ -31,6 +31,7 @@ pub fn build(config: Config, db: Db) -> App {
     let parts = Parts::default()
         .public_templates(SHELL_PUBLIC_TEMPLATES)
         .job(mail::JOB_KIND, mail::perform);
+    let parts = accounts::install(parts);
     let parts = geography::install(parts);
     let parts = offers::install(parts, &config);
     let parts = conferences::install(parts);

@@ -94,6 +94,9 @@ pub struct Config {
     /// only answers of up to 50 offers (the offer search's kept page size)
     /// are kept, so this bounds the memory they take.
     pub search_cache_entries: usize,
+    /// Reverse proxies whose `X-Forwarded-For` names the real client
+    /// (comma-separated IP addresses); empty: the peer is the client.
+    pub trusted_proxies: String,
 }
 
 impl Default for Config {
@@ -122,6 +125,7 @@ impl Default for Config {
             map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             map_attribution: "© OpenStreetMap contributors".into(),
             search_cache_entries: 500,
+            trusted_proxies: String::new(),
         }
     }
 }
@@ -167,6 +171,8 @@ const NON_SETTINGS: &[&str] = &[
     "IKON_CHROMIUM",
     "IKON_CHROMEDRIVER",
     "IKON_SCREENSHOTS",
+    "IKON_REQUIRE_POSTGRES",
+    "IKON_UPDATE_SNAPSHOTS",
 ];
 
 impl Config {
@@ -223,6 +229,7 @@ impl Config {
             "map_tile_url",
             "map_attribution",
             "search_cache_entries",
+            "trusted_proxies",
         ]
     }
 
@@ -277,6 +284,9 @@ impl Config {
                 self.map_tile_url
             );
         }
+        if let Err(bad) = self.trusted_proxy_addresses() {
+            bail!("IKON_TRUSTED_PROXIES must list IP addresses separated by commas, got '{bad}'");
+        }
         if self.session_days < 1 {
             bail!("IKON_SESSION_DAYS must be at least 1");
         }
@@ -290,6 +300,16 @@ impl Config {
             );
         }
         Ok(())
+    }
+
+    /// The addresses of `trusted_proxies`, or the first entry that is none.
+    pub fn trusted_proxy_addresses(&self) -> Result<Vec<std::net::IpAddr>, String> {
+        self.trusted_proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().map_err(|_| s.to_string()))
+            .collect()
     }
 
     pub fn backend_name(&self) -> &'static str {

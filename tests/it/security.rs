@@ -84,3 +84,116 @@ backend_test!(
         );
     }
 );
+
+/// A sign-in attempt from `address` (as a trusted proxy would report it).
+async fn attempt(app: &TestApp, address: &str, email: &str, password: &str) -> StatusCode {
+    let browser = app.new_browser();
+    let csrf = browser.csrf().await;
+    browser
+        .client
+        .post(app.url("/login"))
+        .header("x-forwarded-for", address)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", email),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+backend_test!(
+    throttling_slows_the_attacker_not_the_owner,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let (email, password) = (&logins.member.email, &logins.member.password);
+        let attacker = "203.0.113.66";
+        for _ in 0..5 {
+            let status = attempt(&app, attacker, email, "guess").await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        // The attacker's address is refused for this account, even with
+        // the right password …
+        assert_eq!(
+            attempt(&app, attacker, email, password).await,
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        // … the owner at home is not.
+        assert_eq!(
+            attempt(&app, "198.51.100.20", email, password).await,
+            StatusCode::SEE_OTHER
+        );
+        // Twenty failures at other accounts from one address (a shared
+        // office behind one proxy) lock nobody else out from there.
+        let office = "192.0.2.10";
+        for n in 0..20 {
+            attempt(&app, office, &format!("nobody{n}@example.org"), "x").await;
+        }
+        assert_eq!(
+            attempt(
+                &app,
+                office,
+                &logins.coordinator.email,
+                &logins.coordinator.password
+            )
+            .await,
+            StatusCode::SEE_OTHER
+        );
+    }
+);
+
+backend_test!(
+    parallel_guesses_get_no_more_checks_than_the_limit,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let email = logins.member.email.clone();
+        let mut guesses = Vec::new();
+        for n in 0..40 {
+            let (app_base, email) = (app.base.clone(), email.clone());
+            let client = reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
+            guesses.push(tokio::spawn(async move {
+                // A fresh CSRF cookie per guess, as a script would do.
+                let page = client
+                    .get(format!("{app_base}/login"))
+                    .send()
+                    .await
+                    .unwrap();
+                let html = page.text().await.unwrap();
+                let csrf = html
+                    .split("name=\"csrf\" value=\"")
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .unwrap()
+                    .to_string();
+                client
+                    .post(format!("{app_base}/login"))
+                    .header("x-forwarded-for", "203.0.113.77")
+                    .form(&[
+                        ("csrf", csrf.as_str()),
+                        ("email", email.as_str()),
+                        ("password", format!("guess {n}").as_str()),
+                    ])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            }));
+        }
+        let mut checked = 0;
+        for guess in guesses {
+            let status = guess.await.unwrap();
+            match status {
+                StatusCode::UNPROCESSABLE_ENTITY => checked += 1,
+                StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => {}
+                other => panic!("unexpected {other}"),
+            }
+        }
+        assert_eq!(checked, 5, "password checks for 40 parallel guesses");
+    }
+);

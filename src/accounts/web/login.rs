@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use axum::{
     Form,
     extract::{ConnectInfo, Query, State},
-    http::{HeaderMap, StatusCode},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
 use minijinja::context;
@@ -14,11 +14,15 @@ use serde::Deserialize;
 use super::{safe_next, with_session};
 use crate::{
     accounts::{
-        rate_limit, secrets, sessions,
+        rate_limit::{Attempt, PasswordChecks, Verdict},
+        secrets, sessions,
         store::user_by_email,
         viewer::{Viewer, append_cookie, cookie},
     },
-    core::{error::AppResult, web::App},
+    core::{
+        error::AppResult,
+        web::{App, client::client_ip},
+    },
 };
 
 #[derive(Deserialize, Default)]
@@ -53,10 +57,12 @@ pub async fn submit(
     State(app): State<App>,
     viewer: Viewer,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Form(input): Form<LoginForm>,
 ) -> AppResult<Response> {
     let email = input.email.trim().to_lowercase();
-    let ip = peer.ip().to_string();
+    let trusted = app.config.trusted_proxy_addresses().unwrap_or_default();
+    let ip = client_ip(peer, &headers, &trusted);
     let render = |status: StatusCode, error: &str| -> AppResult<Response> {
         let html = app.page(
             &viewer,
@@ -65,9 +71,18 @@ pub async fn submit(
         )?;
         Ok((status, html).into_response())
     };
-    if rate_limit::is_blocked(&app.db, &email, &ip).await? {
-        return render(StatusCode::TOO_MANY_REQUESTS, "err-rate-limited");
-    }
+    let attempt = Attempt::new(&email, ip);
+    let delay = match attempt.begin(&app.db).await? {
+        Verdict::Check(delay) => delay,
+        Verdict::Refuse { retry_after } => {
+            let mut response = render(StatusCode::TOO_MANY_REQUESTS, "err-rate-limited")?;
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+            return Ok(response);
+        }
+    };
+    tokio::time::sleep(delay).await;
     let found = user_by_email(&app.db, &email).await?;
     // Verify against a dummy hash when the account does not exist, so the
     // answer takes as long and says the same either way.
@@ -75,16 +90,22 @@ pub async fn submit(
         .as_ref()
         .map(|(_, h)| h.as_str())
         .unwrap_or(secrets::dummy_hash());
-    let password = input.password.clone();
-    let hash = hash.to_string();
-    let ok = tokio::task::spawn_blocking(move || secrets::verify_password(&password, &hash))
+    let checks = app.part::<PasswordChecks>();
+    let Some(ok) = checks
+        .verify(input.password.clone(), hash.to_string())
         .await
-        .unwrap_or(false);
+    else {
+        let mut response = render(StatusCode::SERVICE_UNAVAILABLE, "err-rate-limited")?;
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        return Ok(response);
+    };
     let user = found.filter(|_| ok).map(|(u, _)| u);
-    rate_limit::record(&app.db, &email, &ip, user.is_some()).await?;
     let Some(user) = user else {
         return render(StatusCode::UNPROCESSABLE_ENTITY, "acc-login-failed");
     };
+    attempt.succeeded(&app.db).await?;
     let token = sessions::create(&app.db, user.id, app.config.session_days).await?;
     Ok(with_session(&app.config, &token, safe_next(&input.next)))
 }

@@ -2,6 +2,7 @@
 //! (identify → CSRF → error pages → security headers) and the server.
 
 pub mod assets;
+pub mod client;
 pub mod csrf;
 pub mod errors;
 pub mod forms;

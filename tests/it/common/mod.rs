@@ -115,6 +115,9 @@ impl TestApp {
             base_url: Some(format!("http://{addr}/").parse().unwrap()),
             data_dir: tmp.path().to_path_buf(),
             log: "warn".into(),
+            // Tests speak from 127.0.0.1 and name other client addresses
+            // with X-Forwarded-For, as a reverse proxy would.
+            trusted_proxies: "127.0.0.1".into(),
             ..Config::default()
         };
         if let Some(port) = options.smtp_port {
