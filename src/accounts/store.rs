@@ -166,7 +166,17 @@ pub async fn set_password(
         .bind(user.id)
         .execute(&mut **tx)
         .await?;
+    // A new password is a fresh start: every session, API token and
+    // pending one-time link (password reset) of the old one is void.
     super::sessions::end_all(tx, user.id).await?;
+    sqlx::query("DELETE FROM api_tokens WHERE user_id = $1")
+        .bind(user.id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM one_time_tokens WHERE user_id = $1 AND used_at IS NULL")
+        .bind(user.id)
+        .execute(&mut **tx)
+        .await?;
     audit::record(
         tx,
         actor,

@@ -17,6 +17,8 @@ use crate::core::{
 /// How long a claimed job is reserved before another process may retry it.
 const LEASE_SECS: i64 = 300;
 const MAX_ATTEMPTS: i64 = 12;
+/// What a finished job's payload becomes.
+const SCRUBBED: &str = "{\"scrubbed\":true}";
 
 #[derive(Debug)]
 pub struct Job {
@@ -80,8 +82,11 @@ pub async fn claim(db: &Db) -> Result<Option<Job>, sqlx::Error> {
 async fn finish(db: &Db, job: &Job, outcome: anyhow::Result<()>) -> Result<(), sqlx::Error> {
     match outcome {
         Ok(()) => {
-            sqlx::query("UPDATE jobs SET done_at = $1, locked_until = NULL, last_error = NULL WHERE id = $2")
+            // The payload may carry working secrets (a password-reset or
+            // registration link in a mail): once done, it is not kept.
+            sqlx::query("UPDATE jobs SET done_at = $1, locked_until = NULL, last_error = NULL, payload = $2 WHERE id = $3")
                 .bind(now())
+                .bind(SCRUBBED)
                 .bind(job.id)
                 .execute(db.pool())
                 .await?;
@@ -90,9 +95,10 @@ async fn finish(db: &Db, job: &Job, outcome: anyhow::Result<()>) -> Result<(), s
             let message = format!("{error:#}");
             tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, "job failed: {message}");
             if job.attempts >= job.max_attempts {
-                sqlx::query("UPDATE jobs SET failed_at = $1, locked_until = NULL, last_error = $2 WHERE id = $3")
+                sqlx::query("UPDATE jobs SET failed_at = $1, locked_until = NULL, last_error = $2, payload = $3 WHERE id = $4")
                     .bind(now())
                     .bind(message)
+                    .bind(SCRUBBED)
                     .bind(job.id)
                     .execute(db.pool())
                     .await?;
