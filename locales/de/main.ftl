@@ -48,6 +48,7 @@ err-invalid-token = Das API-Token ist ungültig oder widerrufen.
 err-forbidden = Dafür fehlt Ihnen die Berechtigung.
 err-csrf = Die Anfrage konnte nicht bestätigt werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.
 err-validation = Einige Angaben sind ungültig.
+err-busy = Der Server ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.
 err-rate-limited = Zu viele Versuche. Bitte warten Sie einige Minuten.
 err-internal = Ein interner Fehler ist aufgetreten. Er wurde protokolliert.
 err-duplicate = Ein Eintrag mit diesen Angaben existiert bereits.

@@ -48,6 +48,7 @@ err-invalid-token = The API token is invalid or revoked.
 err-forbidden = You are not allowed to do that.
 err-csrf = The request could not be verified. Please reload the page and try again.
 err-validation = Some entries are invalid.
+err-busy = The server is busy right now. Please try again in a moment.
 err-rate-limited = Too many attempts. Please wait a few minutes.
 err-internal = An internal error occurred. It has been logged.
 err-duplicate = An entry with these details exists already.

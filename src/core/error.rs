@@ -44,6 +44,9 @@ pub struct AppError {
     pub code: &'static str,
     pub message: Msg,
     pub fields: FieldErrors,
+    /// Seconds after which a refused request may be tried again (sent
+    /// as `Retry-After` with 429 and 503).
+    pub retry_after: Option<u64>,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -55,6 +58,7 @@ impl AppError {
             code,
             message: message.into(),
             fields: FieldErrors::new(),
+            retry_after: None,
         }
     }
 
@@ -94,6 +98,14 @@ impl AppError {
             "rate_limited",
             "err-rate-limited",
         )
+    }
+    /// The server is at capacity for this kind of work (e.g. rendering
+    /// PDFs); the client may come back after `retry_after` seconds.
+    pub fn busy(retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", "err-busy")
+        }
     }
     /// Logs the real cause and returns a 500 that reveals nothing about it.
     pub fn internal(cause: impl std::fmt::Display) -> Self {

@@ -293,3 +293,40 @@ backend_test!(
         assert_eq!(pending, 0);
     }
 );
+
+backend_test!(
+    a_flood_of_public_pdf_requests_renders_once,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let url = app.url(&format!("/networks/{}/wegweiser.pdf", logins.network_id));
+        let before = ikon::core::pdf::renders();
+        let mut asks = Vec::new();
+        for _ in 0..24 {
+            let url = url.clone();
+            asks.push(tokio::spawn(async move {
+                let response = reqwest::get(&url).await.unwrap();
+                let status = response.status();
+                let retry = response.headers().get("retry-after").cloned();
+                (status, retry, response.bytes().await.unwrap().len())
+            }));
+        }
+        let mut served = 0;
+        for ask in asks {
+            let (status, retry, len) = ask.await.unwrap();
+            match status {
+                StatusCode::OK => {
+                    assert!(len > 1000);
+                    served += 1;
+                }
+                StatusCode::SERVICE_UNAVAILABLE => assert!(retry.is_some()),
+                other => panic!("unexpected {other}"),
+            }
+        }
+        assert!(served >= 1);
+        assert_eq!(
+            ikon::core::pdf::renders() - before,
+            1,
+            "one render for one content"
+        );
+    }
+);

@@ -6,6 +6,7 @@
 //! like `#panic()` stays a title. Images (QR codes, the logo) are virtual
 //! files too. Nothing is read from disk or the network at render time.
 
+mod queue;
 mod world;
 
 use axum::{
@@ -48,11 +49,32 @@ impl Document {
     }
 
     /// Compiles and exports the PDF on a blocking thread (Typst is
-    /// CPU-bound); diagnostics are logged and become a plain 500.
+    /// CPU-bound) through the process's [`queue`]: kept by content, one
+    /// render per core, `503` beyond a short queue. Diagnostics are logged
+    /// and become a plain 500.
     pub async fn render(self) -> AppResult<Vec<u8>> {
-        tokio::task::spawn_blocking(move || self.render_now())
-            .await
-            .map_err(AppError::internal)?
+        let key = self.key();
+        let pdf = QUEUE.get_or_render(key, move || self.render_now()).await?;
+        Ok(pdf.as_ref().clone())
+    }
+
+    /// Everything the PDF is made of, hashed.
+    fn key(&self) -> queue::Key {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        // A template may print today's date.
+        hash.update(chrono::Utc::now().date_naive().to_string());
+        for part in [self.template.as_bytes(), &self.data] {
+            hash.update((part.len() as u64).to_le_bytes());
+            hash.update(part);
+        }
+        for (name, bytes) in &self.files {
+            for part in [name.as_bytes(), bytes] {
+                hash.update((part.len() as u64).to_le_bytes());
+                hash.update(part);
+            }
+        }
+        hash.finalize().into()
     }
 
     /// The same, on the calling thread.
@@ -74,6 +96,19 @@ impl Document {
         typst::comemo::evict(5);
         Ok(pdf)
     }
+}
+
+/// The renders of this process: one per core, a queue of four per core,
+/// and 64 MB of finished PDFs.
+static QUEUE: std::sync::LazyLock<queue::Queue> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    queue::Queue::new(cores, 4 * cores, 64 << 20)
+});
+
+/// How many PDFs this process has rendered (kept ones are not rendered
+/// again), for tests and benchmarks.
+pub fn renders() -> usize {
+    QUEUE.renders()
 }
 
 /// A PDF as an HTTP response, shown in the browser with a download name.

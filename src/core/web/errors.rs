@@ -77,6 +77,23 @@ pub async fn render(State(app): State<App>, request: Request, next: Next) -> Res
         None => from_rejection(response).await,
     };
     let lang = viewer.as_ref().map(|v| v.lang).unwrap_or_default();
+    let retry_after = error.retry_after;
+    let mut out = error_response(&app, error, viewer, lang, json, path);
+    if let Some(seconds) = retry_after {
+        out.headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    }
+    out
+}
+
+fn error_response(
+    app: &App,
+    error: AppError,
+    viewer: Option<Viewer>,
+    lang: Lang,
+    json: bool,
+    path: String,
+) -> Response {
     if json {
         let mut out = (error.status, Json(ErrorBody::new(&error, lang))).into_response();
         if error.status == StatusCode::UNAUTHORIZED {
