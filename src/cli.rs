@@ -1,4 +1,4 @@
-//! The command line: `ikon serve | migrate | demo | user | backup | import | export`.
+//! The command line: `ikon serve | migrate | demo | user | backup | restore | import | export`.
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -8,6 +8,7 @@ use crate::{
     accounts::cli::UserCommand,
     app::server,
     core::{
+        backup,
         config::{Config, Overrides},
         store::Db,
     },
@@ -46,10 +47,19 @@ enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
-    /// Write a consistent copy of the SQLite database while ikon runs.
+    /// Write a backup folder while ikon runs: a consistent copy of the
+    /// SQLite database and every attached file.
     Backup {
-        /// Target file (default: <data-dir>/backups/ikon-<timestamp>.sqlite3).
-        file: Option<PathBuf>,
+        /// Target folder (default: <data-dir>/backups/ikon-<timestamp>).
+        folder: Option<PathBuf>,
+    },
+    /// Put a backup folder back into the data folder (stop ikon first).
+    Restore {
+        /// A folder written by `ikon backup`.
+        folder: PathBuf,
+        /// Overwrite an existing database.
+        #[arg(long)]
+        replace: bool,
     },
     /// Import organisations or people from CSV (all rows or none).
     #[command(subcommand)]
@@ -96,6 +106,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let config = Config::load(cli.config, &overrides)?;
     init_tracing(&config.log);
+    // Restoring replaces the database file: it must not be open.
+    if let Command::Restore { folder, replace } = &cli.command {
+        let done = backup::restore(&config, folder, *replace)?;
+        println!(
+            "restored {} and {} files from {}",
+            if done.database {
+                "the database"
+            } else {
+                "no database"
+            },
+            done.files,
+            folder.display()
+        );
+        return Ok(());
+    }
     let db = open(&config).await?;
     match cli.command {
         Command::Serve(args) => server::serve(config, db, args.demo).await,
@@ -105,21 +130,27 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo => demo::load_and_print(&db).await,
         Command::User(cmd) => cmd.run(&db, &config).await,
-        Command::Backup { file } => {
-            let file = file.unwrap_or_else(|| {
+        Command::Backup { folder } => {
+            let folder = folder.unwrap_or_else(|| {
                 let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
                 config
                     .data_dir
                     .join("backups")
-                    .join(format!("ikon-{stamp}.sqlite3"))
+                    .join(format!("ikon-{stamp}"))
             });
-            if let Some(dir) = file.parent() {
-                std::fs::create_dir_all(dir)?;
+            let done = backup::backup(&config, &db, &folder).await?;
+            println!(
+                "backup written to {} ({}{} files)",
+                folder.display(),
+                if done.database { "database and " } else { "" },
+                done.files
+            );
+            if !done.database {
+                println!("the PostgreSQL database itself is saved with pg_dump (see README)");
             }
-            db.backup_sqlite(&file).await?;
-            println!("backup written to {}", file.display());
             Ok(())
         }
+        Command::Restore { .. } => unreachable!("handled before the database opens"),
         Command::Import(cmd) => cmd.run(&db).await,
         Command::Export(cmd) => cmd.run(&db).await,
     }

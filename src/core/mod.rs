@@ -1,6 +1,7 @@
 //! The thin shared core every capability builds on.
 
 pub mod audit;
+pub mod backup;
 pub mod config;
 pub mod error;
 pub mod i18n;

@@ -182,12 +182,13 @@ async fn demo_serve_kill_restart_and_backup() {
     child.kill().unwrap();
     child.wait().unwrap();
 
-    let backup = dir.path().join("copy.sqlite3");
+    let backup = dir.path().join("copy");
     let out = ikon(dir.path())
         .arg("backup")
         .arg(&backup)
         .output()
         .unwrap();
+    let backup = backup.join("ikon.sqlite3");
     assert!(
         out.status.success(),
         "{}",
@@ -293,4 +294,131 @@ fn user_commands_create_and_reset() {
     assert!(out.status.success());
     let out = ikon(dir.path()).args(["user", "list"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("admin"));
+}
+
+/// Every row of every table of a SQLite database, as text.
+async fn dump(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
+    let db = ikon::core::store::Db::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+    let mut all = Vec::new();
+    for table in tables {
+        let columns: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+        let row = columns
+            .iter()
+            .map(|c| format!("quote(\"{c}\")"))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let rows: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT {row} FROM \"{table}\" ORDER BY rowid"))
+                .fetch_all(db.pool())
+                .await
+                .unwrap_or_default();
+        all.push((table, rows));
+    }
+    db.close().await;
+    all
+}
+
+fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("files"))
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap())
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read(e.path()).unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[tokio::test]
+async fn a_backup_restores_every_table_and_file() {
+    use sha2::{Digest, Sha256};
+    let live = tempfile::tempdir().unwrap();
+    let out = ikon(live.path()).arg("demo").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Attached files live beside the database, named by their SHA-256.
+    std::fs::create_dir_all(live.path().join("files")).unwrap();
+    for content in [&b"%PDF-1.7 Protokoll"[..], b"Teilnehmerliste"] {
+        let name = hex::encode(Sha256::digest(content));
+        std::fs::write(live.path().join("files").join(name), content).unwrap();
+    }
+
+    let backup = live.path().join("nightly");
+    let out = ikon(live.path())
+        .arg("backup")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 files"));
+
+    let fresh = tempfile::tempdir().unwrap();
+    let out = ikon(fresh.path())
+        .arg("restore")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = dump(&live.path().join("ikon.sqlite3")).await;
+    let after = dump(&fresh.path().join("ikon.sqlite3")).await;
+    assert!(
+        before
+            .iter()
+            .any(|(t, rows)| t == "offers" && !rows.is_empty())
+    );
+    assert_eq!(before, after);
+    assert_eq!(files(live.path()), files(fresh.path()));
+
+    // A second restore would overwrite: refused without --replace.
+    let out = ikon(fresh.path())
+        .arg("restore")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--replace"));
+    // A damaged file is found before anything is written.
+    let damaged = std::fs::read_dir(backup.join("files"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    std::fs::write(damaged.path(), b"tampered").unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = ikon(elsewhere.path())
+        .arg("restore")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checksum"));
 }
