@@ -2,8 +2,9 @@
 //! with the registry, and axe-core's WCAG 2.1 AA check of the pages. SQLite
 //! only: the store tests cover PostgreSQL, and browser tests are slow.
 //!
-//! Without chromium and chromedriver these tests say so and pass, unless CI
-//! or IKON_REQUIRE_BROWSER is set. IKON_SCREENSHOTS=<dir> saves screenshots.
+//! Without chromium and chromedriver (or with IKON_SKIP_BROWSER) these tests
+//! say so and pass, unless CI or IKON_REQUIRE_BROWSER is set: then they
+//! fail. IKON_SCREENSHOTS=<dir> saves screenshots.
 
 use ikon::{
     demo::Login,

@@ -12,7 +12,9 @@
 //! `Chrome::start` returns `None` (and says why) when chromedriver or
 //! chromium is not installed, unless `CI` or `IKON_REQUIRE_BROWSER` is set:
 //! then a missing browser fails the test. `IKON_SKIP_BROWSER` skips the
-//! browser tests in any case; `IKON_CHROMIUM` and `IKON_CHROMEDRIVER` name
+//! browser tests where they are not required; where they are, it fails them
+//! too, since a requirement that a variable can switch off would let CI pass
+//! without ever opening a page. `IKON_CHROMIUM` and `IKON_CHROMEDRIVER` name
 //! the binaries when they are not /usr/bin/chromium and on PATH.
 
 use std::{
@@ -105,9 +107,12 @@ impl std::fmt::Display for Violation {
     }
 }
 
-/// Whether a missing browser must fail the test instead of skipping it.
-fn browser_required() -> bool {
-    std::env::var_os("CI").is_some() || std::env::var_os("IKON_REQUIRE_BROWSER").is_some()
+/// Why a missing browser must fail the test instead of skipping it: the
+/// variable that requires the browser tests, if one is set.
+fn browser_required() -> Option<&'static str> {
+    ["IKON_REQUIRE_BROWSER", "CI"]
+        .into_iter()
+        .find(|name| std::env::var_os(name).is_some())
 }
 
 fn find_in_path(name: &str) -> Option<PathBuf> {
@@ -136,6 +141,15 @@ impl Chrome {
     /// `base`. `None` when they are not installed (and not required).
     pub async fn start(base: &str) -> Option<Chrome> {
         if std::env::var_os("IKON_SKIP_BROWSER").is_some() {
+            // The requirement wins: a skip that CI's environment could pick
+            // up would turn every browser test green without running it.
+            if let Some(required_by) = browser_required() {
+                panic!(
+                    "IKON_SKIP_BROWSER and {required_by} are both set: the browser tests are \
+                     required here, so they cannot be skipped; unset IKON_SKIP_BROWSER \
+                     (or {required_by}, outside CI)"
+                );
+            }
             eprintln!("SKIPPED: browser test not run, IKON_SKIP_BROWSER is set");
             return None;
         }
@@ -154,8 +168,8 @@ impl Chrome {
                     missing.push("chromedriver");
                 }
                 let missing = missing.join(" and ");
-                if browser_required() {
-                    panic!("browser tests need {missing}: {INSTALL_HINT}");
+                if let Some(required_by) = browser_required() {
+                    panic!("browser tests need {missing} ({required_by} is set): {INSTALL_HINT}");
                 }
                 eprintln!(
                     "SKIPPED: browser test not run, {missing} not found; {INSTALL_HINT}, \
