@@ -557,7 +557,7 @@ async fn right_to_left_pages_are_accessible() {
         format!("/offers/{translated}?lang=fa"),
     ] {
         failures.extend(chrome.problems(&url).await);
-        chrome.goto(&url).await;
+        chrome.open_checked(&url, 200).await;
         let dir = chrome
             .execute("return document.documentElement.dir;", vec![])
             .await;

@@ -593,16 +593,40 @@ impl Chrome {
             .await;
     }
 
-    /// What is wrong with a page for its readers: an HTTP error, serious or
-    /// critical axe-core violations, sideways scrolling at 320 px (WCAG 1.4.10).
+    /// Opens `url` for a check and panics unless the browser shows that
+    /// very page as it answered with `expected` (200 for a real page): a
+    /// check of a 403 page or of the login page a redirect led to would pass
+    /// while the page meant was never looked at.
+    pub async fn open_checked(&self, url: &str, expected: u16) {
+        if let Err(wrong) = self.open_expecting(url, expected).await {
+            panic!("{wrong}: sign in first, as someone who may see the page");
+        }
+    }
+
+    /// Opens `url`; `Err` says what the browser shows instead when that is
+    /// not `url` itself answered with `expected`.
+    pub async fn open_expecting(&self, url: &str, expected: u16) -> Result<(), String> {
+        self.goto(url).await;
+        let status = self.status().await;
+        let shown = self.path().await;
+        let wanted = url.strip_prefix(&self.base).unwrap_or(url);
+        if status == expected && shown == wanted {
+            Ok(())
+        } else {
+            Err(format!(
+                "asked to check {wanted} (HTTP {expected}), but the browser shows {shown} \
+                 (HTTP {status})"
+            ))
+        }
+    }
+
+    /// What is wrong with a page for its readers: serious or critical
+    /// axe-core violations, sideways scrolling at 320 px (WCAG 1.4.10).
+    /// Panics unless `url` answers 200 itself (see `open_checked`).
     pub async fn problems(&self, url: &str) -> Vec<String> {
         let mut problems = Vec::new();
         self.delete_cookie("ikon_lang").await;
-        self.goto(url).await;
-        let status = self.status().await;
-        if status != 200 {
-            problems.push(format!("{url}: HTTP {status}"));
-        }
+        self.open_checked(url, 200).await;
         let serious: String = axe(self)
             .await
             .into_iter()
@@ -613,7 +637,7 @@ impl Chrome {
             problems.push(format!("{url}:\n{serious}"));
         }
         self.emulate_width(Some(320)).await;
-        self.goto(url).await;
+        self.open_checked(url, 200).await;
         if let Some(overflow) = self.horizontal_overflow().await {
             problems.push(format!("{url}: scrolls sideways at 320 px: {overflow}"));
         }
@@ -622,6 +646,8 @@ impl Chrome {
     }
 }
 
+/// Runs axe on whatever page is open: open it with `Chrome::open_checked`
+/// first, so that the page checked is the page meant.
 pub async fn axe(client: &Chrome) -> Vec<Violation> {
     let loaded = client
         .execute(
