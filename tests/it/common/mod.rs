@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod fixtures;
 pub mod smtp;
 
 use std::{path::PathBuf, sync::Arc, time::Duration};
@@ -243,24 +244,11 @@ impl TestApp {
         ikon::demo::load(self.db()).await.expect("demo loads")
     }
 
-    /// Creates a user directly in the store and returns (email, password).
+    /// Creates a user directly in the store and returns (email, password);
+    /// [`fixtures::User`] sets a network, organisation or region too.
     pub async fn user(&self, email: &str, role: ikon::accounts::model::Role) -> (String, String) {
-        let password = "correct horse battery".to_string();
-        let new = ikon::accounts::store::NewUser {
-            email: email.into(),
-            name: format!("Test {email}"),
-            password: password.clone(),
-            role,
-            network_id: None,
-            organization_id: None,
-            region_key: None,
-        };
-        let mut tx = self.db().begin().await.unwrap();
-        ikon::accounts::store::create_user(&mut tx, ikon::core::audit::Actor::System("test"), &new)
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
-        (email.into(), password)
+        let user = fixtures::User::new(email, role).create(self).await;
+        (user.email, user.password)
     }
 
     /// Runs every due job (e.g. sends queued mail) now.
