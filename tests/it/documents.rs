@@ -8,7 +8,9 @@ use reqwest::StatusCode;
 use sqlx::Row;
 
 use crate::backend_test;
-use crate::common::{Browser, TestApp};
+use ikon::offers::model::Status;
+
+use crate::common::{Browser, TestApp, fixtures::Offer};
 
 /// Text of a PDF, as `pdftotext` extracts it (reading order).
 pub fn pdf_text(pdf: &[u8]) -> String {
@@ -76,39 +78,36 @@ impl Default for NewOffer<'_> {
     }
 }
 
+/// Writes `o` through the store, with the address and contact details the
+/// documents show.
 pub async fn insert_offer(
     app: &TestApp,
     (network_id, organization_id): (i64, i64),
     o: NewOffer<'_>,
 ) -> i64 {
-    let id: i64 = sqlx::query(
-        "INSERT INTO offers (network_id, organization_id, title, summary, description, field, offer_type, target_groups, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, status, created_at, updated_at)
-         VALUES ($1, $2, $3, 'Kurz erklärt.', 'Lang erklärt.', $4, $5, 'refugees', $6, 'free', '', 1, '', 1, '', 'Am Markt 1', '91413', $7, $8, $9, '', $10, '09161 12345', 'info@example.org', 'https://example.org', $11, $12, $12) RETURNING id",
-    )
-    .bind(network_id)
-    .bind(organization_id)
-    .bind(o.title)
-    .bind(o.field)
-    .bind(o.offer_type)
-    .bind(o.languages)
-    .bind(o.municipality_key)
-    .bind(o.lat)
-    .bind(o.lon)
-    .bind(o.opening_hours)
-    .bind(o.status)
-    .bind(ikon::core::store::now())
-    .fetch_one(app.db().pool())
-    .await
-    .unwrap()
-    .get("id");
-    // Written past the store, so tell the search index like the store would.
-    sqlx::query("INSERT INTO search_changes (offer_id, changed_at) VALUES ($1, $2)")
-        .bind(id)
-        .bind(ikon::core::store::now())
-        .execute(app.db().pool())
+    Offer::new(network_id, organization_id, o.title)
+        .status(Status::parse(o.status).expect("an offer status"))
+        .with(|r| {
+            r.summary = "Kurz erklärt.".into();
+            r.description = "Lang erklärt.".into();
+            r.field = o.field.into();
+            r.offer_type = o.offer_type.into();
+            r.target_groups = vec!["refugees".into()];
+            r.languages = o.languages.split(',').map(String::from).collect();
+            r.wheelchair = true;
+            r.appointment = true;
+            r.street = "Am Markt 1".into();
+            r.postal_code = "91413".into();
+            r.municipality_key = o.municipality_key.map(String::from);
+            r.lat = o.lat;
+            r.lon = o.lon;
+            r.opening_hours = o.opening_hours.into();
+            r.phone = "09161 12345".into();
+            r.email = "info@example.org".into();
+            r.website = "https://example.org".into();
+        })
+        .create(app)
         .await
-        .unwrap();
-    id
 }
 
 async fn get_pdf(browser: &Browser, path: &str) -> Vec<u8> {
