@@ -1,6 +1,6 @@
 //! Builders for test data: networks, organisations with their membership,
-//! contact people, users of every role, offers, and meetings with their
-//! agenda. They write through ikon's own store functions, so a test's data
+//! contact people, users of every role, offers, meetings with their agenda
+//! and action items. They write through ikon's own store functions, so a test's data
 //! looks like data the application made (audit entries and search-index
 //! changes included) and the builders follow schema changes without being
 //! edited. Raw SQL is used only for what no store function sets, e.g. an
@@ -13,6 +13,7 @@
 use ikon::{
     accounts::{model::Role, store::NewUser},
     conferences::{
+        actions::{model::ActionRecord, store as actions},
         model::State,
         store::{self as conferences, AgendaRecord, MeetingRecord},
     },
@@ -448,5 +449,60 @@ impl Meeting {
         }
         tx.commit().await.unwrap();
         CreatedMeeting { id, items }
+    }
+}
+
+/// An action item recorded under an agenda item, open and without progress.
+pub struct ActionItem {
+    network_id: i64,
+    pub record: ActionRecord,
+}
+
+impl ActionItem {
+    pub fn new(network_id: i64, agenda_item_id: i64, title: &str) -> Self {
+        Self {
+            network_id,
+            record: ActionRecord {
+                agenda_item_id,
+                decision_id: None,
+                title: title.into(),
+                responsible_organization_id: None,
+                responsible_person_id: None,
+                due_on: None,
+            },
+        }
+    }
+
+    /// The organisation responsible for it.
+    pub fn organization(mut self, organization_id: i64) -> Self {
+        self.record.responsible_organization_id = Some(organization_id);
+        self
+    }
+
+    /// The contact person responsible for it.
+    pub fn person(mut self, person_id: i64) -> Self {
+        self.record.responsible_person_id = Some(person_id);
+        self
+    }
+
+    /// The decision it carries out.
+    pub fn decision(mut self, decision_id: i64) -> Self {
+        self.record.decision_id = Some(decision_id);
+        self
+    }
+
+    /// Due on `day` (YYYY-MM-DD).
+    pub fn due_on(mut self, day: &str) -> Self {
+        self.record.due_on = Some(day.into());
+        self
+    }
+
+    pub async fn create(self, app: &TestApp) -> i64 {
+        let mut tx = app.db().begin().await.unwrap();
+        let id = actions::create(&mut tx, actor(), self.network_id, &self.record)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        id
     }
 }
