@@ -8,8 +8,13 @@ use ikon::accounts::{model::Role, sessions::create_api_token};
 use reqwest::{Method, StatusCode};
 use sqlx::Row;
 
+use ikon::conferences::store::AgendaRecord;
+
 use crate::backend_test;
-use crate::common::TestApp;
+use crate::common::{
+    TestApp,
+    fixtures::{ActionItem, Meeting, Network, Offer, User, agenda},
+};
 
 /// Who may call a route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -431,30 +436,14 @@ async fn fixture(app: &TestApp) -> Fixture {
     let logins = app.demo().await;
     let db = app.db();
     // A second network with its own coordinator: the outsider.
-    let at = ikon::core::store::now();
-    let other: i64 = sqlx::query(
-        "INSERT INTO networks (name, region_key, description, created_at, updated_at) VALUES ('Integrationskonferenz München', '09162', '', $1, $1) RETURNING id",
-    )
-    .bind(at)
-    .fetch_one(db.pool())
-    .await
-    .unwrap()
-    .get("id");
-    let new = ikon::accounts::store::NewUser {
-        email: "outsider@example.org".into(),
-        name: "Outsider".into(),
-        password: "correct horse battery".into(),
-        role: Role::Coordinator,
-        network_id: Some(other),
-        organization_id: None,
-        region_key: None,
-    };
-    let mut tx = db.begin().await.unwrap();
-    let outsider =
-        ikon::accounts::store::create_user(&mut tx, ikon::core::audit::Actor::System("test"), &new)
-            .await
-            .unwrap();
-    tx.commit().await.unwrap();
+    let other = Network::new("Integrationskonferenz München", "09162")
+        .create(app)
+        .await;
+    let outsider = User::new("outsider@example.org", Role::Coordinator)
+        .name("Outsider")
+        .network(other)
+        .create(app)
+        .await;
 
     let mut tokens = HashMap::new();
     for (who, email) in [
@@ -480,53 +469,29 @@ async fn fixture(app: &TestApp) -> Fixture {
             .await
             .unwrap()
             .get("id");
-    // A meeting of the demo network, for the /conferences/{id} routes.
-    let meeting_id: i64 = sqlx::query(
-        "INSERT INTO meetings (network_id, title, location, online_url, state, is_public, ics_uid, ics_sequence, created_at, updated_at)
-         VALUES ($1, 'Integrationskonferenz', '', '', 'planned', 0, 'route-test@ikon', 0, $2, $2) RETURNING id",
-    )
-    .bind(logins.network_id)
-    .bind(at)
-    .fetch_one(db.pool())
-    .await
-    .unwrap()
-    .get("id");
-    // An agenda item of that meeting with an action item the member's
-    // organisation is responsible for.
-    let agenda_item_id: i64 = sqlx::query(
-        "INSERT INTO agenda_items (meeting_id, position, title, description, duration_minutes, is_public, created_at, updated_at)
-         VALUES ($1, 1, 'Sprachkurse', '', 15, 0, $2, $2) RETURNING id",
-    )
-    .bind(meeting_id)
-    .bind(at)
-    .fetch_one(db.pool())
-    .await
-    .unwrap()
-    .get("id");
-    let action_id = sqlx::query(
-        "INSERT INTO action_items (network_id, agenda_item_id, title, responsible_organization_id, status, progress, created_at, updated_at)
-         VALUES ($1, $2, 'Kursliste aktualisieren', $3, 'open', 0, $4, $4) RETURNING id",
-    )
-    .bind(logins.network_id)
-    .bind(agenda_item_id)
-    .bind(logins.member_organization_id)
-    .bind(at)
-    .fetch_one(db.pool())
-    .await
-    .unwrap()
-    .get("id");
+    // A meeting of the demo network, for the /conferences/{id} routes, with
+    // an agenda item and an action item the member's organisation is
+    // responsible for.
+    let meeting = Meeting::new(logins.network_id, "Integrationskonferenz")
+        .item(AgendaRecord {
+            is_public: false,
+            ..agenda("Sprachkurse")
+        })
+        .create(app)
+        .await;
+    let (meeting_id, agenda_item_id) = (meeting.id, meeting.items[0]);
+    let action_id = ActionItem::new(logins.network_id, agenda_item_id, "Kursliste aktualisieren")
+        .organization(logins.member_organization_id)
+        .create(app)
+        .await;
     // A published offer of the member's organisation, for the /offers/{id} routes.
-    let offer_id = sqlx::query(
-        "INSERT INTO offers (network_id, organization_id, title, summary, description, field, offer_type, target_groups, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, room, opening_hours, phone, email, website, status, created_at, updated_at)
-         VALUES ($1, $2, 'Migrationsberatung', '', '', 'counselling', 'mbe', '', 'de', 'free', '', 0, '', 0, '', '', '', '', '', '', '', '', 'published', $3, $3) RETURNING id",
+    let offer_id = Offer::new(
+        logins.network_id,
+        logins.member_organization_id,
+        "Migrationsberatung",
     )
-    .bind(logins.network_id)
-    .bind(logins.member_organization_id)
-    .bind(at)
-    .fetch_one(db.pool())
-    .await
-    .unwrap()
-    .get("id");
+    .create(app)
+    .await;
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,

@@ -2,8 +2,9 @@
 //! with the registry, and axe-core's WCAG 2.1 AA check of the pages. SQLite
 //! only: the store tests cover PostgreSQL, and browser tests are slow.
 //!
-//! Without chromium and chromedriver these tests say so and pass, unless CI
-//! or IKON_REQUIRE_BROWSER is set. IKON_SCREENSHOTS=<dir> saves screenshots.
+//! Without chromium and chromedriver (or with IKON_SKIP_BROWSER) these tests
+//! say so and pass, unless CI or IKON_REQUIRE_BROWSER is set: then they
+//! fail. IKON_SCREENSHOTS=<dir> saves screenshots.
 
 use ikon::{
     demo::Login,
@@ -120,11 +121,13 @@ async fn sign_in_create_organisation_and_see_it_listed() {
 
 /// Checks `path` in German and in English: axe-core's serious and critical
 /// WCAG 2.1 A/AA violations, and reflow (WCAG 1.4.10: no sideways
-/// scrolling on a 320 px wide screen), which axe does not test. Problems go
-/// into `failures`, the page's HTTP status into `statuses`.
+/// scrolling on a 320 px wide screen), which axe does not test. Panics
+/// unless the page answers `expected` (see `Chrome::open_checked`).
+/// Problems go into `failures`, the page's HTTP status into `statuses`.
 async fn check_page(
     chrome: &Chrome,
     path: &str,
+    expected: u16,
     statuses: &mut Vec<String>,
     failures: &mut Vec<String>,
 ) {
@@ -136,12 +139,9 @@ async fn check_page(
     for (lang, url) in [("de", path.to_string()), ("en", english)] {
         // ?lang=en is remembered in a cookie; German is the default.
         chrome.delete_cookie("ikon_lang").await;
-        chrome.goto(&url).await;
+        chrome.open_checked(&url, expected).await;
         let status = chrome.status().await;
         statuses.push(format!("{status} {url}"));
-        if status >= 500 {
-            failures.push(format!("{url}: server error {status}"));
-        }
         let page_lang = chrome.lang().await;
         if page_lang != lang {
             failures.push(format!("{url}: page language is {page_lang:?}, not {lang}"));
@@ -156,7 +156,7 @@ async fn check_page(
             failures.push(format!("{url} (HTTP {status}):\n{list}"));
         }
         chrome.emulate_width(Some(320)).await;
-        chrome.goto(&url).await;
+        chrome.open_checked(&url, expected).await;
         let overflow = chrome.horizontal_overflow().await;
         chrome.emulate_width(None).await;
         if let Some(overflow) = overflow {
@@ -178,7 +178,7 @@ async fn public_pages_have_no_serious_accessibility_violations() {
     let mut failures = Vec::new();
 
     // The check itself works: a field without a label is a critical problem.
-    chrome.goto("/about").await;
+    chrome.open_checked("/about", 200).await;
     chrome
         .execute(
             "document.querySelector('main').append(document.createElement('input'));",
@@ -191,6 +191,14 @@ async fn public_pages_have_no_serious_accessibility_violations() {
         "axe-core missed an input without a label: {planted:?}"
     );
 
+    // Nor does it check a page other than the one meant: signed out, the
+    // account page is the login page or an error, never the account page.
+    let refused = chrome.open_expecting("/account", 200).await;
+    assert!(
+        refused.is_err(),
+        "a signed-out browser was taken to /account as if it were the account page"
+    );
+
     let public = [
         "/",
         "/about",
@@ -201,17 +209,23 @@ async fn public_pages_have_no_serious_accessibility_violations() {
         "/regions?q=Neustadt",
         "/regions/09575",
         "/regions/09575153",
-        // The error page.
-        "/no/such/page",
     ];
     for path in public {
-        check_page(&chrome, path, &mut statuses, &mut failures).await;
+        check_page(&chrome, path, 200, &mut statuses, &mut failures).await;
     }
+    // The error page, which must be accessible too, and answer 404.
+    check_page(&chrome, "/no/such/page", 404, &mut statuses, &mut failures).await;
     chrome.delete_cookie("ikon_lang").await;
     chrome.goto("/login").await;
     chrome.screenshot_if_asked("login").await;
 
     sign_in(&chrome, &demo.coordinator).await;
+    // A page the coordinator may not see answers 403: not a page to check.
+    let forbidden = chrome.open_expecting("/admin/users", 200).await;
+    assert!(
+        forbidden.as_ref().is_err_and(|e| e.contains("HTTP 403")),
+        "the coordinator's /admin/users was taken for a page to check: {forbidden:?}"
+    );
     let network = demo.network_id;
     let signed_in = [
         format!("/networks/{network}"),
@@ -219,7 +233,7 @@ async fn public_pages_have_no_serious_accessibility_violations() {
         "/account".to_string(),
     ];
     for path in &signed_in {
-        check_page(&chrome, path, &mut statuses, &mut failures).await;
+        check_page(&chrome, path, 200, &mut statuses, &mut failures).await;
     }
     chrome.delete_cookie("ikon_lang").await;
     chrome.goto(&signed_in[0]).await;

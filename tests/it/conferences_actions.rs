@@ -9,7 +9,13 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sqlx::Row;
 
-use crate::common::{Backend, Browser, TestApp, text_with_status};
+use ikon::conferences::model::State;
+
+use crate::common::{
+    Backend, Browser, TestApp,
+    fixtures::{Meeting, Network, User},
+    text_with_status,
+};
 use crate::{backend_test, both_backends};
 
 struct Setup {
@@ -139,7 +145,8 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
         .get(0)
 }
 
-/// A user of the demo network with a role, organisation and e-mail address.
+/// A user of the demo network with a role, organisation and e-mail
+/// address, signed in.
 async fn network_user(
     app: &TestApp,
     s: &Setup,
@@ -147,23 +154,13 @@ async fn network_user(
     role: Role,
     organization_id: Option<i64>,
 ) -> Browser {
-    let new = ikon::accounts::store::NewUser {
-        email: email.into(),
-        name: format!("Test {email}"),
-        password: "correct horse battery".into(),
-        role,
-        network_id: Some(s.logins.network_id),
-        organization_id,
-        region_key: None,
-    };
-    let mut tx = app.db().begin().await.unwrap();
-    ikon::accounts::store::create_user(&mut tx, ikon::core::audit::Actor::System("test"), &new)
+    User::new(email, role)
+        .network(s.logins.network_id)
+        .organization(organization_id)
+        .create(app)
         .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    let browser = app.new_browser();
-    browser.login(email, "correct horse battery").await;
-    browser
+        .browser(app)
+        .await
 }
 
 backend_test!(
@@ -402,13 +399,7 @@ backend_test!(
         assert!(export.contains("Kurskalender online stellen"), "{export}");
 
         // A meeting of another network is not found under this network.
-        let other_network: i64 = sqlx::query(
-            "INSERT INTO networks (name, region_key, description, created_at, updated_at) VALUES ('Anderes Netzwerk', '09162', '', 0, 0) RETURNING id",
-        )
-        .fetch_one(app.db().pool())
-        .await
-        .unwrap()
-        .get("id");
+        let other_network = Network::new("Anderes Netzwerk", "09162").create(&app).await;
         let admin = app.new_browser();
         admin
             .login(&s.logins.admin.email, &s.logins.admin.password)
@@ -626,19 +617,12 @@ async fn reminders_go_out_once(backend: Backend) {
         ("Sommerkonferenz", now + 2 * 86_400),
         ("Herbstkonferenz", now + 10 * 86_400),
     ] {
-        sqlx::query(
-            "INSERT INTO meetings (network_id, title, starts_at, ends_at, location, online_url, state, is_public, ics_uid, ics_sequence, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, 'Landratsamt', '', 'invited', 0, $5, 0, $6, $6)",
-        )
-        .bind(s.logins.network_id)
-        .bind(title)
-        .bind(starts)
-        .bind(starts + 7200)
-        .bind(format!("{title}@test"))
-        .bind(now)
-        .execute(app.db().pool())
-        .await
-        .unwrap();
+        Meeting::new(s.logins.network_id, title)
+            .at(starts, 2)
+            .location("Landratsamt")
+            .state(State::Invited)
+            .create(&app)
+            .await;
     }
     let contacts = count(
         &app,

@@ -500,15 +500,15 @@ backend_test!(
         .collect();
         assert!(people.len() >= 3);
         // Someone who registered is ticked before anything is recorded.
-        sqlx::query(
-            "INSERT INTO rsvps (meeting_id, person_id, response, answered_at) VALUES ($1, $2, 'yes', $3)",
-        )
-        .bind(s)
-        .bind(people[2])
-        .bind(ikon::core::store::now())
-        .execute(app.db().pool())
-        .await
-        .unwrap();
+        let mut tx = app.db().begin().await.unwrap();
+        let meeting = ikon::conferences::store::meeting(&mut *tx, s)
+            .await
+            .unwrap()
+            .unwrap();
+        ikon::conferences::store::save_rsvp(&mut tx, &meeting, people[2], true)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
         let path = format!("/conferences/{s}/attendance");
         let page = text_with_status(future.coordinator.get(&path).await, StatusCode::OK).await;
         assert!(page.contains("<fieldset>"), "{page}");

@@ -8,7 +8,20 @@ use reqwest::StatusCode;
 use sqlx::Row;
 
 use crate::backend_test;
-use crate::common::{Browser, TestApp};
+use std::collections::BTreeSet;
+
+use ikon::{
+    conferences::{
+        model::State,
+        store::{self, AgendaRecord},
+    },
+    offers::model::Status,
+};
+
+use crate::common::{
+    Browser, TestApp,
+    fixtures::{ActionItem, CreatedMeeting, Meeting, Offer, agenda},
+};
 
 /// Text of a PDF, as `pdftotext` extracts it (reading order).
 pub fn pdf_text(pdf: &[u8]) -> String {
@@ -76,39 +89,36 @@ impl Default for NewOffer<'_> {
     }
 }
 
+/// Writes `o` through the store, with the address and contact details the
+/// documents show.
 pub async fn insert_offer(
     app: &TestApp,
     (network_id, organization_id): (i64, i64),
     o: NewOffer<'_>,
 ) -> i64 {
-    let id: i64 = sqlx::query(
-        "INSERT INTO offers (network_id, organization_id, title, summary, description, field, offer_type, target_groups, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, status, created_at, updated_at)
-         VALUES ($1, $2, $3, 'Kurz erklärt.', 'Lang erklärt.', $4, $5, 'refugees', $6, 'free', '', 1, '', 1, '', 'Am Markt 1', '91413', $7, $8, $9, '', $10, '09161 12345', 'info@example.org', 'https://example.org', $11, $12, $12) RETURNING id",
-    )
-    .bind(network_id)
-    .bind(organization_id)
-    .bind(o.title)
-    .bind(o.field)
-    .bind(o.offer_type)
-    .bind(o.languages)
-    .bind(o.municipality_key)
-    .bind(o.lat)
-    .bind(o.lon)
-    .bind(o.opening_hours)
-    .bind(o.status)
-    .bind(ikon::core::store::now())
-    .fetch_one(app.db().pool())
-    .await
-    .unwrap()
-    .get("id");
-    // Written past the store, so tell the search index like the store would.
-    sqlx::query("INSERT INTO search_changes (offer_id, changed_at) VALUES ($1, $2)")
-        .bind(id)
-        .bind(ikon::core::store::now())
-        .execute(app.db().pool())
+    Offer::new(network_id, organization_id, o.title)
+        .status(Status::parse(o.status).expect("an offer status"))
+        .with(|r| {
+            r.summary = "Kurz erklärt.".into();
+            r.description = "Lang erklärt.".into();
+            r.field = o.field.into();
+            r.offer_type = o.offer_type.into();
+            r.target_groups = vec!["refugees".into()];
+            r.languages = o.languages.split(',').map(String::from).collect();
+            r.wheelchair = true;
+            r.appointment = true;
+            r.street = "Am Markt 1".into();
+            r.postal_code = "91413".into();
+            r.municipality_key = o.municipality_key.map(String::from);
+            r.lat = o.lat;
+            r.lon = o.lon;
+            r.opening_hours = o.opening_hours.into();
+            r.phone = "09161 12345".into();
+            r.email = "info@example.org".into();
+            r.website = "https://example.org".into();
+        })
+        .create(app)
         .await
-        .unwrap();
-    id
 }
 
 async fn get_pdf(browser: &Browser, path: &str) -> Vec<u8> {
@@ -301,53 +311,26 @@ async fn meeting_with_minutes(app: &TestApp, logins: &ikon::demo::DemoLogins) ->
     let org = logins.member_organization_id;
     // Thursday 26 November 2026, 14:00–16:00 in Berlin.
     let start: i64 = 1_795_698_000;
-    let meeting: i64 = sqlx::query(
-        "INSERT INTO meetings (network_id, title, starts_at, ends_at, location, online_url, organizer_organization_id, state, is_public, ics_uid, ics_sequence, created_at, updated_at, minutes_state)
-         VALUES ($1, 'Integrationskonferenz Herbst', $2, $3, 'Rathaus, Sitzungssaal', '', $4, 'invited', 0, 'documents-test@ikon', 0, $2, $2, 'draft') RETURNING id",
-    )
-    .bind(net)
-    .bind(start)
-    .bind(start + 7200)
-    .bind(org)
-    .fetch_one(db)
-    .await
-    .unwrap()
-    .get("id");
-    let mut items = Vec::new();
-    for (position, title, public) in [
-        (1, "Begrüßung und Protokoll", 1),
-        (2, "Bericht der Migrationsberatung", 1),
-        (3, "Haushaltsfragen intern", 0),
+    let mut meeting = Meeting::new(net, "Integrationskonferenz Herbst")
+        .at(start, 2)
+        .location("Rathaus, Sitzungssaal")
+        .organizer(org)
+        .state(State::Invited)
+        .minutes("draft");
+    for (title, public) in [
+        ("Begrüßung und Protokoll", true),
+        ("Bericht der Migrationsberatung", true),
+        ("Haushaltsfragen intern", false),
     ] {
-        let id: i64 = sqlx::query(
-            "INSERT INTO agenda_items (meeting_id, position, title, description, proposer_organization_id, duration_minutes, is_public, created_at, updated_at)
-             VALUES ($1, $2, $3, 'Erläuterung', $4, 20, $5, 0, 0) RETURNING id",
-        )
-        .bind(meeting)
-        .bind(position)
-        .bind(title)
-        .bind(org)
-        .bind(public)
-        .fetch_one(db)
-        .await
-        .unwrap()
-        .get("id");
-        items.push(id);
+        meeting = meeting.item(AgendaRecord {
+            description: "Erläuterung".into(),
+            proposer_organization_id: Some(org),
+            duration_minutes: 20,
+            is_public: public,
+            ..agenda(title)
+        });
     }
-    sqlx::query("INSERT INTO item_minutes (agenda_item_id, notes, updated_at) VALUES ($1, 'Die Beratungszahlen sind gestiegen.', 0)")
-        .bind(items[1])
-        .execute(db)
-        .await
-        .unwrap();
-    let decision: i64 = sqlx::query(
-        "INSERT INTO decisions (agenda_item_id, position, text, votes_yes, votes_no, votes_abstain, created_at, updated_at)
-         VALUES ($1, 1, 'Die Sprechstunde wird verlängert.', 12, 1, 2, 0, 0) RETURNING id",
-    )
-    .bind(items[1])
-    .fetch_one(db)
-    .await
-    .unwrap()
-    .get("id");
+    let CreatedMeeting { id: meeting, items } = meeting.create(app).await;
     let people: Vec<(i64, String)> = sqlx::query(
         "SELECT p.id, p.name FROM people p JOIN memberships m ON m.organization_id = p.organization_id
          WHERE m.network_id = $1 ORDER BY p.id LIMIT 2",
@@ -360,31 +343,49 @@ async fn meeting_with_minutes(app: &TestApp, logins: &ikon::demo::DemoLogins) ->
     .map(|r| (r.get("id"), r.get("name")))
     .collect();
     assert_eq!(people.len(), 2, "the demo network has contact people");
-    sqlx::query(
-        "INSERT INTO action_items (network_id, agenda_item_id, decision_id, title, responsible_organization_id, responsible_person_id, due_on, status, progress, created_at, updated_at)
-         VALUES ($1, $2, $3, 'Aushang im Rathaus', $4, $5, '2026-12-15', 'open', 0, 0, 0)",
+    // The minutes as the minutes pages would record them.
+    let actor = || ikon::core::audit::Actor::System("test");
+    let mut tx = app.db().begin().await.unwrap();
+    let record = store::meeting(&mut *tx, meeting).await.unwrap().unwrap();
+    store::save_notes(
+        &mut tx,
+        actor(),
+        &record,
+        items[1],
+        "Die Beratungszahlen sind gestiegen.",
     )
-    .bind(net)
-    .bind(items[1])
-    .bind(decision)
-    .bind(org)
-    .bind(people[0].0)
-    .execute(db)
     .await
     .unwrap();
-    sqlx::query("INSERT INTO rsvps (meeting_id, person_id, response, answered_at) VALUES ($1, $2, 'yes', 0)")
-        .bind(meeting)
-        .bind(people[0].0)
-        .execute(db)
+    let decision = store::add_decision(
+        &mut tx,
+        actor(),
+        &record,
+        items[1],
+        "Die Sprechstunde wird verlängert.",
+        Some((12, 1, 2)),
+    )
+    .await
+    .unwrap();
+    store::save_rsvp(&mut tx, &record, people[0].0, true)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO attendance (meeting_id, person_id, organization_id, present, recorded_at) VALUES ($1, $2, $3, 1, 0)")
-        .bind(meeting)
-        .bind(people[1].0)
-        .bind(org)
-        .execute(db)
-        .await
-        .unwrap();
+    store::save_attendance(
+        &mut tx,
+        actor(),
+        &record,
+        &[(people[1].0, org)],
+        &BTreeSet::from([people[1].0]),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    ActionItem::new(net, items[1], "Aushang im Rathaus")
+        .decision(decision)
+        .organization(org)
+        .person(people[0].0)
+        .due_on("2026-12-15")
+        .create(app)
+        .await;
     (net, meeting)
 }
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 use sqlx::Row;
 
 use crate::backend_test;
-use crate::common::{TestApp, text_with_status};
+use crate::common::{TestApp, fixtures::Network, text_with_status};
 
 async fn json(app: &TestApp, path: &str, status: StatusCode) -> Value {
     let response = app.get(path).await;
@@ -332,13 +332,9 @@ backend_test!(region_pages_in_both_languages, |app: TestApp| async move {
 });
 
 backend_test!(a_kreis_page_links_its_network, |app: TestApp| async move {
-    sqlx::query(
-        "INSERT INTO networks (name, region_key, description, created_at, updated_at)
-         VALUES ('Integrationskonferenz NEA', '09575', '', 0, 0)",
-    )
-    .execute(app.db().pool())
-    .await
-    .unwrap();
+    Network::new("Integrationskonferenz NEA", "09575")
+        .create(&app)
+        .await;
     let html = text_with_status(app.get("/regions/09575").await, StatusCode::OK).await;
     assert!(html.contains("Integrationskonferenz NEA"), "{html}");
     assert!(html.contains(r#"href="/networks/"#));

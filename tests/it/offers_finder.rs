@@ -8,7 +8,9 @@ use serde_json::Value;
 use sqlx::Row;
 
 use crate::backend_test;
-use crate::common::{Browser, TestApp, text_with_status};
+use ikon::offers::model::Status;
+
+use crate::common::{Browser, TestApp, fixtures::Offer, text_with_status};
 use crate::offers::signed_in;
 
 const NEUSTADT: &str = "09575153";
@@ -21,18 +23,18 @@ async fn offer(
     title: &str,
     status: &str,
 ) -> i64 {
-    sqlx::query(
-        "INSERT INTO offers (network_id, organization_id, title, summary, description, field, offer_type, target_groups, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, room, opening_hours, phone, email, website, status, created_at, updated_at)
-         VALUES ($1, $2, $3, '', '', 'counselling', 'mbe', '', 'de,ar', 'free', '', 0, '', 1, 'Termin per Telefon', 'Bahnhofstraße 5', '91413', '', 'Mo-Fr 09:00-12:00', '', '', '', $4, 1, 1) RETURNING id",
-    )
-    .bind(network_id)
-    .bind(organization_id)
-    .bind(title)
-    .bind(status)
-    .fetch_one(app.db().pool())
-    .await
-    .unwrap()
-    .get("id")
+    Offer::new(network_id, organization_id, title)
+        .status(Status::parse(status).expect("an offer status"))
+        .with(|r| {
+            r.languages = vec!["de".into(), "ar".into()];
+            r.appointment = true;
+            r.booking_note = "Termin per Telefon".into();
+            r.street = "Bahnhofstraße 5".into();
+            r.postal_code = "91413".into();
+            r.opening_hours = "Mo-Fr 09:00-12:00".into();
+        })
+        .create(app)
+        .await
 }
 
 async fn designate(browser: &Browser, id: i64, fields: &[(&str, &str)]) {

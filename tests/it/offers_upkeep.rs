@@ -9,11 +9,9 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use sqlx::Row;
 
-use crate::common::{Backend, Browser, TestApp, text_with_status};
+use crate::common::{Backend, Browser, TestApp, fixtures::Offer, text_with_status};
 use crate::offers::signed_in;
 use crate::{backend_test, both_backends};
-
-const DAY: i64 = 24 * 3600;
 
 fn now() -> i64 {
     std::time::SystemTime::now()
@@ -30,19 +28,16 @@ async fn offer(
     title: &str,
     age_days: i64,
 ) -> i64 {
-    let at = now() - age_days * DAY;
-    sqlx::query(
-        "INSERT INTO offers (network_id, organization_id, title, summary, description, field, offer_type, target_groups, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, room, opening_hours, phone, email, website, status, last_verified_at, created_at, updated_at)
-         VALUES ($1, $2, $3, '', '', 'health', 'other', '', 'de', 'free', '', 0, '', 0, '', 'Konrad-Adenauer-Straße 1', '91413', '', '', '', '', '', 'published', $4, $4, $4) RETURNING id",
-    )
-    .bind(network_id)
-    .bind(organization_id)
-    .bind(title)
-    .bind(at)
-    .fetch_one(app.db().pool())
-    .await
-    .unwrap()
-    .get("id")
+    Offer::new(network_id, organization_id, title)
+        .verified_days_ago(age_days)
+        .with(|r| {
+            r.field = "health".into();
+            r.offer_type = "other".into();
+            r.street = "Konrad-Adenauer-Straße 1".into();
+            r.postal_code = "91413".into();
+        })
+        .create(app)
+        .await
 }
 
 async fn organization_named(app: &TestApp, name: &str) -> i64 {
@@ -557,7 +552,7 @@ async fn right_to_left_pages_are_accessible() {
         format!("/offers/{translated}?lang=fa"),
     ] {
         failures.extend(chrome.problems(&url).await);
-        chrome.goto(&url).await;
+        chrome.open_checked(&url, 200).await;
         let dir = chrome
             .execute("return document.documentElement.dir;", vec![])
             .await;

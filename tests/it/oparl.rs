@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use sqlx::Row;
 
 use crate::backend_test;
-use crate::common::TestApp;
+use crate::common::{TestApp, fixtures::Person};
 
 /// Marks every internal or non-public text of the fixture.
 const SECRET: &str = "GEHEIM";
@@ -129,19 +129,12 @@ async fn attachment(app: &TestApp, network: i64, item: i64, name: &str, public: 
 }
 
 async fn person(app: &TestApp, organization: i64, name: &str, email: &str, public: i64) -> i64 {
-    insert(
-        app,
-        "INSERT INTO people (organization_id, name, function, email, phone, created_at, updated_at, is_public)
-         VALUES ($1, $2, 'Beratung', $3, '', $4, $4, $5) RETURNING id",
-        &[
-            json!(organization),
-            json!(name),
-            json!(email),
-            json!(ikon::core::store::now()),
-            json!(public),
-        ],
-    )
-    .await
+    Person::new(organization, name)
+        .function("Beratung")
+        .email(email)
+        .public(public == 1)
+        .create(app)
+        .await
 }
 
 /// The demo network with public and internal meetings and items, a public

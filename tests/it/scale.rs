@@ -14,8 +14,7 @@ use crate::common::{Backend, Options, TestApp, smtp::SmtpSink};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_processes_share_sessions_and_jobs() {
-    if std::env::var("IKON_TEST_POSTGRES_URL").is_err() {
-        eprintln!("IKON_TEST_POSTGRES_URL not set: skipped");
+    if !crate::common::postgres_enabled() {
         return;
     }
     let sink = SmtpSink::start();

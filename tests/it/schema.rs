@@ -108,8 +108,7 @@ async fn both_migration_trees_define_the_same_schema() {
     let sqlite = TestApp::start(Backend::Sqlite).await;
     let (sqlite_columns, sqlite_indexes) = sqlite_schema(&sqlite).await;
     assert!(sqlite_columns.len() > 50, "{sqlite_columns:?}");
-    if std::env::var("IKON_TEST_POSTGRES_URL").is_err() {
-        eprintln!("IKON_TEST_POSTGRES_URL not set: comparison with PostgreSQL skipped");
+    if !crate::common::postgres_enabled() {
         return;
     }
     let postgres = TestApp::start(Backend::Postgres).await;

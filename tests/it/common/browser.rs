@@ -12,7 +12,9 @@
 //! `Chrome::start` returns `None` (and says why) when chromedriver or
 //! chromium is not installed, unless `CI` or `IKON_REQUIRE_BROWSER` is set:
 //! then a missing browser fails the test. `IKON_SKIP_BROWSER` skips the
-//! browser tests in any case; `IKON_CHROMIUM` and `IKON_CHROMEDRIVER` name
+//! browser tests where they are not required; where they are, it fails them
+//! too, since a requirement that a variable can switch off would let CI pass
+//! without ever opening a page. `IKON_CHROMIUM` and `IKON_CHROMEDRIVER` name
 //! the binaries when they are not /usr/bin/chromium and on PATH.
 
 use std::{
@@ -105,9 +107,12 @@ impl std::fmt::Display for Violation {
     }
 }
 
-/// Whether a missing browser must fail the test instead of skipping it.
-fn browser_required() -> bool {
-    std::env::var_os("CI").is_some() || std::env::var_os("IKON_REQUIRE_BROWSER").is_some()
+/// Why a missing browser must fail the test instead of skipping it: the
+/// variable that requires the browser tests, if one is set.
+fn browser_required() -> Option<&'static str> {
+    ["IKON_REQUIRE_BROWSER", "CI"]
+        .into_iter()
+        .find(|name| std::env::var_os(name).is_some())
 }
 
 fn find_in_path(name: &str) -> Option<PathBuf> {
@@ -136,6 +141,15 @@ impl Chrome {
     /// `base`. `None` when they are not installed (and not required).
     pub async fn start(base: &str) -> Option<Chrome> {
         if std::env::var_os("IKON_SKIP_BROWSER").is_some() {
+            // The requirement wins: a skip that CI's environment could pick
+            // up would turn every browser test green without running it.
+            if let Some(required_by) = browser_required() {
+                panic!(
+                    "IKON_SKIP_BROWSER and {required_by} are both set: the browser tests are \
+                     required here, so they cannot be skipped; unset IKON_SKIP_BROWSER \
+                     (or {required_by}, outside CI)"
+                );
+            }
             eprintln!("SKIPPED: browser test not run, IKON_SKIP_BROWSER is set");
             return None;
         }
@@ -154,8 +168,8 @@ impl Chrome {
                     missing.push("chromedriver");
                 }
                 let missing = missing.join(" and ");
-                if browser_required() {
-                    panic!("browser tests need {missing}: {INSTALL_HINT}");
+                if let Some(required_by) = browser_required() {
+                    panic!("browser tests need {missing} ({required_by} is set): {INSTALL_HINT}");
                 }
                 eprintln!(
                     "SKIPPED: browser test not run, {missing} not found; {INSTALL_HINT}, \
@@ -579,16 +593,40 @@ impl Chrome {
             .await;
     }
 
-    /// What is wrong with a page for its readers: an HTTP error, serious or
-    /// critical axe-core violations, sideways scrolling at 320 px (WCAG 1.4.10).
+    /// Opens `url` for a check and panics unless the browser shows that
+    /// very page as it answered with `expected` (200 for a real page): a
+    /// check of a 403 page or of the login page a redirect led to would pass
+    /// while the page meant was never looked at.
+    pub async fn open_checked(&self, url: &str, expected: u16) {
+        if let Err(wrong) = self.open_expecting(url, expected).await {
+            panic!("{wrong}: sign in first, as someone who may see the page");
+        }
+    }
+
+    /// Opens `url`; `Err` says what the browser shows instead when that is
+    /// not `url` itself answered with `expected`.
+    pub async fn open_expecting(&self, url: &str, expected: u16) -> Result<(), String> {
+        self.goto(url).await;
+        let status = self.status().await;
+        let shown = self.path().await;
+        let wanted = url.strip_prefix(&self.base).unwrap_or(url);
+        if status == expected && shown == wanted {
+            Ok(())
+        } else {
+            Err(format!(
+                "asked to check {wanted} (HTTP {expected}), but the browser shows {shown} \
+                 (HTTP {status})"
+            ))
+        }
+    }
+
+    /// What is wrong with a page for its readers: serious or critical
+    /// axe-core violations, sideways scrolling at 320 px (WCAG 1.4.10).
+    /// Panics unless `url` answers 200 itself (see `open_checked`).
     pub async fn problems(&self, url: &str) -> Vec<String> {
         let mut problems = Vec::new();
         self.delete_cookie("ikon_lang").await;
-        self.goto(url).await;
-        let status = self.status().await;
-        if status != 200 {
-            problems.push(format!("{url}: HTTP {status}"));
-        }
+        self.open_checked(url, 200).await;
         let serious: String = axe(self)
             .await
             .into_iter()
@@ -599,7 +637,7 @@ impl Chrome {
             problems.push(format!("{url}:\n{serious}"));
         }
         self.emulate_width(Some(320)).await;
-        self.goto(url).await;
+        self.open_checked(url, 200).await;
         if let Some(overflow) = self.horizontal_overflow().await {
             problems.push(format!("{url}: scrolls sideways at 320 px: {overflow}"));
         }
@@ -608,6 +646,8 @@ impl Chrome {
     }
 }
 
+/// Runs axe on whatever page is open: open it with `Chrome::open_checked`
+/// first, so that the page checked is the page meant.
 pub async fn axe(client: &Chrome) -> Vec<Violation> {
     let loaded = client
         .execute(

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod fixtures;
 pub mod smtp;
 
 use std::{path::PathBuf, sync::Arc, time::Duration};
@@ -16,9 +17,9 @@ use ikon::core::{
 use reqwest::{Response, StatusCode, cookie::CookieStore};
 use tokio::sync::oneshot;
 
-/// Generates `<name>_sqlite` and `<name>_postgres` from one async test body
-/// `|app: TestApp| async move { … }`. The PostgreSQL variant runs when
-/// IKON_TEST_POSTGRES_URL is set and passes trivially (saying so) otherwise.
+/// Generates `<name>::sqlite` and `<name>::postgres` from one async test
+/// body `|app: TestApp| async move { … }`. Whether the PostgreSQL variant
+/// runs is decided by [`postgres_enabled`].
 #[macro_export]
 macro_rules! backend_test {
     ($name:ident, $body:expr) => {
@@ -31,8 +32,7 @@ macro_rules! backend_test {
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if std::env::var("IKON_TEST_POSTGRES_URL").is_err() {
-                    eprintln!("IKON_TEST_POSTGRES_URL not set: PostgreSQL variant skipped");
+                if !$crate::common::postgres_enabled() {
                     return;
                 }
                 let app = $crate::common::TestApp::start($crate::common::Backend::Postgres).await;
@@ -43,8 +43,8 @@ macro_rules! backend_test {
 }
 
 /// Runs `async fn name(backend: Backend)` as `name::sqlite` and
-/// `name::postgres` (the latter when IKON_TEST_POSTGRES_URL is set), for
-/// tests that set up their own server, e.g. with an SMTP sink.
+/// `name::postgres` (the latter as [`postgres_enabled`] decides), for tests
+/// that set up their own server, e.g. with an SMTP sink.
 #[macro_export]
 macro_rules! both_backends {
     ($name:ident) => {
@@ -55,14 +55,57 @@ macro_rules! both_backends {
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if std::env::var("IKON_TEST_POSTGRES_URL").is_err() {
-                    eprintln!("IKON_TEST_POSTGRES_URL not set: PostgreSQL variant skipped");
+                if !$crate::common::postgres_enabled() {
                     return;
                 }
                 super::$name($crate::common::Backend::Postgres).await;
             }
         }
     };
+}
+
+/// Names the PostgreSQL server the tests create their databases on.
+const POSTGRES_URL: &str = "IKON_TEST_POSTGRES_URL";
+/// When set (to anything), PostgreSQL must be there: CI sets it so that a
+/// lost or misspelt URL fails the run instead of passing every PostgreSQL
+/// variant without running it.
+const REQUIRE_POSTGRES: &str = "IKON_REQUIRE_POSTGRES";
+
+/// Whether a test's PostgreSQL part runs. Without IKON_TEST_POSTGRES_URL it
+/// is skipped (saying so), so that developers without PostgreSQL can run
+/// the suite; with IKON_REQUIRE_POSTGRES set, the missing URL panics
+/// instead. A set URL always runs the test, so an unreachable server fails
+/// it (see `PgDatabase::create`). The one place that decides, for the
+/// macros and for tests that start PostgreSQL themselves.
+pub fn postgres_enabled() -> bool {
+    if std::env::var_os(POSTGRES_URL).is_some() {
+        return true;
+    }
+    if std::env::var_os(REQUIRE_POSTGRES).is_some() {
+        panic!(
+            "{REQUIRE_POSTGRES} is set but {POSTGRES_URL} is not: set it, e.g. to \
+             postgres://postgres@127.0.0.1:5432/postgres, or unset {REQUIRE_POSTGRES} \
+             to skip the PostgreSQL variants"
+        );
+    }
+    eprintln!(
+        "SKIPPED: PostgreSQL variant not run, {POSTGRES_URL} is not set \
+         (set {REQUIRE_POSTGRES}=1 to make this a failure)"
+    );
+    false
+}
+
+/// A PostgreSQL URL without its password, for messages.
+fn redacted(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) => {
+            if parsed.password().is_some() {
+                let _ = parsed.set_password(Some("***"));
+            }
+            parsed.to_string()
+        }
+        Err(_) => "(not a URL)".into(),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,24 +247,11 @@ impl TestApp {
         ikon::demo::load(self.db()).await.expect("demo loads")
     }
 
-    /// Creates a user directly in the store and returns (email, password).
+    /// Creates a user directly in the store and returns (email, password);
+    /// [`fixtures::User`] sets a network, organisation or region too.
     pub async fn user(&self, email: &str, role: ikon::accounts::model::Role) -> (String, String) {
-        let password = "correct horse battery".to_string();
-        let new = ikon::accounts::store::NewUser {
-            email: email.into(),
-            name: format!("Test {email}"),
-            password: password.clone(),
-            role,
-            network_id: None,
-            organization_id: None,
-            region_key: None,
-        };
-        let mut tx = self.db().begin().await.unwrap();
-        ikon::accounts::store::create_user(&mut tx, ikon::core::audit::Actor::System("test"), &new)
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
-        (email.into(), password)
+        let user = fixtures::User::new(email, role).create(self).await;
+        (user.email, user.password)
     }
 
     /// Runs every due job (e.g. sends queued mail) now.
@@ -332,7 +362,11 @@ struct PgDatabase {
 
 impl PgDatabase {
     async fn create() -> Self {
-        let admin_url = std::env::var("IKON_TEST_POSTGRES_URL").expect("IKON_TEST_POSTGRES_URL");
+        let admin_url = std::env::var(POSTGRES_URL).unwrap_or_else(|_| {
+            panic!(
+                "a PostgreSQL test started without {POSTGRES_URL}: check postgres_enabled() first"
+            )
+        });
         let name = format!(
             "ikon_test_{}",
             ikon::accounts::secrets::random_token()[..12]
@@ -340,9 +374,19 @@ impl PgDatabase {
                 .replace(['-', '_'], "x")
         );
         sqlx::any::install_default_drivers();
-        let pool = sqlx::AnyPool::connect(&admin_url)
+        // A set URL means PostgreSQL is meant to be tested: a server that
+        // does not answer fails the test rather than skipping it, and soon
+        // (not after sqlx's 30 s default times every PostgreSQL test).
+        let pool = sqlx::any::AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(&admin_url)
             .await
-            .expect("PostgreSQL reachable");
+            .unwrap_or_else(|e| {
+                panic!(
+                    "PostgreSQL at {} ({POSTGRES_URL}) is not reachable: {e}",
+                    redacted(&admin_url)
+                )
+            });
         sqlx::query(&format!("CREATE DATABASE {name}"))
             .execute(&pool)
             .await
