@@ -291,6 +291,31 @@ impl Chrome {
         };
         self.session_id = id.to_string();
         self.session = format!("{url}/{id}");
+        // Every page records what its Content-Security-Policy refused
+        // (an inline style, a foreign script), from its first moment on.
+        self.post(
+            "/goog/cdp/execute",
+            json!({
+                "cmd": "Page.addScriptToEvaluateOnNewDocument",
+                "params": { "source": CSP_RECORDER },
+            }),
+        )
+        .await;
+    }
+
+    /// What the policy refused on the open page, one line each.
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let found = self
+            .execute("return window.__cspViolations || [];", vec![])
+            .await;
+        found
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// One WebDriver command; panics with the driver's message on failure.
@@ -627,6 +652,12 @@ impl Chrome {
         let mut problems = Vec::new();
         self.delete_cookie("ikon_lang").await;
         self.open_checked(url, 200).await;
+        let refused = self.csp_violations().await;
+        if !refused.is_empty() {
+            problems.push(format!(
+                "{url}: refused by the content security policy: {refused:?}"
+            ));
+        }
         let serious: String = axe(self)
             .await
             .into_iter()
@@ -645,6 +676,11 @@ impl Chrome {
         problems
     }
 }
+
+/// Collects `securitypolicyviolation` events into `window.__cspViolations`.
+const CSP_RECORDER: &str = "window.__cspViolations = []; \
+document.addEventListener('securitypolicyviolation', (e) => \
+window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));";
 
 /// Runs axe on whatever page is open: open it with `Chrome::open_checked`
 /// first, so that the page checked is the page meant.
