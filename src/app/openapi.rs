@@ -42,7 +42,76 @@ pub fn document_value() -> openapi::OpenApi {
     doc.tags = Some(TAGS.iter().map(|t| Tag::new(*t)).collect());
     doc.merge(Errors::openapi());
     BearerAuth.modify(&mut doc);
+    RejectedInput.modify(&mut doc);
     doc
+}
+
+/// The answers every handler gives before it runs, from the extractors:
+/// a body that is not JSON (`415`), malformed JSON or parameters (`400`),
+/// JSON of the wrong shape (`422`). Documented once here for every
+/// operation that takes a body or parameters, so clients (and schema
+/// checkers) can rely on them.
+struct RejectedInput;
+
+impl Modify for RejectedInput {
+    fn modify(&self, openapi: &mut openapi::OpenApi) {
+        use openapi::{
+            Ref, RefOr,
+            response::{ResponseBuilder, Responses},
+        };
+        let error = |text: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(text)
+                    .content(
+                        "application/json",
+                        openapi::ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("ErrorBody")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        let add = |responses: &mut Responses, status: &str, text: &str| {
+            responses
+                .responses
+                .entry(status.to_string())
+                .or_insert_with(|| error(text));
+        };
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let has_parameters = operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
+                if operation.request_body.is_some() {
+                    add(
+                        &mut operation.responses,
+                        "400",
+                        "Malformed request body or parameters",
+                    );
+                    add(
+                        &mut operation.responses,
+                        "415",
+                        "The body is not `application/json`",
+                    );
+                    add(
+                        &mut operation.responses,
+                        "422",
+                        "The body does not have the expected shape or values",
+                    );
+                } else if has_parameters {
+                    add(&mut operation.responses, "400", "Malformed parameters");
+                }
+            }
+        }
+    }
 }
 
 #[derive(OpenApi)]
