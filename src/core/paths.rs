@@ -176,11 +176,13 @@ pub fn local_path(value: &str) -> Option<&str> {
 }
 
 /// `path(name, args…)` for templates: the same builders, looked up by
-/// name; a wrong name or argument count fails the render.
+/// name; a wrong name or argument count fails the render. The result is
+/// marked safe: its segments are percent-encoded, and HTML escaping would
+/// turn every `/` into `&#x2f;`.
 pub fn template_function(
     name: &str,
     args: minijinja::value::Rest<minijinja::Value>,
-) -> Result<String, minijinja::Error> {
+) -> Result<minijinja::Value, minijinja::Error> {
     let invalid = |why: String| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, why);
     let pattern = ALL
         .iter()
@@ -202,7 +204,7 @@ pub fn template_function(
         values.push(value.to_string());
     }
     let shown: Vec<&dyn Display> = values.iter().map(|v| v as &dyn Display).collect();
-    Ok(fill(pattern, &shown))
+    Ok(minijinja::Value::from_safe_string(fill(pattern, &shown)))
 }
 
 #[cfg(test)]
@@ -266,5 +268,15 @@ mod tests {
         assert!(render("{{ path('meeting', n) }}").is_err());
         assert!(render("{{ path('no_such_page') }}").is_err());
         assert!(render("{{ path('network', missing) }}").is_err());
+        // In an HTML template the path is not escaped, its values are
+        // encoded.
+        env.add_template("link.html", "<a href=\"{{ path('region', key) }}\">")
+            .unwrap();
+        let html = env
+            .get_template("link.html")
+            .unwrap()
+            .render(minijinja::context! { key => "09 <5>" })
+            .unwrap();
+        assert_eq!(html, "<a href=\"/regions/09%20%3C5%3E\">");
     }
 }

@@ -159,7 +159,7 @@ impl App {
             lang_note => lang_note,
             user => viewer.user,
             csrf => viewer.csrf,
-            path => viewer.path,
+            // No `path` key: it would hide the `path()` link function.
             current_path => viewer.path.split('?').next().unwrap_or("/"),
             is_admin => viewer.is_admin(),
             notice => notice_from(&viewer.path),
