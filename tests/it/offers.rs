@@ -50,14 +50,14 @@ fn with<'a>(field: &'a str, value: &'a str) -> Vec<(&'a str, &'a str)> {
     fields
 }
 
+/// The id of the offer a response redirects to
+/// (`/networks/{network_id}/offers/{offer_id}?notice=…`).
 pub(crate) fn offer_id(response: &reqwest::Response) -> i64 {
     let to = response.headers()["location"].to_str().unwrap();
-    to.trim_start_matches("/offers/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
+    let path = to.split('?').next().unwrap();
+    let (offers, id) = path.rsplit_once('/').unwrap();
+    assert!(offers.ends_with("/offers"), "{to}");
+    id.parse().unwrap()
 }
 
 backend_test!(
@@ -66,7 +66,7 @@ backend_test!(
         let logins = app.demo().await;
         let net = logins.network_id;
         let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
-        let new = format!("/networks/{net}/offers/new");
+        let new = format!("/networks/{net}/offers");
 
         // Malformed input is refused field by field, and nothing is written.
         let body = text_with_status(
@@ -108,10 +108,10 @@ backend_test!(
 
         // Drafts are not public.
         let anonymous = app.new_browser();
-        let response = anonymous.get(&format!("/offers/{id}")).await;
+        let response = anonymous.get(&format!("/networks/{net}/offers/{id}")).await;
         assert_ne!(response.status(), StatusCode::OK);
 
-        let status = format!("/offers/{id}/status");
+        let status = format!("/networks/{net}/offers/{id}/status");
         let response = member.post_form(&status, &[("to", "review")]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let response = member.post_form(&status, &[("to", "published")]).await;
@@ -129,7 +129,7 @@ backend_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
         let page = text_with_status(
-            anonymous.get(&format!("/offers/{id}")).await,
+            anonymous.get(&format!("/networks/{net}/offers/{id}")).await,
             StatusCode::OK,
         )
         .await;
@@ -138,13 +138,7 @@ backend_test!(
         assert!(page.contains("\"hoursAvailable\":\"Mo-Fr 09:00-12:00; Th 14:00-18:00\""));
         assert!(page.contains("<strong>Kostenlos</strong>"));
         assert!(!page.contains("alert(1)"));
-        assert!(
-            !page.contains(
-                "/offers/{id}/edit"
-                    .replace("{id}", &id.to_string())
-                    .as_str()
-            )
-        );
+        assert!(!page.contains(&format!("/networks/{net}/offers/{id}/edit")));
 
         let list = text_with_status(
             coordinator
@@ -189,7 +183,7 @@ backend_test!(
         // A member's later change goes back to review; it is not public until
         // the coordinator publishes it again.
         let response = member
-            .post_form(&format!("/offers/{id}/edit"), &valid())
+            .post_form(&format!("/networks/{net}/offers/{id}"), &valid())
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let status: String = sqlx::query("SELECT status FROM offers WHERE id = $1")
@@ -200,7 +194,10 @@ backend_test!(
             .get(0);
         assert_eq!(status, "review");
         assert_ne!(
-            anonymous.get(&format!("/offers/{id}")).await.status(),
+            anonymous
+                .get(&format!("/networks/{net}/offers/{id}"))
+                .await
+                .status(),
             StatusCode::OK
         );
     }
@@ -213,14 +210,14 @@ backend_test!(
         let net = logins.network_id;
         let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
         let response = member
-            .post_form(&format!("/networks/{net}/offers/new"), &valid())
+            .post_form(&format!("/networks/{net}/offers"), &valid())
             .await;
         let id = offer_id(&response);
-        let page = format!("/offers/{id}");
+        let page = format!("/networks/{net}/offers/{id}");
 
         let response = member
             .post_form(
-                &format!("/offers/{id}/translations/en"),
+                &format!("/networks/{net}/offers/{id}/translations/en"),
                 &[
                     ("title", "Adult migration counselling"),
                     ("summary", "Advice."),
@@ -234,7 +231,7 @@ backend_test!(
 
         let changed = with("title", "Migrationsberatung (MBE)");
         let response = member
-            .post_form(&format!("/offers/{id}/edit"), &changed)
+            .post_form(&format!("/networks/{net}/offers/{id}"), &changed)
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let body = text_with_status(member.get(&page).await, StatusCode::OK).await;
@@ -253,7 +250,7 @@ backend_test!(
 
         let response = member
             .post_form(
-                &format!("/offers/{id}/translations/ar"),
+                &format!("/networks/{net}/offers/{id}/translations/ar"),
                 &[("title", "استشارة الهجرة")],
             )
             .await;
@@ -264,10 +261,15 @@ backend_test!(
         assert!(!body.contains("offer-fallback"));
 
         // Unknown languages and empty titles are refused.
-        let response = member.get(&format!("/offers/{id}/translations/xx")).await;
+        let response = member
+            .get(&format!("/networks/{net}/offers/{id}/translations/xx"))
+            .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         let response = member
-            .post_form(&format!("/offers/{id}/translations/tr"), &[("title", " ")])
+            .post_form(
+                &format!("/networks/{net}/offers/{id}/translations/tr"),
+                &[("title", " ")],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -291,12 +293,12 @@ backend_test!(
             .collect();
         // The coordinator must name a member organisation as provider.
         let response = coordinator
-            .post_form(&format!("/networks/{net}/offers/new"), &fields)
+            .post_form(&format!("/networks/{net}/offers"), &fields)
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         fields.push(("organization_id", &org));
         let response = coordinator
-            .post_form(&format!("/networks/{net}/offers/new"), &fields)
+            .post_form(&format!("/networks/{net}/offers"), &fields)
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let id = offer_id(&response);
@@ -326,12 +328,12 @@ backend_test!(
         fields.retain(|(k, _)| *k != "organization_id");
         fields.push(("organization_id", &other_id));
         let response = coordinator
-            .post_form(&format!("/networks/{net}/offers/new"), &fields)
+            .post_form(&format!("/networks/{net}/offers"), &fields)
             .await;
         let gone = offer_id(&response);
         let response = coordinator
             .post_form(
-                &format!("/offers/{gone}/translations/en"),
+                &format!("/networks/{net}/offers/{gone}/translations/en"),
                 &[("title", "Counselling")],
             )
             .await;
