@@ -256,31 +256,56 @@ fn conferences(t: RouteTable) -> RouteTable {
 }
 
 fn offers(t: RouteTable) -> RouteTable {
-    use offers::{coverage, dashboard, export, finder, freshness, translations, web, wegweiser};
-    t.get("/networks/{id}/offers", web::list)
-        .get("/networks/{id}/offers/new", web::new_form)
-        .post("/networks/{id}/offers/new", web::create)
-        .get("/offers/{id}", web::show)
-        .get("/offers/{id}/edit", web::edit_form)
-        .post("/offers/{id}/edit", web::update)
-        .post("/offers/{id}/status", web::change_status)
-        .post("/offers/{id}/verify", freshness::verify)
-        .get("/offers/{id}/translations/{lang}", translations::form)
-        .post("/offers/{id}/translations/{lang}", translations::submit)
-        .get("/offers/{id}/contact-point", finder::form)
-        .post("/offers/{id}/contact-point", finder::submit)
-        .get("/networks/{id}/coverage", coverage::coverage)
-        .get("/coverage", dashboard::region_coverage)
-        .get_other("/networks/{id}/wegweiser.pdf", wegweiser::wegweiser)
+    use crate::core::{error::AppError, paths};
+    use offers::{api, web};
+    t.get(paths::OFFERS, web::offers::list)
+        .post(paths::OFFERS, web::offers::create)
+        .get(paths::OFFER_NEW, web::offers::new_form)
+        .get(paths::OFFER, web::public::show)
+        .post(paths::OFFER, web::offers::update)
+        .get(paths::OFFER_EDIT, web::offers::edit_form)
+        .post(paths::OFFER_STATUS, web::offers::change_status)
+        .post(paths::OFFER_VERIFY, web::offers::verify)
+        .get(paths::OFFER_TRANSLATION, web::translations::form)
+        .post(paths::OFFER_TRANSLATION, web::translations::submit)
+        .get(paths::OFFER_CONTACT_POINT, web::contact_points::form)
+        .post(paths::OFFER_CONTACT_POINT, web::contact_points::submit)
+        .get(paths::COVERAGE, web::coverage::network)
+        .get(paths::COVERAGE_ALL, web::coverage::region)
+        .get_other(paths::WEGWEISER_PDF, web::wegweiser::wegweiser)
         // public
-        .get("/search", offers::search::page::page)
-        .get("/finder", finder::page)
+        .get(paths::SEARCH, web::search::page)
+        .get(paths::FINDER, web::finder::page)
         // API and open data
-        .api(routes!(offers::api::list))
-        .api(routes!(offers::api::geojson))
-        .api(routes!(export::csv))
-        .api(routes!(finder::api_find))
-        .api(routes!(coverage::api_coverage))
+        .api(routes!(api::list))
+        .api(routes!(api::geojson))
+        .api(routes!(api::csv::csv))
+        .api(routes!(api::api_find))
+        .api(routes!(api::api_coverage))
+        // old URLs of offers outside their network
+        .redirect("/offers/{offer_id}", |app, values| async move {
+            let (network_id, offer_id) = web::located(&app, &values).await?;
+            Ok(paths::offer(network_id, offer_id))
+        })
+        .redirect("/offers/{offer_id}/edit", |app, values| async move {
+            let (network_id, offer_id) = web::located(&app, &values).await?;
+            Ok(paths::offer_edit(network_id, offer_id))
+        })
+        .redirect(
+            "/offers/{offer_id}/translations/{lang}",
+            |app, values| async move {
+                let (network_id, offer_id) = web::located(&app, &values).await?;
+                let lang = values.get(1).ok_or_else(AppError::not_found)?;
+                Ok(paths::offer_translation(network_id, offer_id, lang))
+            },
+        )
+        .redirect(
+            "/offers/{offer_id}/contact-point",
+            |app, values| async move {
+                let (network_id, offer_id) = web::located(&app, &values).await?;
+                Ok(paths::offer_contact_point(network_id, offer_id))
+            },
+        )
 }
 
 fn oparl(t: RouteTable) -> RouteTable {

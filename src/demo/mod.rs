@@ -23,6 +23,7 @@ use crate::{
     },
     core::{
         audit::Actor,
+        ids::{NetworkId, OrganizationId},
         store::{Db, now},
     },
     network::{
@@ -31,11 +32,9 @@ use crate::{
         validate::{NetworkInput, OrganizationInput, PersonInput},
     },
     offers::{
-        contact_points::{self, ContactPoint},
-        form::OfferForm,
-        model::Status,
-        store as offer_store,
-        translations::{self, Translation},
+        model::{ContactPoint, Status, Translation, input::OfferInput, source_hash},
+        service,
+        store::{self as offer_store, places},
     },
 };
 
@@ -85,7 +84,7 @@ struct DemoOffer {
     #[serde(default)]
     translations: Vec<Translation>,
     #[serde(flatten)]
-    form: OfferForm,
+    form: OfferInput,
 }
 
 #[derive(Deserialize)]
@@ -231,15 +230,21 @@ pub async fn load_offers(db: &Db, network_id: i64) -> anyhow::Result<usize> {
             )
         })?;
         if let Some((key, lat, lon)) =
-            offer_store::postal_code_centre(&mut *tx, &record.postal_code).await?
+            places::postal_code_centre(&mut *tx, &record.postal_code).await?
         {
             record.municipality_key.get_or_insert(key);
             if record.lat.is_none() {
                 (record.lat, record.lon) = (lat, lon);
             }
         }
-        let id = offer_store::create_offer(&mut tx, actor(), network_id, organization_id, &record)
-            .await?;
+        let id = service::offers::create(
+            &mut tx,
+            actor(),
+            NetworkId(network_id),
+            OrganizationId(organization_id),
+            &record,
+        )
+        .await?;
         let offer = offer_store::offer(&mut *tx, id)
             .await?
             .context("the demo offer just created")?;
@@ -248,7 +253,7 @@ pub async fn load_offers(db: &Db, network_id: i64) -> anyhow::Result<usize> {
             Some(code) => Status::parse(code).with_context(|| format!("demo status {code}"))?,
         };
         if status != Status::Draft {
-            offer_store::set_status(&mut tx, actor(), &offer, status).await?;
+            service::offers::set_status(&mut tx, actor(), &offer, status).await?;
         }
         if let Some(point) = &entry.contact_point {
             let point = ContactPoint {
@@ -256,20 +261,20 @@ pub async fn load_offers(db: &Db, network_id: i64) -> anyhow::Result<usize> {
                 whole_kreis: point.whole_kreis,
                 municipalities: point.municipalities.clone(),
             };
-            contact_points::set(&mut tx, actor(), &offer, &point).await?;
+            service::contact_points::set(&mut tx, actor(), &offer, &point).await?;
         }
         for translation in &entry.translations {
             let translation = Translation {
-                source_hash: translations::source_hash(&offer.record),
+                source_hash: source_hash(&offer.record),
                 ..translation.clone()
             };
-            translations::save(&mut tx, actor(), &offer, &translation).await?;
+            service::translations::save(&mut tx, actor(), &offer, &translation).await?;
         }
         if let Some(months) = entry.unverified_months {
             let at = now() - months * 31 * 24 * 3600;
             sqlx::query("UPDATE offers SET last_verified_at = $1, created_at = $1 WHERE id = $2")
                 .bind(at)
-                .bind(id)
+                .bind(id.get())
                 .execute(&mut *tx)
                 .await?;
         }

@@ -1,20 +1,27 @@
 //! Offers: every integration offer of a network's member organisations,
-//! its review workflow, translations and the public offer page.
+//! its review workflow, translations, contact points, the public offer
+//! page, finder and search, freshness reminders, coverage, the Wegweiser
+//! and the open-data exports.
+//!
+//! The house shape: `model` (records, inputs with their one `validate`,
+//! views), `store` (all SQL), `service` (transactions, audit, search change
+//! records, the freshness sweep), `web` (HTML handlers) and `api` (JSON
+//! handlers), both thin over the service. `search` is the full-text index
+//! of published offers; `wegweiser` lays out the printed guide.
 
 pub mod api;
-pub mod contact_points;
-pub mod coverage;
-pub mod dashboard;
-pub mod export;
-pub mod finder;
-pub mod form;
-pub mod freshness;
 pub mod model;
 pub mod search;
+pub mod service;
 pub mod store;
-pub mod translations;
 pub mod web;
 pub mod wegweiser;
+
+/// The offers panel of the network page, where the network capability
+/// registers it.
+pub mod dashboard {
+    pub use super::web::dashboard::network_panel;
+}
 
 use crate::core::{
     config::Config,
@@ -43,9 +50,9 @@ pub fn install(parts: Parts, config: &Config) -> Parts {
         .task(|app, stop| Box::pin(search::follow(app, stop)))
         .sweep(Sweep {
             name: "stale offers",
-            every: freshness::SWEEP_EVERY,
-            run: |app| Box::pin(async move { Ok(freshness::sweep(&app).await?) }),
+            every: service::freshness::SWEEP_EVERY,
+            run: |app| Box::pin(async move { Ok(service::freshness::sweep(&app).await?) }),
         })
-        .state(export::NetworkNames::default())
+        .state(service::open_data::NetworkNames::default())
         .public_templates(PUBLIC_TEMPLATES)
 }

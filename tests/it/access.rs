@@ -38,7 +38,6 @@ enum Rule {
     /// coordinator, admins (supervisors only read).
     TakePart,
     /// An old URL: 308 to its new place for everybody.
-    #[allow(dead_code)]
     Redirect,
 }
 
@@ -240,32 +239,76 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/r/{token}", Rule::TokenLink),
     ("POST", "/r/{token}", Rule::TokenLink),
     // offers
-    ("GET", "/networks/{id}/offers", Rule::ReadNetwork),
-    ("GET", "/networks/{id}/offers/new", Rule::EditOrganization),
-    ("POST", "/networks/{id}/offers/new", Rule::EditOrganization),
-    ("GET", "/offers/{id}", Rule::Public),
-    ("GET", "/offers/{id}/edit", Rule::EditOrganization),
-    ("POST", "/offers/{id}/edit", Rule::EditOrganization),
-    ("POST", "/offers/{id}/status", Rule::EditOrganization),
+    ("GET", "/networks/{network_id}/offers", Rule::ReadNetwork),
     (
         "GET",
-        "/offers/{id}/translations/{lang}",
+        "/networks/{network_id}/offers/new",
         Rule::EditOrganization,
     ),
     (
         "POST",
-        "/offers/{id}/translations/{lang}",
+        "/networks/{network_id}/offers",
+        Rule::EditOrganization,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/offers/{offer_id}",
+        Rule::Public,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/offers/{offer_id}/edit",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/offers/{offer_id}",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/offers/{offer_id}/status",
+        Rule::EditOrganization,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/offers/{offer_id}/translations/{lang}",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/offers/{offer_id}/translations/{lang}",
         Rule::EditOrganization,
     ),
     ("GET", "/api/v1/offers", Rule::Public),
     ("GET", "/api/v1/offers.geojson", Rule::Public),
-    ("GET", "/offers/{id}/contact-point", Rule::EditOrganization),
-    ("POST", "/offers/{id}/contact-point", Rule::EditOrganization),
+    (
+        "GET",
+        "/networks/{network_id}/offers/{offer_id}/contact-point",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/offers/{offer_id}/contact-point",
+        Rule::EditOrganization,
+    ),
     ("GET", "/finder", Rule::Public),
     ("GET", "/api/v1/contact-points", Rule::Public),
     ("GET", "/search", Rule::Public),
-    ("GET", "/networks/{id}/coverage", Rule::ReadNetwork),
-    ("GET", "/api/v1/networks/{id}/coverage", Rule::ReadNetwork),
+    ("GET", "/networks/{network_id}/coverage", Rule::ReadNetwork),
+    (
+        "GET",
+        "/api/v1/networks/{network_id}/coverage",
+        Rule::ReadNetwork,
+    ),
+    ("GET", "/offers/{offer_id}", Rule::Redirect),
+    ("GET", "/offers/{offer_id}/edit", Rule::Redirect),
+    (
+        "GET",
+        "/offers/{offer_id}/translations/{lang}",
+        Rule::Redirect,
+    ),
+    ("GET", "/offers/{offer_id}/contact-point", Rule::Redirect),
     // oparl
     ("GET", "/oparl/v1", Rule::Public),
     ("GET", "/oparl/v1/system", Rule::Public),
@@ -309,7 +352,11 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/oparl/v1/file/{id}", Rule::Public),
     // offers upkeep
     ("GET", "/coverage", Rule::SignedIn),
-    ("POST", "/offers/{id}/verify", Rule::EditOrganization),
+    (
+        "POST",
+        "/networks/{network_id}/offers/{offer_id}/verify",
+        Rule::EditOrganization,
+    ),
     // action items, overview, personal calendar, conference API
     (
         "GET",
@@ -365,7 +412,7 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::EditOrganization,
     ),
     // documents and open data exports
-    ("GET", "/networks/{id}/wegweiser.pdf", Rule::Public),
+    ("GET", "/networks/{network_id}/wegweiser.pdf", Rule::Public),
     ("GET", "/api/v1/offers.csv", Rule::Public),
     (
         "GET",

@@ -244,7 +244,7 @@ backend_test!(wegweiser_in_german_and_arabic, |app: TestApp| async move {
 
     // The public offer page and the coordinator's list link to it.
     let page = anonymous
-        .get(&format!("/offers/{cafe}"))
+        .get(&format!("/networks/{net}/offers/{cafe}"))
         .await
         .text()
         .await

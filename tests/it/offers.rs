@@ -50,14 +50,14 @@ fn with<'a>(field: &'a str, value: &'a str) -> Vec<(&'a str, &'a str)> {
     fields
 }
 
+/// The id of the offer a response redirects to
+/// (`/networks/{network_id}/offers/{offer_id}?notice=…`).
 pub(crate) fn offer_id(response: &reqwest::Response) -> i64 {
     let to = response.headers()["location"].to_str().unwrap();
-    to.trim_start_matches("/offers/")
-        .split('?')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
+    let path = to.split('?').next().unwrap();
+    let (offers, id) = path.rsplit_once('/').unwrap();
+    assert!(offers.ends_with("/offers"), "{to}");
+    id.parse().unwrap()
 }
 
 backend_test!(
@@ -66,7 +66,7 @@ backend_test!(
         let logins = app.demo().await;
         let net = logins.network_id;
         let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
-        let new = format!("/networks/{net}/offers/new");
+        let new = format!("/networks/{net}/offers");
 
         // Malformed input is refused field by field, and nothing is written.
         let body = text_with_status(
@@ -108,10 +108,10 @@ backend_test!(
 
         // Drafts are not public.
         let anonymous = app.new_browser();
-        let response = anonymous.get(&format!("/offers/{id}")).await;
+        let response = anonymous.get(&format!("/networks/{net}/offers/{id}")).await;
         assert_ne!(response.status(), StatusCode::OK);
 
-        let status = format!("/offers/{id}/status");
+        let status = format!("/networks/{net}/offers/{id}/status");
         let response = member.post_form(&status, &[("to", "review")]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let response = member.post_form(&status, &[("to", "published")]).await;
@@ -129,7 +129,7 @@ backend_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
         let page = text_with_status(
-            anonymous.get(&format!("/offers/{id}")).await,
+            anonymous.get(&format!("/networks/{net}/offers/{id}")).await,
             StatusCode::OK,
         )
         .await;
@@ -138,13 +138,7 @@ backend_test!(
         assert!(page.contains("\"hoursAvailable\":\"Mo-Fr 09:00-12:00; Th 14:00-18:00\""));
         assert!(page.contains("<strong>Kostenlos</strong>"));
         assert!(!page.contains("alert(1)"));
-        assert!(
-            !page.contains(
-                "/offers/{id}/edit"
-                    .replace("{id}", &id.to_string())
-                    .as_str()
-            )
-        );
+        assert!(!page.contains(&format!("/networks/{net}/offers/{id}/edit")));
 
         let list = text_with_status(
             coordinator
@@ -189,7 +183,7 @@ backend_test!(
         // A member's later change goes back to review; it is not public until
         // the coordinator publishes it again.
         let response = member
-            .post_form(&format!("/offers/{id}/edit"), &valid())
+            .post_form(&format!("/networks/{net}/offers/{id}"), &valid())
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let status: String = sqlx::query("SELECT status FROM offers WHERE id = $1")
@@ -200,7 +194,10 @@ backend_test!(
             .get(0);
         assert_eq!(status, "review");
         assert_ne!(
-            anonymous.get(&format!("/offers/{id}")).await.status(),
+            anonymous
+                .get(&format!("/networks/{net}/offers/{id}"))
+                .await
+                .status(),
             StatusCode::OK
         );
     }
@@ -213,14 +210,14 @@ backend_test!(
         let net = logins.network_id;
         let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
         let response = member
-            .post_form(&format!("/networks/{net}/offers/new"), &valid())
+            .post_form(&format!("/networks/{net}/offers"), &valid())
             .await;
         let id = offer_id(&response);
-        let page = format!("/offers/{id}");
+        let page = format!("/networks/{net}/offers/{id}");
 
         let response = member
             .post_form(
-                &format!("/offers/{id}/translations/en"),
+                &format!("/networks/{net}/offers/{id}/translations/en"),
                 &[
                     ("title", "Adult migration counselling"),
                     ("summary", "Advice."),
@@ -234,7 +231,7 @@ backend_test!(
 
         let changed = with("title", "Migrationsberatung (MBE)");
         let response = member
-            .post_form(&format!("/offers/{id}/edit"), &changed)
+            .post_form(&format!("/networks/{net}/offers/{id}"), &changed)
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let body = text_with_status(member.get(&page).await, StatusCode::OK).await;
@@ -253,7 +250,7 @@ backend_test!(
 
         let response = member
             .post_form(
-                &format!("/offers/{id}/translations/ar"),
+                &format!("/networks/{net}/offers/{id}/translations/ar"),
                 &[("title", "استشارة الهجرة")],
             )
             .await;
@@ -264,10 +261,15 @@ backend_test!(
         assert!(!body.contains("offer-fallback"));
 
         // Unknown languages and empty titles are refused.
-        let response = member.get(&format!("/offers/{id}/translations/xx")).await;
+        let response = member
+            .get(&format!("/networks/{net}/offers/{id}/translations/xx"))
+            .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         let response = member
-            .post_form(&format!("/offers/{id}/translations/tr"), &[("title", " ")])
+            .post_form(
+                &format!("/networks/{net}/offers/{id}/translations/tr"),
+                &[("title", " ")],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -291,12 +293,12 @@ backend_test!(
             .collect();
         // The coordinator must name a member organisation as provider.
         let response = coordinator
-            .post_form(&format!("/networks/{net}/offers/new"), &fields)
+            .post_form(&format!("/networks/{net}/offers"), &fields)
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         fields.push(("organization_id", &org));
         let response = coordinator
-            .post_form(&format!("/networks/{net}/offers/new"), &fields)
+            .post_form(&format!("/networks/{net}/offers"), &fields)
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let id = offer_id(&response);
@@ -326,12 +328,12 @@ backend_test!(
         fields.retain(|(k, _)| *k != "organization_id");
         fields.push(("organization_id", &other_id));
         let response = coordinator
-            .post_form(&format!("/networks/{net}/offers/new"), &fields)
+            .post_form(&format!("/networks/{net}/offers"), &fields)
             .await;
         let gone = offer_id(&response);
         let response = coordinator
             .post_form(
-                &format!("/offers/{gone}/translations/en"),
+                &format!("/networks/{net}/offers/{gone}/translations/en"),
                 &[("title", "Counselling")],
             )
             .await;
@@ -348,5 +350,143 @@ backend_test!(
             .get(0);
         assert_eq!(left, 0);
         assert_eq!(offer_count(&app).await, 1);
+    }
+);
+
+backend_test!(
+    old_offer_urls_answer_308_to_their_network,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let net = logins.network_id;
+        let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
+        let response = member
+            .post_form(&format!("/networks/{net}/offers"), &valid())
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let id = offer_id(&response);
+        let new = format!("/networks/{net}/offers/{id}");
+
+        // E-mailed and bookmarked links keep working, with their query.
+        let anonymous = app.new_browser();
+        for (old, to) in [
+            (format!("/offers/{id}"), new.clone()),
+            (format!("/offers/{id}?lang=ar"), format!("{new}?lang=ar")),
+            (format!("/offers/{id}/edit"), format!("{new}/edit")),
+            (
+                format!("/offers/{id}/translations/en?from=mail"),
+                format!("{new}/translations/en?from=mail"),
+            ),
+            (
+                format!("/offers/{id}/contact-point"),
+                format!("{new}/contact-point"),
+            ),
+        ] {
+            let response = anonymous.get(&old).await;
+            assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT, "{old}");
+            assert_eq!(response.headers()["location"], to.as_str(), "{old}");
+        }
+        // An offer that never was is not found, old URL or new.
+        for old in ["/offers/999999", "/offers/999999/edit", "/offers/x"] {
+            let response = anonymous.get(old).await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{old}");
+        }
+        // The old form targets are gone.
+        let response = member
+            .post_form(&format!("/offers/{id}/edit"), &valid())
+            .await;
+        assert_ne!(response.status(), StatusCode::SEE_OTHER);
+        let response = member
+            .post_form(&format!("/networks/{net}/offers/new"), &valid())
+            .await;
+        assert_ne!(response.status(), StatusCode::SEE_OTHER);
+    }
+);
+
+backend_test!(
+    an_offer_under_another_network_is_not_found,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let net = logins.network_id;
+        let other: i64 = sqlx::query(
+            "INSERT INTO networks (name, region_key, description, created_at, updated_at) VALUES ('Integrationskonferenz München', '09162', '', 1, 1) RETURNING id",
+        )
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap()
+        .get(0);
+        let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
+        let response = member
+            .post_form(&format!("/networks/{net}/offers"), &valid())
+            .await;
+        let id = offer_id(&response);
+        let admin = signed_in(&app, &logins.admin.email, &logins.admin.password).await;
+        let response = admin
+            .post_form(
+                &format!("/networks/{net}/offers/{id}/status"),
+                &[("to", "published")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // Public under its own network, unknown under another, even to an
+        // admin who may see both.
+        let anonymous = app.new_browser();
+        let own = anonymous.get(&format!("/networks/{net}/offers/{id}")).await;
+        assert_eq!(own.status(), StatusCode::OK);
+        let wrong = format!("/networks/{other}/offers/{id}");
+        assert_eq!(anonymous.get(&wrong).await.status(), StatusCode::NOT_FOUND);
+        for page in ["", "/edit", "/translations/en", "/contact-point"] {
+            let response = admin.get(&format!("{wrong}{page}")).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::NOT_FOUND,
+                "GET {wrong}{page}"
+            );
+        }
+        for (page, fields) in [
+            ("", valid()),
+            ("/status", vec![("to", "archived")]),
+            ("/verify", vec![]),
+            ("/translations/en", vec![("title", "Counselling")]),
+            ("/contact-point", vec![("target_groups", "adults")]),
+        ] {
+            let response = admin.post_form(&format!("{wrong}{page}"), &fields).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::NOT_FOUND,
+                "POST {wrong}{page}"
+            );
+        }
+        let status: String = sqlx::query("SELECT status FROM offers WHERE id = $1")
+            .bind(id)
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(status, "published");
+        let translated: i64 = sqlx::query("SELECT COUNT(*) FROM offer_translations")
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(translated, 0);
+
+        // Links to the offer name its network: open data and the page.
+        let geo: serde_json::Value = anonymous
+            .get("/api/v1/offers.geojson")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            geo["features"][0]["properties"]["url"],
+            format!("/networks/{net}/offers/{id}")
+        );
+        let list = text_with_status(
+            admin.get(&format!("/networks/{net}/offers")).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(list.contains(&format!("href=\"/networks/{net}/offers/{id}\"")));
     }
 );

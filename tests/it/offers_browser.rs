@@ -18,13 +18,13 @@ async fn offer_pages_are_accessible() {
     let network = demo.network_id;
     let member = signed_in(&app, &demo.member.email, &demo.member.password).await;
     let response = member
-        .post_form(&format!("/networks/{network}/offers/new"), &valid())
+        .post_form(&format!("/networks/{network}/offers"), &valid())
         .await;
     let id = offer_id(&response);
     for lang in ["en", "ar"] {
         let response = member
             .post_form(
-                &format!("/offers/{id}/translations/{lang}"),
+                &format!("/networks/{network}/offers/{id}/translations/{lang}"),
                 &[("title", "Migration counselling"), ("summary", "Advice.")],
             )
             .await;
@@ -32,7 +32,10 @@ async fn offer_pages_are_accessible() {
     }
     let coordinator = signed_in(&app, &demo.coordinator.email, &demo.coordinator.password).await;
     let response = coordinator
-        .post_form(&format!("/offers/{id}/status"), &[("to", "published")])
+        .post_form(
+            &format!("/networks/{network}/offers/{id}/status"),
+            &[("to", "published")],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
@@ -42,9 +45,9 @@ async fn offer_pages_are_accessible() {
     let mut failures = Vec::new();
     let mut check = async |url: String| failures.extend(chrome.problems(&url).await);
     for url in [
-        format!("/offers/{id}"),
-        format!("/offers/{id}?lang=ar"),
-        format!("/offers/{id}?lang=tr"),
+        format!("/networks/{network}/offers/{id}"),
+        format!("/networks/{network}/offers/{id}?lang=ar"),
+        format!("/networks/{network}/offers/{id}?lang=tr"),
         "/finder".to_string(),
         "/finder?postal_code=91438&age=20".to_string(),
     ] {
@@ -56,11 +59,11 @@ async fn offer_pages_are_accessible() {
     for url in [
         format!("/networks/{network}/offers"),
         format!("/networks/{network}/offers/new"),
-        format!("/offers/{id}?lang=en"),
-        format!("/offers/{id}/edit"),
-        format!("/offers/{id}/translations/en"),
-        format!("/offers/{id}/translations/ar"),
-        format!("/offers/{id}/contact-point"),
+        format!("/networks/{network}/offers/{id}?lang=en"),
+        format!("/networks/{network}/offers/{id}/edit"),
+        format!("/networks/{network}/offers/{id}/translations/en"),
+        format!("/networks/{network}/offers/{id}/translations/ar"),
+        format!("/networks/{network}/offers/{id}/contact-point"),
         format!("/networks/{network}/coverage"),
     ] {
         check(url).await;

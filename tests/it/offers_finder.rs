@@ -37,9 +37,12 @@ async fn offer(
         .await
 }
 
-async fn designate(browser: &Browser, id: i64, fields: &[(&str, &str)]) {
+async fn designate(browser: &Browser, net: i64, id: i64, fields: &[(&str, &str)]) {
     let response = browser
-        .post_form(&format!("/offers/{id}/contact-point"), fields)
+        .post_form(
+            &format!("/networks/{net}/offers/{id}/contact-point"),
+            fields,
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }
@@ -60,7 +63,9 @@ async fn setup(app: &TestApp) -> (i64, Browser) {
     )
     .await;
     let draft = offer(app, net, org, "Entwurf Beratung", "draft").await;
-    let form = member.get(&format!("/offers/{kreis}/contact-point")).await;
+    let form = member
+        .get(&format!("/networks/{net}/offers/{kreis}/contact-point"))
+        .await;
     let page = text_with_status(form, StatusCode::OK).await;
     assert!(page.contains("name=\"csrf\""));
     let kreis_area = [
@@ -68,14 +73,14 @@ async fn setup(app: &TestApp) -> (i64, Browser) {
         ("target_groups", "refugees"),
         ("whole_kreis", "1"),
     ];
-    designate(&member, kreis, &kreis_area).await;
+    designate(&member, net, kreis, &kreis_area).await;
     let young_area = [
         ("target_groups", "young_people"),
         ("municipalities", NEUSTADT),
     ];
-    designate(&member, young, &young_area).await;
+    designate(&member, net, young, &young_area).await;
     let draft_area = [("target_groups", "young_people"), ("whole_kreis", "1")];
-    designate(&member, draft, &draft_area).await;
+    designate(&member, net, draft, &draft_area).await;
     (net, member)
 }
 
@@ -96,7 +101,7 @@ fn titles(municipality: &Value) -> Vec<String> {
 backend_test!(
     finder_by_postal_code_age_and_group,
     |app: TestApp| async move {
-        let (_, member) = setup(&app).await;
+        let (net, member) = setup(&app).await;
         let find = |q: &str| format!("/api/v1/contact-points?{q}");
         let a = json(
             &app,
@@ -115,7 +120,7 @@ backend_test!(
             m["contact_points"][0]["url"]
                 .as_str()
                 .unwrap()
-                .starts_with("/offers/")
+                .starts_with(&format!("/networks/{net}/offers/"))
         );
 
         // 12–27 are young people, from 18 also adults.
@@ -201,7 +206,7 @@ backend_test!(
                 .await
                 .unwrap()
                 .get("id");
-        designate(&member, young, &[]).await;
+        designate(&member, net, young, &[]).await;
         let a = json(&app, &find("postal_code=91413&age=15"), StatusCode::OK).await;
         assert_eq!(titles(&a["municipalities"][0]), Vec::<String>::new());
     }
@@ -264,7 +269,7 @@ backend_test!(
         let (net, org) = (logins.network_id, logins.member_organization_id);
         let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
         let id = offer(&app, net, org, "Migrationsberatung", "published").await;
-        let path = format!("/offers/{id}/contact-point");
+        let path = format!("/networks/{net}/offers/{id}/contact-point");
         for fields in [
             vec![("target_groups", "adults"), ("municipalities", "09162000")],
             vec![("target_groups", "adults")],

@@ -5,11 +5,15 @@
 use std::time::{Duration, Instant};
 
 use ikon::{
-    core::{audit::Actor, config::Config},
+    core::{
+        audit::Actor,
+        config::Config,
+        ids::{NetworkId, OfferId, OrganizationId},
+    },
     offers::{
-        model::{OfferRecord, Status},
+        model::{OfferRecord, Status, Translation, source_hash},
+        service::{offers as service, translations},
         store,
-        translations::{self, Translation},
     },
 };
 use reqwest::StatusCode;
@@ -213,11 +217,11 @@ async fn add(app: &TestApp, logins: &ikon::demo::DemoLogins, f: &Fixture) -> i64
     let actor = Actor::System("test");
     let mut tx = app.db().begin().await.unwrap();
     let r = record(f);
-    let id = store::create_offer(
+    let id = service::create(
         &mut tx,
         Actor::System("test"),
-        logins.network_id,
-        logins.member_organization_id,
+        NetworkId(logins.network_id),
+        OrganizationId(logins.member_organization_id),
         &r,
     )
     .await
@@ -229,17 +233,17 @@ async fn add(app: &TestApp, logins: &ikon::demo::DemoLogins, f: &Fixture) -> i64
             title: title.to_string(),
             summary: summary.to_string(),
             description: summary.to_string(),
-            source_hash: translations::source_hash(&r),
+            source_hash: source_hash(&r),
         };
         translations::save(&mut tx, Actor::System("test"), &offer, &t)
             .await
             .unwrap();
     }
-    store::set_status(&mut tx, actor, &offer, Status::Published)
+    service::set_status(&mut tx, actor, &offer, Status::Published)
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    id
+    id.get()
 }
 
 async fn search(app: &TestApp, query: &[(&str, &str)]) -> (StatusCode, Value) {
@@ -500,7 +504,10 @@ backend_test!(
     |app: TestApp| async move {
         let ids_by_fixture = fixtures(&app).await;
         let id = ids_by_fixture[2];
-        let offer = store::offer(app.db().pool(), id).await.unwrap().unwrap();
+        let offer = store::offer(app.db().pool(), OfferId(id))
+            .await
+            .unwrap()
+            .unwrap();
 
         // A second server process on the same database, with its own index.
         let other_dir = tempfile::tempdir().unwrap();
@@ -539,7 +546,7 @@ backend_test!(
         let mut record = offer.record.clone();
         record.title = "Kinderhaus Regenbogen".into();
         let mut tx = app.db().begin().await.unwrap();
-        store::update_offer(&mut tx, Actor::System("test"), &offer, &record)
+        service::update(&mut tx, Actor::System("test"), &offer, &record)
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -553,9 +560,9 @@ backend_test!(
         .await;
         // The index follows the log in the background too, without searches.
         let mut tx = app.db().begin().await.unwrap();
-        let newer = store::offer(&mut *tx, id).await.unwrap().unwrap();
+        let newer = store::offer(&mut *tx, OfferId(id)).await.unwrap().unwrap();
         record.title = "Kinderhaus Sternschnuppe".into();
-        store::update_offer(&mut tx, Actor::System("test"), &newer, &record)
+        service::update(&mut tx, Actor::System("test"), &newer, &record)
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -572,9 +579,12 @@ backend_test!(
         assert_eq!(outcome.total, 1, "followed in the background");
 
         // Unpublish: gone everywhere.
-        let offer = store::offer(app.db().pool(), id).await.unwrap().unwrap();
+        let offer = store::offer(app.db().pool(), OfferId(id))
+            .await
+            .unwrap()
+            .unwrap();
         let mut tx = app.db().begin().await.unwrap();
-        store::set_status(&mut tx, Actor::System("test"), &offer, Status::Draft)
+        service::set_status(&mut tx, Actor::System("test"), &offer, Status::Draft)
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -591,7 +601,7 @@ backend_test!(
         let mut tx = app.db().begin().await.unwrap();
         let mut fresh = record.clone();
         fresh.title = "Elterncafé Wunderkiste".into();
-        let new_id = store::create_offer(
+        let new_id = service::create(
             &mut tx,
             Actor::System("test"),
             offer.network_id,
@@ -601,12 +611,12 @@ backend_test!(
         .await
         .unwrap();
         let created = store::offer(&mut *tx, new_id).await.unwrap().unwrap();
-        store::set_status(&mut tx, Actor::System("test"), &created, Status::Published)
+        service::set_status(&mut tx, Actor::System("test"), &created, Status::Published)
             .await
             .unwrap();
         tx.commit().await.unwrap();
         eventually("the other process sees the new offer", async || {
-            search_other("Wunderkiste").await.contains(&new_id)
+            search_other("Wunderkiste").await.contains(&new_id.get())
         })
         .await;
 
@@ -625,12 +635,12 @@ backend_test!(index_survives_a_restart, |app: TestApp| async move {
     assert_eq!(search.len(), FIXTURES.len() as u64);
     drop(search);
     // A change while "down".
-    let offer = store::offer(app.db().pool(), ids_by_fixture[9])
+    let offer = store::offer(app.db().pool(), OfferId(ids_by_fixture[9]))
         .await
         .unwrap()
         .unwrap();
     let mut tx = app.db().begin().await.unwrap();
-    store::set_status(&mut tx, Actor::System("test"), &offer, Status::Archived)
+    service::set_status(&mut tx, Actor::System("test"), &offer, Status::Archived)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -642,12 +652,12 @@ backend_test!(index_survives_a_restart, |app: TestApp| async move {
 
     // A change the closed index never saw, then pruned from the log: the
     // index notices it is behind and rebuilds.
-    let offer = store::offer(app.db().pool(), ids_by_fixture[8])
+    let offer = store::offer(app.db().pool(), OfferId(ids_by_fixture[8]))
         .await
         .unwrap()
         .unwrap();
     let mut tx = app.db().begin().await.unwrap();
-    store::set_status(&mut tx, Actor::System("test"), &offer, Status::Archived)
+    service::set_status(&mut tx, Actor::System("test"), &offer, Status::Archived)
         .await
         .unwrap();
     tx.commit().await.unwrap();
@@ -743,11 +753,11 @@ backend_test!(
         use ikon::network::{store::organizations, validate::OrganizationRecord};
 
         let ids_by_fixture = fixtures(&app).await;
-        let offer = store::offer(app.db().pool(), ids_by_fixture[0])
+        let offer = store::offer(app.db().pool(), OfferId(ids_by_fixture[0]))
             .await
             .unwrap()
             .unwrap();
-        let before = organizations::organization(app.db().pool(), offer.organization_id)
+        let before = organizations::organization(app.db().pool(), offer.organization_id.get())
             .await
             .unwrap()
             .unwrap();
@@ -782,11 +792,14 @@ backend_test!(
         assert_eq!(first, again, "the same question, the same answer");
         assert_eq!(titles(&first), ["Kindertagesstätte Sonnenschein"]);
 
-        let offer = store::offer(app.db().pool(), id).await.unwrap().unwrap();
+        let offer = store::offer(app.db().pool(), OfferId(id))
+            .await
+            .unwrap()
+            .unwrap();
         let mut record = offer.record.clone();
         record.title = "Kinderhaus Sonnenschein".into();
         let mut tx = app.db().begin().await.unwrap();
-        store::update_offer(&mut tx, Actor::System("test"), &offer, &record)
+        service::update(&mut tx, Actor::System("test"), &offer, &record)
             .await
             .unwrap();
         tx.commit().await.unwrap();
@@ -796,13 +809,16 @@ backend_test!(
         let arabic = [("q", "Sonnenschein"), ("lang", "ar")];
         let (_, before) = search(&app, &arabic).await;
         assert_eq!(before["offers"][0]["content_lang"], "de");
-        let offer = store::offer(app.db().pool(), id).await.unwrap().unwrap();
+        let offer = store::offer(app.db().pool(), OfferId(id))
+            .await
+            .unwrap()
+            .unwrap();
         let t = Translation {
             lang: "ar".into(),
             title: "روضة أطفال زونينشاين".into(),
             summary: "رعاية الأطفال".into(),
             description: "رعاية الأطفال".into(),
-            source_hash: translations::source_hash(&record),
+            source_hash: source_hash(&record),
         };
         let mut tx = app.db().begin().await.unwrap();
         translations::save(&mut tx, Actor::System("test"), &offer, &t)
@@ -817,7 +833,7 @@ backend_test!(
         assert_eq!(translated["offers"][0]["title"], "روضة أطفال زونينشاين");
 
         let mut tx = app.db().begin().await.unwrap();
-        store::set_status(&mut tx, Actor::System("test"), &offer, Status::Archived)
+        service::set_status(&mut tx, Actor::System("test"), &offer, Status::Archived)
             .await
             .unwrap();
         tx.commit().await.unwrap();

@@ -87,11 +87,16 @@ async fn stale_offer_is_reminded_once_and_verified(backend: Backend) {
 
     // Two processes sweeping at once, then again: one reminder.
     let (a, b) = tokio::join!(
-        ikon::offers::freshness::sweep(&app.app),
-        ikon::offers::freshness::sweep(&app.app)
+        ikon::offers::service::freshness::sweep(&app.app),
+        ikon::offers::service::freshness::sweep(&app.app)
     );
     assert_eq!(a.unwrap() + b.unwrap(), 1);
-    assert_eq!(ikon::offers::freshness::sweep(&app.app).await.unwrap(), 0);
+    assert_eq!(
+        ikon::offers::service::freshness::sweep(&app.app)
+            .await
+            .unwrap(),
+        0
+    );
     app.run_jobs().await;
     let messages = sink.wait_for(1).await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -102,7 +107,7 @@ async fn stale_offer_is_reminded_once_and_verified(backend: Backend) {
         "{mail}"
     );
     assert!(mail.contains("Impfsprechstunde alt"), "{mail}");
-    let link = format!("{}/offers/{stale}/edit", app.base);
+    let link = format!("{}/networks/{net}/offers/{stale}/edit", app.base);
     assert!(mail.contains(&link), "{mail}");
     assert!(!mail.contains("Impfsprechstunde neu"), "{mail}");
 
@@ -128,7 +133,7 @@ async fn stale_offer_is_reminded_once_and_verified(backend: Backend) {
     let member = signed_in(&app, &logins.member.email, &logins.member.password).await;
     let before = verified_at(&app, stale).await;
     let response = member
-        .post_form(&format!("/offers/{stale}/verify"), &[])
+        .post_form(&format!("/networks/{net}/offers/{stale}/verify"), &[])
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(verified_at(&app, stale).await, before);
@@ -137,7 +142,7 @@ async fn stale_offer_is_reminded_once_and_verified(backend: Backend) {
     let back = format!("/networks/{net}");
     let response = coordinator
         .post_form(
-            &format!("/offers/{stale}/verify"),
+            &format!("/networks/{net}/offers/{stale}/verify"),
             &[("back", back.as_str())],
         )
         .await;
@@ -160,7 +165,12 @@ async fn stale_offer_is_reminded_once_and_verified(backend: Backend) {
     .unwrap()
     .get(0);
     assert_eq!(audited, 1);
-    assert_eq!(ikon::offers::freshness::sweep(&app.app).await.unwrap(), 0);
+    assert_eq!(
+        ikon::offers::service::freshness::sweep(&app.app)
+            .await
+            .unwrap(),
+        0
+    );
     let _ = fresh;
 
     // Members confirm their own organisation's offers.
@@ -173,7 +183,7 @@ async fn stale_offer_is_reminded_once_and_verified(backend: Backend) {
     )
     .await;
     let response = member
-        .post_form(&format!("/offers/{own}/verify"), &[])
+        .post_form(&format!("/networks/{net}/offers/{own}/verify"), &[])
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert!(verified_at(&app, own).await >= now() - 60);
@@ -310,7 +320,11 @@ backend_test!(
             .unwrap()
             .get(0);
         let anonymous = app.new_browser();
-        let arabic = page(&anonymous, &format!("/offers/{id}?lang=ar")).await;
+        let arabic = page(
+            &anonymous,
+            &format!("/networks/{}/offers/{id}?lang=ar", logins.network_id),
+        )
+        .await;
         assert!(
             arabic.contains("<article class=\"offer\" lang=\"ar\" dir=\"rtl\">"),
             "{arabic}"
@@ -324,7 +338,11 @@ backend_test!(
         assert!(
             arabic.contains("<bdi lang=\"de\">Kreisverband Musterwohlfahrt Neustadt e.V.</bdi>")
         );
-        let ukrainian = page(&anonymous, &format!("/offers/{id}?lang=uk")).await;
+        let ukrainian = page(
+            &anonymous,
+            &format!("/networks/{}/offers/{id}?lang=uk", logins.network_id),
+        )
+        .await;
         assert!(ukrainian.contains("<article class=\"offer\" lang=\"uk\" dir=\"ltr\">"));
     }
 );
@@ -403,7 +421,11 @@ backend_test!(
             .await
             .unwrap()
             .get(0);
-        let offer_page = page(&visitor, &format!("/offers/{id}?lang=ru")).await;
+        let offer_page = page(
+            &visitor,
+            &format!("/networks/{}/offers/{id}?lang=ru", logins.network_id),
+        )
+        .await;
         assert!(offer_page.contains("<html lang=\"ru\">"));
         assert!(
             offer_page.contains("Вы видите немецкий текст"),
@@ -412,7 +434,11 @@ backend_test!(
         assert!(offer_page.contains("<article class=\"offer\" lang=\"de\" dir=\"ltr\">"));
         assert!(offer_page.contains("Часы работы"));
         // In Arabic the German fallback text keeps left-to-right inside the RTL page.
-        let offer_page = page(&visitor, &format!("/offers/{id}?lang=ar")).await;
+        let offer_page = page(
+            &visitor,
+            &format!("/networks/{}/offers/{id}?lang=ar", logins.network_id),
+        )
+        .await;
         assert!(offer_page.contains("<html lang=\"ar\" dir=\"rtl\">"));
         assert!(offer_page.contains("<article class=\"offer\" lang=\"de\" dir=\"ltr\">"));
     }
@@ -546,10 +572,19 @@ async fn right_to_left_pages_are_accessible() {
         "/?lang=ar".to_string(),
         "/finder?lang=ar".to_string(),
         "/finder?lang=ar&place=91443&age=20".to_string(),
-        format!("/offers/{translated}?lang=ar"),
-        format!("/offers/{german_only}?lang=ar"),
+        format!(
+            "/networks/{}/offers/{translated}?lang=ar",
+            logins.network_id
+        ),
+        format!(
+            "/networks/{}/offers/{german_only}?lang=ar",
+            logins.network_id
+        ),
         "/about?lang=fa".to_string(),
-        format!("/offers/{translated}?lang=fa"),
+        format!(
+            "/networks/{}/offers/{translated}?lang=fa",
+            logins.network_id
+        ),
     ] {
         failures.extend(chrome.problems(&url).await);
         chrome.open_checked(&url, 200).await;

@@ -1,12 +1,17 @@
 //! The search change log: every write that changes what an offer's index
 //! entry shows adds a row here in the same transaction, and every server
-//! process follows the log to update its own index.
+//! process follows the log to update its own index. This file is the
+//! search's store: the log (`search_changes`) and the search's own
+//! `settings` keys; the offers it indexes are read in `offers::store`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sqlx::{Any, Executor, Row};
 
-use crate::core::store::{Tx, now};
+use crate::core::{
+    ids::OfferId,
+    store::{Tx, now},
+};
 
 /// Change-log rows this process has written (whether committed or not):
 /// a search after one of them checks the log at once instead of waiting
@@ -20,10 +25,10 @@ pub fn written_here() -> u64 {
 
 /// Notes that an offer changed (its record, status, translations, contact
 /// point).
-pub async fn offer_changed(tx: &mut Tx, offer_id: i64) -> Result<(), sqlx::Error> {
+pub async fn offer_changed(tx: &mut Tx, offer_id: OfferId) -> Result<(), sqlx::Error> {
     WRITTEN_HERE.fetch_add(1, Ordering::AcqRel);
     sqlx::query("INSERT INTO search_changes (offer_id, changed_at) VALUES ($1, $2)")
-        .bind(offer_id)
+        .bind(offer_id.get())
         .bind(now())
         .execute(&mut **tx)
         .await?;
@@ -43,6 +48,22 @@ pub async fn organization_changed(tx: &mut Tx, organization_id: i64) -> Result<(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The database's search generation: a random token made once per
+/// database, so an index directory pointed at another database rebuilds.
+pub async fn generation(db: &crate::core::store::Db) -> Result<String, sqlx::Error> {
+    let token = hex::encode(rand::random::<[u8; 8]>());
+    sqlx::query("INSERT INTO settings (key, value) VALUES ('search_generation', $1) ON CONFLICT (key) DO NOTHING")
+        .bind(&token)
+        .execute(db.pool())
+        .await?;
+    Ok(
+        sqlx::query("SELECT value FROM settings WHERE key = 'search_generation'")
+            .fetch_one(db.pool())
+            .await?
+            .get("value"),
+    )
 }
 
 /// The newest change id (0 for none).

@@ -28,7 +28,7 @@ use tantivy::{
 use utoipa::ToSchema;
 
 use super::{Search, Sort, index::Stored, params::Params};
-use crate::offers::api::OpenOffer;
+use crate::offers::model::views::OpenOffer;
 
 /// Counts per value of each facet, over all results (not only the page).
 /// `municipality` holds the [`MAX_MUNICIPALITIES`] municipalities with

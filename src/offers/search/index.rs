@@ -4,40 +4,27 @@
 use std::{collections::HashMap, sync::LazyLock};
 
 use serde::{Deserialize, Serialize};
-use sqlx::{Any, Executor, Row};
 use tantivy::{TantivyDocument, Term};
 
-use super::{Search, changes, schema::Fields};
+use super::{
+    Search,
+    changes::{self, generation},
+    schema::Fields,
+};
 use crate::{
-    core::{i18n::Lang, store::Db},
+    core::{i18n::Lang, ids::OfferId, store::Db},
     offers::{
-        api::OpenOffer,
-        model::{FIELDS, Offer, Status, TYPES},
-        store::{COLUMNS, offer_from},
+        model::{FIELDS, Status, TYPES, views::OpenOffer},
+        store::index::{published_after, published_of},
     },
 };
 
-/// One translation of an offer's texts, kept in the index document.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Texts {
-    pub lang: String,
-    pub title: String,
-    pub summary: String,
-    pub description: String,
-}
+pub use crate::offers::store::index::{Entry, Texts};
 
 /// What the index stores per offer: the API view and its translations.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Stored {
     pub offer: OpenOffer,
-    pub translations: Vec<Texts>,
-}
-
-/// One published offer with what its index entry also shows.
-pub struct Entry {
-    pub offer: Offer,
-    pub provider: String,
-    pub place: Option<String>,
     pub translations: Vec<Texts>,
 }
 
@@ -48,100 +35,6 @@ pub struct Payload {
     pub version: u32,
     pub generation: String,
     pub last_change: i64,
-}
-
-/// The database's search generation: a random token made once per
-/// database, so an index directory pointed at another database rebuilds.
-pub async fn generation(db: &Db) -> Result<String, sqlx::Error> {
-    let token = hex::encode(rand::random::<[u8; 8]>());
-    sqlx::query("INSERT INTO settings (key, value) VALUES ('search_generation', $1) ON CONFLICT (key) DO NOTHING")
-        .bind(&token)
-        .execute(db.pool())
-        .await?;
-    Ok(
-        sqlx::query("SELECT value FROM settings WHERE key = 'search_generation'")
-            .fetch_one(db.pool())
-            .await?
-            .get("value"),
-    )
-}
-
-fn provider_sql(filter: &str) -> String {
-    format!(
-        "SELECT {COLUMNS}, (SELECT name FROM organizations g WHERE g.id = offers.organization_id) AS provider,
-         (SELECT name FROM regions r WHERE r.key = offers.municipality_key) AS place
-         FROM offers WHERE {filter} ORDER BY id"
-    )
-}
-
-async fn translations_of<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    ids: &[i64],
-) -> Result<HashMap<i64, Vec<Texts>>, sqlx::Error> {
-    let mut map: HashMap<i64, Vec<Texts>> = HashMap::new();
-    if ids.is_empty() {
-        return Ok(map);
-    }
-    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-    let rows = sqlx::query(&format!(
-        "SELECT offer_id, lang, title, summary, description FROM offer_translations WHERE offer_id IN ({}) ORDER BY lang",
-        list.join(", ")
-    ))
-    .fetch_all(ex)
-    .await?;
-    for r in rows {
-        map.entry(r.get("offer_id")).or_default().push(Texts {
-            lang: r.get("lang"),
-            title: r.get("title"),
-            summary: r.get("summary"),
-            description: r.get("description"),
-        });
-    }
-    Ok(map)
-}
-
-fn entries(rows: Vec<sqlx::any::AnyRow>, mut tr: HashMap<i64, Vec<Texts>>) -> Vec<Entry> {
-    rows.iter()
-        .map(|r| {
-            let offer = offer_from(r);
-            Entry {
-                translations: tr.remove(&offer.id).unwrap_or_default(),
-                provider: r.get::<Option<String>, _>("provider").unwrap_or_default(),
-                place: r.get("place"),
-                offer,
-            }
-        })
-        .collect()
-}
-
-/// Published offers with id greater than `after`, at most `limit`.
-pub async fn published_after(db: &Db, after: i64, limit: i64) -> Result<Vec<Entry>, sqlx::Error> {
-    let sql = provider_sql("status = 'published' AND id > $1") + " LIMIT $2";
-    let rows = sqlx::query(&sql)
-        .bind(after)
-        .bind(limit)
-        .fetch_all(db.pool())
-        .await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.get("id")).collect();
-    let tr = translations_of(db.pool(), &ids).await?;
-    Ok(entries(rows, tr))
-}
-
-/// The given offers if published (a missing id is gone from the index).
-pub async fn published_of(db: &Db, ids: &[i64]) -> Result<Vec<Entry>, sqlx::Error> {
-    let mut out = Vec::new();
-    for chunk in ids.chunks(500) {
-        let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
-        let sql = provider_sql(&format!(
-            "status = 'published' AND id IN ({})",
-            list.join(", ")
-        ));
-        let rows = sqlx::query(&sql).fetch_all(db.pool()).await?;
-        let found: Vec<i64> = rows.iter().map(|r| r.get("id")).collect();
-        let tr = translations_of(db.pool(), &found).await?;
-        out.extend(entries(rows, tr));
-    }
-    Ok(out)
 }
 
 /// The index document of one published offer.
@@ -165,8 +58,8 @@ pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     let r = &o.record;
     debug_assert_eq!(o.status, Status::Published);
     let mut doc = TantivyDocument::default();
-    doc.add_u64(f.id, o.id as u64);
-    doc.add_u64(f.network, o.network_id as u64);
+    doc.add_u64(f.id, o.id.get() as u64);
+    doc.add_u64(f.network, o.network_id.get() as u64);
     let place = e.place.clone().unwrap_or_default();
     let german_body = [
         r.summary.as_str(),
@@ -279,7 +172,7 @@ impl Search {
         let started = std::time::Instant::now();
         let last = changes::last_id(db.pool()).await?;
         self.writer.lock().expect("writer").delete_all_documents()?;
-        let mut after = 0;
+        let mut after = OfferId(0);
         let mut count = 0;
         loop {
             let batch = published_after(db, after, 2000).await?;

@@ -14,7 +14,6 @@ pub mod changes;
 pub mod collect;
 pub mod index;
 pub mod memo;
-pub mod page;
 pub mod params;
 pub mod query;
 pub mod schema;
@@ -76,7 +75,7 @@ pub struct Search {
     version: std::sync::atomic::AtomicU64,
     /// The published contact points of a Kreis (the finder asks for them
     /// on every request).
-    pub contact_points: memo::Memo<String, Vec<crate::offers::contact_points::Published>>,
+    pub contact_points: memo::Memo<String, Vec<crate::offers::store::contact_points::Published>>,
     /// Answers by the search's parameters ([`Params::cache_key`]), as
     /// full-text engines keep their query results: a public search's
     /// questions repeat a lot.

@@ -8,19 +8,29 @@ use axum::{
 };
 use minijinja::context;
 use serde::Deserialize;
-use serde_json::json;
 
+use super::{can_edit, load_offer};
 use crate::{
     accounts::viewer::Viewer,
-    core::{error::AppResult, web::App},
+    core::{
+        error::AppResult,
+        ids::{NetworkId, OfferId},
+        markdown,
+        store::now,
+        web::App,
+    },
     network::{context::scope, store::organizations},
     offers::{
-        model::{LANGUAGES, Offer, Status, Transition, is_rtl, transition},
-        translations::{self, LangStatus},
+        model::{
+            LANGUAGES, LangStatus, Status, Transition,
+            freshness::{cutoff, is_stale},
+            is_rtl, transition,
+            views::JsonLd,
+        },
+        service::translations::statuses,
+        store::{places, translations},
     },
 };
-
-use super::load_offer;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ShowQuery {
@@ -28,50 +38,25 @@ pub struct ShowQuery {
     pub lang: String,
 }
 
-/// schema.org description of a published offer, safe to embed in a
-/// `<script type="application/ld+json">` element.
-fn json_ld(offer: &Offer, provider: &str, area: Option<&str>) -> String {
-    let r = &offer.record;
-    let mut value = json!({
-        "@context": "https://schema.org",
-        "@type": "GovernmentService",
-        "name": r.title,
-        "description": if r.summary.is_empty() { &r.description } else { &r.summary },
-        "provider": { "@type": "Organization", "name": provider },
-        "availableLanguage": r.languages,
-    });
-    if let Some(area) = area {
-        value["areaServed"] = json!({ "@type": "AdministrativeArea", "name": area });
-    }
-    if !r.opening_hours.is_empty() {
-        value["hoursAvailable"] = json!(r.opening_hours);
-    }
-    value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
 pub async fn show(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path((network_id, offer_id)): Path<(NetworkId, OfferId)>,
     Query(q): Query<ShowQuery>,
 ) -> AppResult<Response> {
-    let (offer, network) = load_offer(&app, id).await?;
+    let (offer, network) = load_offer(&app, network_id, offer_id).await?;
     if offer.status != Status::Published {
         viewer.require_read_network(&scope(&network))?;
     }
     let pool = app.db.pool();
-    let can_edit = viewer.can_edit_organization(offer.organization_id, &[offer.network_id]);
-    let can_manage = viewer.can_manage_network(offer.network_id);
-    let provider = organizations::organization(pool, offer.organization_id)
+    let can_edit = can_edit(&viewer, &offer);
+    let can_manage = viewer.can_manage_network(network_id.get());
+    let provider = organizations::organization(pool, offer.organization_id.get())
         .await?
         .map(|o| o.name)
         .unwrap_or_default();
     let area = match &offer.record.municipality_key {
-        Some(key) => crate::offers::store::region_name(pool, key).await?,
+        Some(key) => places::region_name(pool, key).await?,
         None => None,
     };
     // `?lang=` names the content language; without it the visitor's
@@ -107,28 +92,25 @@ pub async fn show(
         .map(Status::code)
         .collect();
     let languages: Vec<LangStatus> = if can_edit {
-        translations::statuses(pool, &offer).await?
+        statuses(pool, &offer).await?
     } else {
         Vec::new()
     };
+    let published = offer.status == Status::Published;
     let page = app.page(
         &viewer,
         "offers/show.html",
         context! {
             network => network, offer => offer, provider => provider, area => area,
             title => title, summary => summary,
-            description_html => crate::core::markdown::render(description),
+            description_html => markdown::render(description),
             content_lang => content_lang, rtl => is_rtl(content_lang),
             fallback => requested.is_some() && translation.is_none(),
             requested => requested,
-            json_ld => (offer.status == Status::Published)
-                .then(|| json_ld(&offer, &provider, area.as_deref())),
+            json_ld => published
+                .then(|| JsonLd::of(&offer, &provider, area.as_deref()).embeddable()),
             can_edit => can_edit, transitions => transitions, languages => languages,
-            stale => offer.status == Status::Published
-                && crate::offers::freshness::is_stale(
-                    &offer,
-                    crate::offers::freshness::cutoff(&app.config, crate::core::store::now()),
-                ),
+            stale => published && is_stale(&offer, cutoff(&app.config, now())),
         },
     )?;
     Ok(page.into_response())

@@ -1,44 +1,29 @@
 //! The Wegweiser: a network's published offers as a printable PDF guide in
 //! one of several languages, grouped by field of integration, with opening
 //! hours in words and a QR code to each online entry. Public, like the
-//! published offers themselves.
+//! published offers themselves. This module lays the guide out from what
+//! `service::wegweiser` reads; it reads nothing itself.
 
 pub mod hours;
 pub mod labels;
 
 use std::collections::HashMap;
 
-use axum::{
-    extract::{Path, Query, State},
-    response::Response,
-};
-use serde::{Deserialize, Serialize};
-use sqlx::{Any, Executor, Row};
+use serde::Serialize;
 
 use crate::{
-    accounts::viewer::Viewer,
     core::{
-        error::{AppError, AppResult},
+        error::AppResult,
         i18n::Lang,
+        paths,
         pdf::{self, Document},
-        web::App,
     },
-    network::context::load_network,
-    offers::{
-        model::{FIELDS, Offer, Status, is_rtl},
-        store,
-    },
+    offers::model::{FIELDS, Offer, is_rtl},
 };
 
 use self::labels::{Labels, language_name};
 
 const TEMPLATE: &str = include_str!("../../../templates/pdf/wegweiser.typ");
-
-#[derive(Debug, Default, Deserialize)]
-pub struct WegweiserQuery {
-    #[serde(default)]
-    pub lang: String,
-}
 
 /// One offer as printed.
 #[derive(Debug, Serialize)]
@@ -130,10 +115,11 @@ pub fn guide(
         if !r.room.is_empty() {
             address.push(r.room.clone());
         }
+        let page = paths::offer(s.offer.network_id, s.offer.id);
         let url = if lang == "de" {
-            format!("{base_url}/offers/{}", s.offer.id)
+            format!("{base_url}{page}")
         } else {
-            format!("{base_url}/offers/{}?lang={lang}", s.offer.id)
+            format!("{base_url}{page}?lang={lang}")
         };
         let qr = format!("qr/{}.svg", s.offer.id);
         images.push((qr.clone(), pdf::qr_svg(&url)?));
@@ -201,119 +187,19 @@ pub async fn render(guide: &Guide, images: Images) -> AppResult<Vec<u8>> {
     document.render().await
 }
 
-/// Translated titles and summaries of a network's offers in one language.
-async fn translations<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    network_id: i64,
-    lang: &str,
-) -> Result<HashMap<i64, (String, String)>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT t.offer_id, t.title, t.summary FROM offer_translations t JOIN offers o ON o.id = t.offer_id
-         WHERE o.network_id = $1 AND o.status = 'published' AND t.lang = $2",
-    )
-    .bind(network_id)
-    .bind(lang)
-    .fetch_all(ex)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| (r.get("offer_id"), (r.get("title"), r.get("summary"))))
-        .collect())
-}
-
-/// Provider and municipality names of a network's published offers.
-async fn names<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    network_id: i64,
-) -> Result<HashMap<i64, (String, Option<String>)>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT o.id, g.name AS provider, r.name AS municipality FROM offers o
-         LEFT JOIN organizations g ON g.id = o.organization_id
-         LEFT JOIN regions r ON r.key = o.municipality_key
-         WHERE o.network_id = $1 AND o.status = 'published'",
-    )
-    .bind(network_id)
-    .fetch_all(ex)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let provider: Option<String> = r.get("provider");
-            (
-                r.get("id"),
-                (provider.unwrap_or_default(), r.get("municipality")),
-            )
-        })
-        .collect())
-}
-
-/// `GET /networks/{id}/wegweiser.pdf?lang=…` (public).
-pub async fn wegweiser(
-    State(app): State<App>,
-    _viewer: Viewer,
-    Path(id): Path<i64>,
-    Query(q): Query<WegweiserQuery>,
-) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    let wanted = q.lang.trim().to_ascii_lowercase();
-    let lang = if wanted.is_empty() {
-        "de"
-    } else {
-        Lang::PUBLIC
-            .iter()
-            .map(|l| l.code())
-            .find(|code| *code == wanted)
-            .ok_or_else(AppError::not_found)?
-    };
-    let pool = app.db.pool();
-    let offers = store::offers(pool, network.id, Some(Status::Published)).await?;
-    let mut translated = if lang == "de" {
-        HashMap::new()
-    } else {
-        translations(pool, network.id, lang).await?
-    };
-    let mut names = names(pool, network.id).await?;
-    let sources = offers
-        .into_iter()
-        .map(|offer| {
-            let (provider, municipality) = names.remove(&offer.id).unwrap_or_default();
-            Source {
-                translation: translated.remove(&offer.id),
-                provider,
-                municipality,
-                offer,
-            }
-        })
-        .collect();
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Berlin)
-        .date_naive();
-    let (guide, images) = guide(
-        lang,
-        (&network.name, &network.region_name),
-        &app.config.base(),
-        today,
-        sources,
-    )?;
-    let pdf = render(&guide, images).await?;
-    Ok(pdf::response(
-        pdf,
-        &format!("wegweiser-{}-{lang}.pdf", network.id),
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::offers::model::OfferRecord;
+    use crate::core::ids::{NetworkId, OfferId, OrganizationId};
+    use crate::offers::model::{OfferRecord, Status};
 
     fn sources(n: usize) -> Vec<Source> {
         (0..n)
             .map(|i| Source {
                 offer: Offer {
-                    id: i as i64 + 1,
-                    network_id: 1,
-                    organization_id: 1,
+                    id: OfferId(i as i64 + 1),
+                    network_id: NetworkId(1),
+                    organization_id: OrganizationId(1),
                     status: Status::Published,
                     record: OfferRecord {
                         title: format!("Beratungsangebot {i:03}"),
@@ -360,7 +246,7 @@ mod tests {
         assert_eq!(guide.sections[0].heading, "Kindergarten");
         assert_eq!(guide.sections[5].heading, "Beratung");
         let first = &guide.sections[0].offers[0];
-        assert_eq!(first.url, "https://ikon.example/offers/1");
+        assert_eq!(first.url, "https://ikon.example/networks/1/offers/1");
         assert_eq!(first.hours[0], "Montag – Mittwoch: 08:00–12:00");
         assert_eq!(first.languages, "Deutsch, العربية, Українська");
         assert_eq!(first.cost, "kostenlos");

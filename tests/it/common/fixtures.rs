@@ -17,7 +17,11 @@ use ikon::{
         model::State,
         store::{self as conferences, AgendaRecord, MeetingRecord},
     },
-    core::{audit::Actor, store::now},
+    core::{
+        audit::Actor,
+        ids::{NetworkId, OrganizationId},
+        store::now,
+    },
     network::{
         model::Category,
         store::{memberships, networks, organizations, people},
@@ -25,7 +29,8 @@ use ikon::{
     },
     offers::{
         model::{OfferRecord, Status},
-        store as offers,
+        service::offers,
+        store as offer_store,
     },
 };
 
@@ -298,17 +303,17 @@ impl Offer {
 
     pub async fn create(self, app: &TestApp) -> i64 {
         let mut tx = app.db().begin().await.unwrap();
-        let id = offers::create_offer(
+        let id = offers::create(
             &mut tx,
             actor(),
-            self.network_id,
-            self.organization_id,
+            NetworkId(self.network_id),
+            OrganizationId(self.organization_id),
             &self.record,
         )
         .await
         .unwrap();
         if self.status != Status::Draft {
-            let offer = offers::offer(&mut *tx, id).await.unwrap().unwrap();
+            let offer = offer_store::offer(&mut *tx, id).await.unwrap().unwrap();
             offers::set_status(&mut tx, actor(), &offer, self.status)
                 .await
                 .unwrap();
@@ -320,13 +325,13 @@ impl Offer {
                 "UPDATE offers SET last_verified_at = $1, created_at = $1, updated_at = $1 WHERE id = $2",
             )
             .bind(at)
-            .bind(id)
+            .bind(id.get())
             .execute(&mut *tx)
             .await
             .unwrap();
         }
         tx.commit().await.unwrap();
-        id
+        id.get()
     }
 }
 

@@ -6,130 +6,29 @@
 //! The licence travels in HTTP headers, since a CSV file has no place for
 //! it that every reader skips.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use axum::{
     extract::{Query, State},
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
-use serde::{Deserialize, Serialize};
-use sqlx::Row;
-use utoipa::{IntoParams, ToSchema};
 
 use crate::{
     core::{
         error::{AppError, AppResult},
+        ids::NetworkId,
         web::{App, errors::ErrorBody},
     },
     network::csv::{BOM, protect},
-    offers::{api::OpenOffer, store},
+    offers::{
+        model::{
+            input::{Dialect, ExportQuery},
+            views::OpenOffer,
+        },
+        service::open_data::{filtered, license},
+    },
 };
-
-/// The licence of the open data and the attribution it asks for.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct License {
-    /// Licence identifier, e.g. `dl-de/by-2-0`.
-    pub id: String,
-    /// Where the licence text is.
-    pub url: String,
-    /// What to credit when using the data.
-    pub attribution: String,
-}
-
-/// The networks' names by id, for open-data attributions; a rename shows
-/// within seconds.
-pub struct NetworkNames(pub crate::core::ttl::Ttl<Vec<(i64, String)>>);
-
-impl Default for NetworkNames {
-    fn default() -> Self {
-        NetworkNames(crate::core::ttl::Ttl::new(std::time::Duration::from_secs(
-            5,
-        )))
-    }
-}
-
-/// The licence for data from the given networks: the configured
-/// attribution, or the networks' names and ikon.
-pub async fn license(app: &App, network_ids: &[i64]) -> AppResult<License> {
-    let config = &app.config;
-    let attribution = if config.open_data_attribution.trim().is_empty() {
-        let ids: BTreeSet<i64> = network_ids.iter().copied().collect();
-        let all = app
-            .part::<NetworkNames>()
-            .0
-            .get(|| async {
-                let rows = sqlx::query("SELECT id, name FROM networks ORDER BY name")
-                    .fetch_all(app.db.pool())
-                    .await?;
-                Ok::<_, sqlx::Error>(rows.iter().map(|r| (r.get("id"), r.get("name"))).collect())
-            })
-            .await?;
-        let names: Vec<&str> = all
-            .iter()
-            .filter(|(id, _)| ids.contains(id))
-            .map(|(_, name)| name.as_str())
-            .collect();
-        if names.is_empty() {
-            "ikon".to_string()
-        } else {
-            format!("{}, via ikon", names.join(", "))
-        }
-    } else {
-        config.open_data_attribution.trim().to_string()
-    };
-    Ok(License {
-        id: config.open_data_licence.clone(),
-        url: config.open_data_licence_url.clone(),
-        attribution,
-    })
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ExportQuery {
-    /// Only offers of this network (id).
-    pub network: Option<i64>,
-    /// Only offers in this region: an official key (AGS) prefix, e.g. a
-    /// Kreis `09575` or a municipality `09575113`.
-    #[serde(default)]
-    pub region: String,
-    /// Only this field of integration (code, e.g. `counselling`).
-    #[serde(default)]
-    pub field: String,
-    /// Only this type of offer (code, e.g. `mbe`).
-    #[serde(rename = "type", default)]
-    pub offer_type: String,
-    /// Only offers given in this language (code, e.g. `ar`).
-    #[serde(default)]
-    pub lang: String,
-    /// `german` (default) or `plain`.
-    #[serde(default)]
-    pub dialect: String,
-}
-
-impl ExportQuery {
-    fn keeps(&self, o: &OpenOffer) -> bool {
-        let region = self.region.trim();
-        let field = self.field.trim();
-        let offer_type = self.offer_type.trim();
-        let lang = self.lang.trim();
-        self.network.is_none_or(|n| o.network_id == n)
-            && (region.is_empty()
-                || o.municipality_key
-                    .as_deref()
-                    .is_some_and(|k| k.starts_with(region)))
-            && (field.is_empty() || o.field == field)
-            && (offer_type.is_empty() || o.offer_type == offer_type)
-            && (lang.is_empty() || o.languages.iter().any(|l| l == lang))
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialect {
-    German,
-    Plain,
-}
 
 /// (English snake_case header, German header)
 pub const COLUMNS: &[(&str, &str)] = &[
@@ -250,16 +149,6 @@ pub fn write(offers: &[OpenOffer], dialect: Dialect) -> Vec<u8> {
     out
 }
 
-/// Published offers matching the filters, oldest first, as in the JSON list.
-pub async fn filtered(app: &App, q: &ExportQuery) -> AppResult<Vec<OpenOffer>> {
-    Ok(store::published(app.db.pool(), None)
-        .await?
-        .into_iter()
-        .map(|(o, provider)| OpenOffer::of(o, provider))
-        .filter(|o| q.keeps(o))
-        .collect())
-}
-
 /// Percent-encodes what a header value cannot carry (non-ASCII, controls).
 fn header_text(value: &str) -> String {
     let mut out = String::new();
@@ -291,18 +180,9 @@ fn header_text(value: &str) -> String {
         (status = 400, description = "Unknown dialect (`invalid_dialect`).", body = ErrorBody)),
     security((), ("api_token" = [])))]
 pub async fn csv(State(app): State<App>, Query(q): Query<ExportQuery>) -> AppResult<Response> {
-    let dialect = match q.dialect.trim() {
-        "" | "german" => Dialect::German,
-        "plain" => Dialect::Plain,
-        _ => {
-            return Err(AppError::bad_request(
-                "invalid_dialect",
-                "export-err-dialect",
-            ));
-        }
-    };
+    let dialect = q.dialect()?;
     let offers = filtered(&app, &q).await?;
-    let networks: Vec<i64> = offers.iter().map(|o| o.network_id).collect();
+    let networks: Vec<NetworkId> = offers.iter().map(|o| o.network_id).collect();
     let license = license(&app, &networks).await?;
     let body = write(&offers, dialect);
     let mut response = body.into_response();

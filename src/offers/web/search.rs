@@ -11,16 +11,17 @@ use axum::{
 use minijinja::context;
 use serde::Serialize;
 
-use super::Params;
 use crate::{
     accounts::viewer::Viewer,
     core::{
         error::AppResult,
+        paths,
         web::{App, security::CONTENT_SECURITY_POLICY},
     },
     offers::{
-        api::run_search,
         model::{FIELDS, LANGUAGES, TARGET_GROUPS, TYPES, is_rtl},
+        search::Params,
+        service::search::run,
     },
 };
 
@@ -50,7 +51,7 @@ pub async fn page(
     if params.lang.is_none() && viewer.lang.code() != "de" {
         params.lang = Some(viewer.lang.code().to_string());
     }
-    let outcome = run_search(&app, &params).await?;
+    let outcome = run(&app, &params).await?;
     let facet = |counts: &std::collections::BTreeMap<String, u64>,
                  selected: &[String],
                  label: &dyn Fn(&str) -> String| {
@@ -73,15 +74,19 @@ pub async fn page(
         l.to_string()
     });
     let pages = outcome.total.div_ceil(params.per_page).max(1);
-    let link = |page: usize| format!("/search?{}", params.query_string(page));
+    let link = |page: usize| format!("{}?{}", paths::search(), params.query_string(page));
     let offers: Vec<_> = outcome
         .offers
         .iter()
         .map(|o| {
             let lang = o.content_lang.clone().unwrap_or_else(|| "de".into());
-            context! { offer => o, url => format!("/offers/{}{}", o.id,
-            if lang == "de" { String::new() } else { format!("?lang={lang}") }),
-            content_lang => lang.clone(), rtl => is_rtl(&lang) }
+            let page = paths::offer(o.network_id, o.id);
+            let url = if lang == "de" {
+                page
+            } else {
+                format!("{page}?lang={lang}")
+            };
+            context! { offer => o, url => url, content_lang => lang.clone(), rtl => is_rtl(&lang) }
         })
         .collect();
     let html = app.page(

@@ -1,7 +1,20 @@
 //! Offer records, their code lists, the workflow and the pure validation
-//! rules (languages, opening hours, coordinates).
+//! rules (languages, opening hours, coordinates). `input` holds what forms
+//! and API bodies send, each with its one `validate`; `views` what pages
+//! and JSON answers show.
+
+pub mod contact_point;
+pub mod freshness;
+pub mod input;
+pub mod translation;
+pub mod views;
 
 use serde::Serialize;
+
+use crate::core::ids::{NetworkId, OfferId, OrganizationId};
+
+pub use contact_point::{ContactPoint, GROUPS};
+pub use translation::{LangStatus, Translation, source_hash};
 
 pub const FIELDS: &[&str] = &[
     "kindergarten",
@@ -113,9 +126,9 @@ pub fn transition(from: Status, to: Status) -> Option<Transition> {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Offer {
-    pub id: i64,
-    pub network_id: i64,
-    pub organization_id: i64,
+    pub id: OfferId,
+    pub network_id: NetworkId,
+    pub organization_id: OrganizationId,
     pub status: Status,
     #[serde(flatten)]
     pub record: OfferRecord,

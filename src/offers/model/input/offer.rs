@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::{
     error::{FieldErrors, Msg},
+    ids::OrganizationId,
     web::forms::Validator,
 };
 use crate::offers::model::{
@@ -14,7 +15,7 @@ use crate::offers::model::{
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct OfferForm {
+pub struct OfferInput {
     pub organization_id: String,
     pub title: String,
     pub summary: String,
@@ -49,9 +50,9 @@ fn opt(value: &Option<impl ToString>) -> String {
     value.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
-impl OfferForm {
+impl OfferInput {
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let mut f = OfferForm::default();
+        let mut f = OfferInput::default();
         for (k, v) in pairs {
             let v = v.clone();
             match k.as_str() {
@@ -89,7 +90,7 @@ impl OfferForm {
         f
     }
 
-    pub fn of(organization_id: i64, r: &OfferRecord) -> Self {
+    pub fn of(organization_id: OrganizationId, r: &OfferRecord) -> Self {
         Self {
             organization_id: organization_id.to_string(),
             title: r.title.clone(),
@@ -122,8 +123,13 @@ impl OfferForm {
         }
     }
 
+    /// The provider a coordinator chose, if the value is an id.
+    pub fn chosen_provider(&self) -> Option<OrganizationId> {
+        self.organization_id.trim().parse().ok()
+    }
+
     /// Checks every field; the place's municipality and coordinates are
-    /// completed from the postal code by the caller.
+    /// completed from the postal code by the service.
     pub fn validate(&self) -> Result<OfferRecord, FieldErrors> {
         let mut v = Validator::new();
         let choice = |v: &mut Validator, name: &str, value: &str, list: &[&str]| {

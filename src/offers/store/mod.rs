@@ -1,18 +1,32 @@
-//! Store queries for offers and their translations. Every write takes the
-//! caller's transaction and records an audit entry in it.
+//! The offers' SQL, and the only place in the capability that has any:
+//! offers, their translations, contact points and reminders, and the reads
+//! the search index makes of them. Writes take the caller's transaction;
+//! the audit entries and the search change log are the service's.
+//!
+//! Reads join the provider's name (organisations) and the place's name
+//! (regions) where a page shows them next to the offer, so that a list is
+//! one query, not one per offer.
 
-use serde_json::json;
+pub mod contact_points;
+pub mod freshness;
+pub mod index;
+pub mod places;
+pub mod translations;
+
+use std::collections::HashMap;
+
 use sqlx::{Any, Executor, Row, any::AnyRow};
 
 use crate::core::{
-    audit::{self, Actor, Change},
+    ids::{NetworkId, OfferId, OrganizationId},
     store::{Tx, now},
 };
 use crate::offers::model::{Offer, OfferRecord, Status};
 
 pub(crate) const COLUMNS: &str = "id, network_id, organization_id, title, summary, description, field, offer_type, target_groups, age_min, age_max, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, valid_from, valid_until, last_verified_at, status, created_at, updated_at";
 
-fn list(value: String) -> Vec<String> {
+/// A comma-joined list column.
+pub(crate) fn split(value: String) -> Vec<String> {
     value
         .split(',')
         .filter(|s| !s.is_empty())
@@ -22,9 +36,9 @@ fn list(value: String) -> Vec<String> {
 
 pub(crate) fn offer_from(r: &AnyRow) -> Offer {
     Offer {
-        id: r.get("id"),
-        network_id: r.get("network_id"),
-        organization_id: r.get("organization_id"),
+        id: OfferId(r.get("id")),
+        network_id: NetworkId(r.get("network_id")),
+        organization_id: OrganizationId(r.get("organization_id")),
         status: Status::parse(&r.get::<String, _>("status")).unwrap_or(Status::Draft),
         record: OfferRecord {
             title: r.get("title"),
@@ -32,10 +46,10 @@ pub(crate) fn offer_from(r: &AnyRow) -> Offer {
             description: r.get("description"),
             field: r.get("field"),
             offer_type: r.get("offer_type"),
-            target_groups: list(r.get("target_groups")),
+            target_groups: split(r.get("target_groups")),
             age_min: r.get("age_min"),
             age_max: r.get("age_max"),
-            languages: list(r.get("languages")),
+            languages: split(r.get("languages")),
             cost: r.get("cost"),
             cost_note: r.get("cost_note"),
             wheelchair: r.get::<i64, _>("wheelchair") != 0,
@@ -63,82 +77,41 @@ pub(crate) fn offer_from(r: &AnyRow) -> Offer {
 
 pub async fn offer<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    id: i64,
+    id: OfferId,
 ) -> Result<Option<Offer>, sqlx::Error> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM offers WHERE id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(ex)
         .await?;
     Ok(row.as_ref().map(offer_from))
 }
 
+/// The network an offer belongs to (for old links that lack it).
+pub async fn network_of<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    id: OfferId,
+) -> Result<Option<NetworkId>, sqlx::Error> {
+    let row = sqlx::query("SELECT network_id FROM offers WHERE id = $1")
+        .bind(id.get())
+        .fetch_optional(ex)
+        .await?;
+    Ok(row.map(|r| NetworkId(r.get("network_id"))))
+}
+
 /// The offers of a network, optionally of one status, by title.
 pub async fn offers<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    network_id: i64,
+    network_id: NetworkId,
     status: Option<Status>,
 ) -> Result<Vec<Offer>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM offers WHERE network_id = $1 AND ($2 = '' OR status = $2) ORDER BY title, id"
     ))
-    .bind(network_id)
+    .bind(network_id.get())
     .bind(status.map(Status::code).unwrap_or(""))
     .fetch_all(ex)
     .await?;
     Ok(rows.iter().map(offer_from).collect())
-}
-
-/// The municipality and its centre for a postal code (the first one if the
-/// postal code spans several municipalities).
-pub async fn postal_code_centre<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    postal_code: &str,
-) -> Result<Option<(String, Option<f64>, Option<f64>)>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT r.key, r.lat, r.lon FROM postal_codes p JOIN regions r ON r.key = p.municipality_key
-         WHERE p.postal_code = $1 ORDER BY r.key LIMIT 1",
-    )
-    .bind(postal_code)
-    .fetch_optional(ex)
-    .await?;
-    Ok(row.map(|r| (r.get("key"), r.get("lat"), r.get("lon"))))
-}
-
-/// Whether a municipality key exists.
-pub async fn municipality_exists<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    key: &str,
-) -> Result<bool, sqlx::Error> {
-    Ok(
-        sqlx::query("SELECT key FROM regions WHERE key = $1 AND level = 'municipality'")
-            .bind(key)
-            .fetch_optional(ex)
-            .await?
-            .is_some(),
-    )
-}
-
-async fn log(
-    tx: &mut Tx,
-    actor: Actor<'_>,
-    network_id: i64,
-    (id, action): (i64, &str),
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> Result<(), sqlx::Error> {
-    audit::record(
-        tx,
-        actor,
-        Change {
-            network_id: Some(network_id),
-            entity: "offer",
-            entity_id: Some(id),
-            action,
-            before,
-            after,
-        },
-    )
-    .await
 }
 
 fn bind_record<'q>(
@@ -176,39 +149,31 @@ fn bind_record<'q>(
 
 const RECORD_COLUMNS: &str = "title, summary, description, field, offer_type, target_groups, age_min, age_max, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, valid_from, valid_until";
 
-pub async fn create_offer(
+/// A new draft, confirmed as of now.
+pub async fn create(
     tx: &mut Tx,
-    actor: Actor<'_>,
-    network_id: i64,
-    organization_id: i64,
+    network_id: NetworkId,
+    organization_id: OrganizationId,
     record: &OfferRecord,
-) -> Result<i64, sqlx::Error> {
+) -> Result<OfferId, sqlx::Error> {
     let placeholders: Vec<String> = (1..=27).map(|i| format!("${i}")).collect();
     let sql = format!(
         "INSERT INTO offers ({RECORD_COLUMNS}, network_id, organization_id, status, last_verified_at, created_at, updated_at)
          VALUES ({}, $28, $29, 'draft', $30, $30, $30) RETURNING id",
         placeholders.join(", ")
     );
-    let at = now();
     let id: i64 = bind_record(sqlx::query(&sql), record)
-        .bind(network_id)
-        .bind(organization_id)
-        .bind(at)
+        .bind(network_id.get())
+        .bind(organization_id.get())
+        .bind(now())
         .fetch_one(&mut **tx)
         .await?
         .get("id");
-    crate::offers::search::changes::offer_changed(tx, id).await?;
-    let after = json!({ "organization_id": organization_id, "record": record });
-    log(tx, actor, network_id, (id, "create"), None, Some(after)).await?;
-    Ok(id)
+    Ok(OfferId(id))
 }
 
-pub async fn update_offer(
-    tx: &mut Tx,
-    actor: Actor<'_>,
-    offer: &Offer,
-    record: &OfferRecord,
-) -> Result<(), sqlx::Error> {
+/// Replaces the record; saving confirms the offer as of now.
+pub async fn update(tx: &mut Tx, id: OfferId, record: &OfferRecord) -> Result<(), sqlx::Error> {
     let sets: Vec<String> = RECORD_COLUMNS
         .split(", ")
         .enumerate()
@@ -220,56 +185,30 @@ pub async fn update_offer(
     );
     bind_record(sqlx::query(&sql), record)
         .bind(now())
-        .bind(offer.id)
+        .bind(id.get())
         .execute(&mut **tx)
         .await?;
-    crate::offers::search::changes::offer_changed(tx, offer.id).await?;
-    let (before, after) = (json!(offer.record), json!(record));
-    log(
-        tx,
-        actor,
-        offer.network_id,
-        (offer.id, "update"),
-        Some(before),
-        Some(after),
-    )
-    .await
+    Ok(())
 }
 
-pub async fn set_status(
-    tx: &mut Tx,
-    actor: Actor<'_>,
-    offer: &Offer,
-    to: Status,
-) -> Result<(), sqlx::Error> {
+pub async fn set_status(tx: &mut Tx, id: OfferId, to: Status) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE offers SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(to.code())
         .bind(now())
-        .bind(offer.id)
+        .bind(id.get())
         .execute(&mut **tx)
         .await?;
-    crate::offers::search::changes::offer_changed(tx, offer.id).await?;
-    log(
-        tx,
-        actor,
-        offer.network_id,
-        (offer.id, "status"),
-        Some(json!({ "status": offer.status })),
-        Some(json!({ "status": to })),
-    )
-    .await
+    Ok(())
 }
 
-/// The name of a region, e.g. the municipality an offer is in.
-pub async fn region_name<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    key: &str,
-) -> Result<Option<String>, sqlx::Error> {
-    Ok(sqlx::query("SELECT name FROM regions WHERE key = $1")
-        .bind(key)
-        .fetch_optional(ex)
-        .await?
-        .map(|r| r.get("name")))
+/// Confirms the offer as it is, at `at`.
+pub async fn set_verified(tx: &mut Tx, id: OfferId, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE offers SET last_verified_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(id.get())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Published offers with their provider's name, by id; one page if given
@@ -293,6 +232,32 @@ pub async fn published<'e, E: Executor<'e, Database = Any>>(
             (
                 offer_from(r),
                 r.get::<Option<String>, _>("provider").unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+/// Provider and municipality names of a network's published offers.
+pub async fn published_names<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: NetworkId,
+) -> Result<HashMap<OfferId, (String, Option<String>)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT o.id, g.name AS provider, r.name AS municipality FROM offers o
+         LEFT JOIN organizations g ON g.id = o.organization_id
+         LEFT JOIN regions r ON r.key = o.municipality_key
+         WHERE o.network_id = $1 AND o.status = 'published'",
+    )
+    .bind(network_id.get())
+    .fetch_all(ex)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let provider: Option<String> = r.get("provider");
+            (
+                OfferId(r.get("id")),
+                (provider.unwrap_or_default(), r.get("municipality")),
             )
         })
         .collect())

@@ -1,0 +1,118 @@
+//! Open data: the published offers for the JSON, GeoJSON and CSV exports,
+//! and the licence they are published under.
+
+use std::collections::BTreeSet;
+
+use crate::core::{error::AppResult, ids::NetworkId, paths, ttl::Ttl, web::App};
+use crate::network::store::list_networks;
+use crate::offers::{
+    model::{
+        input::ExportQuery,
+        views::{
+            ATTRIBUTION, Feature, FeatureCollection, FeatureProperties, LICENCE, License,
+            OpenOffer, Point,
+        },
+    },
+    store,
+};
+
+/// The networks' names by id, for open-data attributions; a rename shows
+/// within seconds.
+pub struct NetworkNames(pub Ttl<Vec<(NetworkId, String)>>);
+
+impl Default for NetworkNames {
+    fn default() -> Self {
+        NetworkNames(Ttl::new(std::time::Duration::from_secs(5)))
+    }
+}
+
+/// The licence for data from the given networks: the configured
+/// attribution, or the networks' names and ikon.
+pub async fn license(app: &App, network_ids: &[NetworkId]) -> AppResult<License> {
+    let config = &app.config;
+    let attribution = if config.open_data_attribution.trim().is_empty() {
+        let ids: BTreeSet<NetworkId> = network_ids.iter().copied().collect();
+        let all = app
+            .part::<NetworkNames>()
+            .0
+            .get(|| async {
+                let networks = list_networks(&app.db).await?;
+                Ok::<_, sqlx::Error>(
+                    networks
+                        .into_iter()
+                        .map(|n| (NetworkId(n.id), n.name))
+                        .collect(),
+                )
+            })
+            .await?;
+        let names: Vec<&str> = all
+            .iter()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, name)| name.as_str())
+            .collect();
+        if names.is_empty() {
+            "ikon".to_string()
+        } else {
+            format!("{}, via ikon", names.join(", "))
+        }
+    } else {
+        config.open_data_attribution.trim().to_string()
+    };
+    Ok(License {
+        id: config.open_data_licence.clone(),
+        url: config.open_data_licence_url.clone(),
+        attribution,
+    })
+}
+
+/// Published offers matching the filters, oldest first, as in the JSON list.
+pub async fn filtered(app: &App, q: &ExportQuery) -> AppResult<Vec<OpenOffer>> {
+    Ok(store::published(app.db.pool(), None)
+        .await?
+        .into_iter()
+        .map(|(o, provider)| OpenOffer::of(o, provider))
+        .filter(|o| q.keeps(o))
+        .collect())
+}
+
+/// Every published offer that has coordinates, as a point with what a
+/// map shows about it and a link to its page.
+pub async fn geojson(app: &App) -> AppResult<FeatureCollection> {
+    let published = store::published(app.db.pool(), None).await?;
+    let networks: Vec<NetworkId> = published.iter().map(|(o, _)| o.network_id).collect();
+    let license = license(app, &networks).await?;
+    let features = published
+        .into_iter()
+        .filter_map(|(o, provider)| {
+            let (lat, lon) = (o.record.lat?, o.record.lon?);
+            let url = paths::offer(o.network_id, o.id);
+            let r = o.record;
+            Some(Feature {
+                kind: "Feature",
+                id: o.id,
+                geometry: Point {
+                    kind: "Point",
+                    coordinates: [lon, lat],
+                },
+                properties: FeatureProperties {
+                    title: r.title,
+                    provider,
+                    field: r.field,
+                    offer_type: r.offer_type,
+                    languages: r.languages,
+                    street: r.street,
+                    postal_code: r.postal_code,
+                    opening_hours: r.opening_hours,
+                    url,
+                },
+            })
+        })
+        .collect();
+    Ok(FeatureCollection {
+        kind: "FeatureCollection",
+        licence: LICENCE,
+        attribution: ATTRIBUTION,
+        license,
+        features,
+    })
+}

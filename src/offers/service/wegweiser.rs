@@ -1,0 +1,68 @@
+//! The Wegweiser of a network: its published offers with their providers,
+//! places and translations, laid out by `offers::wegweiser` and rendered
+//! to PDF.
+
+use std::collections::HashMap;
+
+use crate::core::{
+    error::{AppError, AppResult},
+    i18n::Lang,
+    ids::NetworkId,
+    web::App,
+};
+use crate::network::model::Network;
+use crate::offers::{
+    model::Status,
+    store::{self, translations},
+    wegweiser::{Source, guide, render},
+};
+
+/// A public language's code, German if none was asked for; an unknown one
+/// is a page that does not exist.
+pub fn language(wanted: &str) -> AppResult<&'static str> {
+    let wanted = wanted.trim().to_ascii_lowercase();
+    if wanted.is_empty() {
+        return Ok("de");
+    }
+    Lang::PUBLIC
+        .iter()
+        .map(|l| l.code())
+        .find(|code| *code == wanted)
+        .ok_or_else(AppError::not_found)
+}
+
+/// The network's guide in `lang` as a PDF.
+pub async fn pdf(app: &App, network: &Network, lang: &'static str) -> AppResult<Vec<u8>> {
+    let network_id = NetworkId(network.id);
+    let pool = app.db.pool();
+    let offers = store::offers(pool, network_id, Some(Status::Published)).await?;
+    let mut translated = if lang == "de" {
+        HashMap::new()
+    } else {
+        translations::published_in_network(pool, network_id, lang).await?
+    };
+    let mut names = store::published_names(pool, network_id).await?;
+    let sources = offers
+        .into_iter()
+        .map(|offer| {
+            let (provider, municipality) = names.remove(&offer.id).unwrap_or_default();
+            Source {
+                translation: translated.remove(&offer.id),
+                provider,
+                municipality,
+                offer,
+            }
+        })
+        .collect();
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive();
+    let (guide, images) = guide(
+        lang,
+        (&network.name, &network.region_name),
+        &app.config.base(),
+        today,
+        sources,
+    )?;
+    render(&guide, images).await
+}
