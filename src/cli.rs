@@ -128,7 +128,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("database is up to date ({})", db.backend().name());
             Ok(())
         }
-        Command::Demo => demo::load_and_print(&db).await,
+        Command::Demo => {
+            let login = format!("{}{}", config.base(), crate::core::paths::login());
+            demo::load_and_print(&db, &login).await
+        }
         Command::User(cmd) => cmd.run(&db, &config).await,
         Command::Backup { folder } => {
             let folder = folder.unwrap_or_else(|| {

@@ -124,6 +124,9 @@ fresh-verify = البيانات ما زالت صحيحة
 act-nav-overview = نظرة عامة
 
 ## The printed Wegweiser (offers::wegweiser)
+wegweiser-heading = دليل للطباعة
+wegweiser-hint = جميع العروض المنشورة للشبكة كملف PDF، مرتبة حسب مجالات العمل، مع أوقات الدوام ورمز QR يؤدي إلى الصفحة على الإنترنت.
+wegweiser-pdf = PDF
 wegweiser-title = دليل الخدمات
 wegweiser-contents = المحتويات
 wegweiser-as-of = بتاريخ

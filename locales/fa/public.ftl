@@ -124,6 +124,9 @@ fresh-verify = اطلاعات هنوز درست است
 act-nav-overview = نمای کلی
 
 ## The printed Wegweiser (offers::wegweiser)
+wegweiser-heading = راهنمای قابل چاپ
+wegweiser-hint = همهٔ خدمات منتشرشدهٔ شبکه به‌صورت PDF، مرتب‌شده بر اساس حوزه‌ها، با ساعات کاری و کد QR برای رفتن به صفحهٔ آنلاین.
+wegweiser-pdf = PDF
 wegweiser-title = راهنمای خدمات
 wegweiser-contents = فهرست
 wegweiser-as-of = تاریخ

@@ -125,6 +125,9 @@ fresh-verify = Данные всё ещё верны
 act-nav-overview = Обзор
 
 ## The printed Wegweiser (offers::wegweiser)
+wegweiser-heading = Справочник для печати
+wegweiser-hint = Все опубликованные предложения сети в формате PDF, по сферам деятельности, с часами работы и QR-кодом для перехода к записи онлайн.
+wegweiser-pdf = PDF
 wegweiser-title = Справочник
 wegweiser-contents = Содержание
 wegweiser-as-of = По состоянию на

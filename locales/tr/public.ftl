@@ -124,6 +124,9 @@ fresh-verify = Bilgiler hâlâ doğru
 act-nav-overview = Genel bakış
 
 ## The printed Wegweiser (offers::wegweiser)
+wegweiser-heading = Yazdırılabilir rehber
+wegweiser-hint = Ağın yayımlanmış tüm hizmetleri PDF olarak: alanlara göre sıralı, çalışma saatleri ve çevrim içi kayda giden QR koduyla.
+wegweiser-pdf = PDF
 wegweiser-title = Rehber
 wegweiser-contents = İçindekiler
 wegweiser-as-of = Tarih

@@ -125,6 +125,9 @@ fresh-verify = Дані досі актуальні
 act-nav-overview = Огляд
 
 ## The printed Wegweiser (offers::wegweiser)
+wegweiser-heading = Довідник для друку
+wegweiser-hint = Усі опубліковані пропозиції мережі у форматі PDF, упорядковані за сферами, з годинами роботи та QR-кодом до запису онлайн.
+wegweiser-pdf = PDF
 wegweiser-title = Довідник
 wegweiser-contents = Зміст
 wegweiser-as-of = Станом на

@@ -12,7 +12,8 @@ use crate::{
 
 pub async fn serve(config: Config, db: Db, with_demo: bool) -> anyhow::Result<()> {
     if with_demo {
-        demo::load_if_missing(&db).await?;
+        let login = format!("{}{}", config.base(), crate::core::paths::login());
+        demo::load_if_missing(&db, &login).await?;
     }
     accounts::setup::announce_if_needed(&db, &config).await?;
     let listener = TcpListener::bind(config.listen)

@@ -294,17 +294,19 @@ pub async fn load_history(db: &Db, network_id: i64) -> anyhow::Result<()> {
 
 /// `ikon demo`: loads the demo with its offers and conference history and
 /// prints its logins. (Tests use `load` alone and add what they need.)
-pub async fn load_and_print(db: &Db) -> anyhow::Result<()> {
+/// Loads the demo and prints its logins; `login_url` is where the server
+/// that serves it signs people in.
+pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
     let logins = load(db).await?;
     load_offers(db, logins.network_id).await?;
     load_history(db, logins.network_id).await?;
-    println!("{}", describe(&logins));
+    println!("{}", describe(&logins, login_url));
     Ok(())
 }
 
 /// `ikon serve --demo`: loads the demo once; later starts only say so,
 /// because passwords are stored hashed and cannot be shown again.
-pub async fn load_if_missing(db: &Db) -> anyhow::Result<()> {
+pub async fn load_if_missing(db: &Db, login_url: &str) -> anyhow::Result<()> {
     let region = data()?.network.region_key;
     match networks::network_for_region(db.pool(), &region).await? {
         Some(id) => {
@@ -314,11 +316,11 @@ pub async fn load_if_missing(db: &Db) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        None => load_and_print(db).await,
+        None => load_and_print(db, login_url).await,
     }
 }
 
-fn describe(logins: &DemoLogins) -> String {
+fn describe(logins: &DemoLogins, login_url: &str) -> String {
     let rows = [
         ("admin", &logins.admin),
         ("supervisor", &logins.supervisor),
@@ -336,9 +338,9 @@ fn describe(logins: &DemoLogins) -> String {
             login.email, login.password
         ));
     }
-    out.push_str(
-        "\nSign in at /login of the running server (`ikon serve`, by default http://127.0.0.1:8080/login).\n\
-         The passwords are shown only now; `ikon user reset-password EMAIL` sets a new one.",
-    );
+    out.push_str(&format!(
+        "\nSign in at {login_url} (with `ikon serve` running).\n\
+         The passwords are shown only now; `ikon user reset-password EMAIL` sets a new one."
+    ));
     out
 }

@@ -126,6 +126,9 @@ async fn demo_serve_kill_restart_and_backup() {
     let port = free_port();
     let (mut child, lines) = serve(dir.path(), port, true);
     let (email, password) = login_line(&lines, "coordinator");
+    // The newcomer is sent to the address this server listens on.
+    let sign_in = format!("Sign in at http://127.0.0.1:{port}/login");
+    assert!(lines.iter().any(|l| l.contains(&sign_in)), "{lines:#?}");
     let base = format!("http://127.0.0.1:{port}");
 
     let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());

@@ -869,3 +869,31 @@ backend_test!(
         assert!(!ids(&body).contains(&id), "{body}");
     }
 );
+
+backend_test!(
+    distance_is_shown_only_when_a_place_was_given,
+    |app: TestApp| async move {
+        app.demo().await;
+        let page = async |query: &str| {
+            app.get(&format!("/search?{query}&lang=en"))
+                .await
+                .text()
+                .await
+                .unwrap()
+        };
+        eventually("the demo offers are indexed", async || {
+            page("q=Beratung").await.contains("class=\"meta\"")
+        })
+        .await;
+        assert!(
+            !page("q=Beratung").await.contains("km away"),
+            "no distance without a place"
+        );
+        assert!(
+            page("q=Beratung&postal_code=91413")
+                .await
+                .contains(" km away"),
+            "a distance from the place given"
+        );
+    }
+);
