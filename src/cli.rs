@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::{
     accounts::cli::UserCommand,
-    app::server,
+    app::{self, server},
     core::{
         backup,
         config::{Config, Overrides},
@@ -154,7 +154,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Restore { .. } => unreachable!("handled before the database opens"),
-        Command::Import(cmd) => cmd.run(&db).await,
+        Command::Import(cmd) => cmd.run(&app::build(config, db)).await,
         Command::Export(cmd) => cmd.run(&db).await,
     }
 }

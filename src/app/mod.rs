@@ -20,7 +20,7 @@ use crate::{
         store::Db,
         web::{self, App, Parts},
     },
-    geography, offers,
+    geography, offers, oparl,
 };
 
 /// The shell's pages, in every public language.
@@ -35,6 +35,7 @@ pub fn build(config: Config, db: Db) -> App {
     let parts = geography::install(parts);
     let parts = offers::install(parts, &config);
     let parts = conferences::install(parts);
+    let parts = oparl::install(parts);
     App::new(config, db, parts)
 }
 

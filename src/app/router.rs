@@ -11,7 +11,10 @@ use super::pages;
 use crate::{
     accounts::{api as accounts_api, web as accounts},
     conferences::{self, actions, documents, feeds, invitations, links, overview},
-    core::web::{assets, routes::RouteTable},
+    core::{
+        paths,
+        web::{assets, routes::RouteTable},
+    },
     geography,
     network::{api as network_api, web as network},
     offers, oparl,
@@ -73,52 +76,32 @@ fn accounts(t: RouteTable) -> RouteTable {
 }
 
 fn network(t: RouteTable) -> RouteTable {
-    t.get("/networks", network::networks::list)
-        .get("/networks/new", network::networks::new_form)
-        .post("/networks/new", network::networks::create)
-        .get("/networks/{id}", network::networks::show)
-        .get("/networks/{id}/edit", network::networks::edit_form)
-        .post("/networks/{id}/edit", network::networks::update)
-        .get("/networks/{id}/audit", network::networks::audit)
-        .get("/networks/{id}/organizations", network::organizations::list)
-        .get(
-            "/networks/{id}/organizations/new",
-            network::organizations::new_form,
-        )
-        .post(
-            "/networks/{id}/organizations/new",
-            network::organizations::create,
-        )
-        .post(
-            "/networks/{id}/memberships",
-            network::organizations::add_membership,
-        )
-        .post(
-            "/networks/{id}/memberships/{organization_id}/delete",
-            network::organizations::remove_membership,
-        )
-        .get_other(
-            "/networks/{id}/export/organizations.csv",
-            network::import::export_organizations,
-        )
-        .get_other(
-            "/networks/{id}/export/people.csv",
-            network::import::export_people,
-        )
-        .get("/networks/{id}/import", network::import::form)
-        .post("/networks/{id}/import", network::import::submit)
-        .get("/organizations/{id}", network::organizations::show)
-        .get(
-            "/organizations/{id}/edit",
-            network::organizations::edit_form,
-        )
-        .post("/organizations/{id}/edit", network::organizations::update)
-        .get("/organizations/{id}/people/new", network::people::new_form)
-        .post("/organizations/{id}/people/new", network::people::create)
-        .get("/people/{id}/edit", network::people::edit_form)
-        .post("/people/{id}/edit", network::people::update)
-        .get_other("/people/{id}/export", network::people::export)
-        .post("/people/{id}/erase", network::people::erase)
+    use network::{import, memberships, networks, organizations, people};
+    t.get(paths::NETWORKS, networks::list)
+        .post(paths::NETWORKS, networks::create)
+        .get(paths::NETWORK_NEW, networks::new_form)
+        .get(paths::NETWORK, networks::show)
+        .post(paths::NETWORK, networks::update)
+        .get(paths::NETWORK_EDIT, networks::edit_form)
+        .get(paths::NETWORK_AUDIT, networks::audit)
+        .get(paths::ORGANIZATIONS, organizations::list)
+        .post(paths::ORGANIZATIONS, organizations::create)
+        .get(paths::ORGANIZATION_NEW, organizations::new_form)
+        .post(paths::MEMBERSHIPS, memberships::add)
+        .post(paths::MEMBERSHIP_DELETE, memberships::remove)
+        .get_other(paths::EXPORT_ORGANIZATIONS, import::export_organizations)
+        .get_other(paths::EXPORT_PEOPLE, import::export_people)
+        .get(paths::IMPORT, import::form)
+        .post(paths::IMPORT, import::submit)
+        .get(paths::ORGANIZATION, organizations::show)
+        .post(paths::ORGANIZATION, organizations::update)
+        .get(paths::ORGANIZATION_EDIT, organizations::edit_form)
+        .post(paths::PEOPLE, people::create)
+        .get(paths::PERSON_NEW, people::new_form)
+        .post(paths::PERSON, people::update)
+        .get(paths::PERSON_EDIT, people::edit_form)
+        .get_other(paths::PERSON_EXPORT, people::export)
+        .post(paths::PERSON_ERASE, people::erase)
         .api(routes!(network_api::list_networks))
         .api(routes!(
             network_api::list_organizations,

@@ -20,14 +20,20 @@ use crate::core::web::{Parts, parts::Sweep};
 /// Hands the conferences' background work to the app: reminders of due
 /// action items and upcoming meetings.
 pub fn install(parts: Parts) -> Parts {
-    parts.sweep(Sweep {
-        name: "reminders",
-        every: actions::reminders::SWEEP_EVERY,
-        run: |app| {
-            Box::pin(async move {
-                let sent = actions::reminders::sweep(&app).await?;
-                Ok(sent.mails)
-            })
-        },
-    })
+    parts
+        .sweep(Sweep {
+            name: "reminders",
+            every: actions::reminders::SWEEP_EVERY,
+            run: |app| {
+                Box::pin(async move {
+                    let sent = actions::reminders::sweep(&app).await?;
+                    Ok(sent.mails)
+                })
+            },
+        })
+        // A contact person's attendance, answers, registrations, comments
+        // and action items in their GDPR export.
+        .personal_data(|app, person| {
+            Box::pin(async move { store::personal_data::personal_data(&app.db, &person).await })
+        })
 }

@@ -93,19 +93,34 @@ pub async fn list(
         query = query.bind(id);
     }
     let rows = query.fetch_all(db.pool()).await?;
+    Ok(rows.into_iter().map(entry).collect())
+}
+
+/// Every entry about one record, oldest first (e.g. for a person's GDPR
+/// export).
+pub async fn about(db: &Db, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, at, actor, network_id, entity, entity_id, action, before_data, after_data
+         FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id",
+    )
+    .bind(entity)
+    .bind(entity_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.into_iter().map(entry).collect())
+}
+
+fn entry(r: sqlx::any::AnyRow) -> AuditEntry {
     let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-    Ok(rows
-        .into_iter()
-        .map(|r| AuditEntry {
-            id: r.get("id"),
-            at: r.get("at"),
-            actor: r.get("actor"),
-            network_id: r.get("network_id"),
-            entity: r.get("entity"),
-            entity_id: r.get("entity_id"),
-            action: r.get("action"),
-            before: parse(r.get("before_data")),
-            after: parse(r.get("after_data")),
-        })
-        .collect())
+    AuditEntry {
+        id: r.get("id"),
+        at: r.get("at"),
+        actor: r.get("actor"),
+        network_id: r.get("network_id"),
+        entity: r.get("entity"),
+        entity_id: r.get("entity_id"),
+        action: r.get("action"),
+        before: parse(r.get("before_data")),
+        after: parse(r.get("after_data")),
+    }
 }

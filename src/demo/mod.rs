@@ -27,9 +27,9 @@ use crate::{
         store::{Db, now},
     },
     network::{
-        model::Category,
-        store::{networks, organizations, people},
-        validate::{NetworkInput, OrganizationInput, PersonInput},
+        model::{Category, NetworkInput, OrganizationInput, PersonInput},
+        service as registry,
+        store::{networks, organizations},
     },
     offers::{
         model::{ContactPoint, Status, Translation, input::OfferInput, source_hash},
@@ -131,27 +131,26 @@ pub async fn load(db: &Db) -> anyhow::Result<DemoLogins> {
         .map_err(|e| invalid("network", e.into_keys().collect()))?;
     let actor = Actor::System("demo");
     let mut tx = db.begin().await?;
-    let network_id = networks::create(&mut tx, &actor, &network).await?;
+    let network = registry::networks::insert(&mut tx, &actor, &network).await?;
+    let network_id = network.get();
     let mut member_organization_id = None;
     for entry in &data.organizations {
         let record = entry
             .organization
             .validate()
             .map_err(|e| invalid(&entry.organization.name, e.into_keys().collect()))?;
-        let org_id = organizations::create(&mut tx, &actor, network_id, &record).await?;
+        let org_id = registry::organizations::insert(&mut tx, &actor, network, &record).await?;
         if record.category == Category::WelfareAssociation && member_organization_id.is_none() {
-            member_organization_id = Some(org_id);
+            member_organization_id = Some(org_id.get());
         }
         for person in &entry.people {
             let person = person
                 .validate()
                 .map_err(|e| invalid(&person.name, e.into_keys().collect()))?;
-            let person_id =
-                people::create(&mut tx, &actor, Some(network_id), org_id, &person).await?;
             // The county office's staff agreed to be listed publicly (OParl).
-            if record.category == Category::CountyOffice {
-                people::set_public(&mut tx, &actor, Some(network_id), person_id, true).await?;
-            }
+            let public = record.category == Category::CountyOffice;
+            registry::people::insert(&mut tx, &actor, Some(network), org_id, &person, public)
+                .await?;
         }
     }
     let member_organization_id =

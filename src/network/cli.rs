@@ -11,13 +11,11 @@ use anyhow::{Context, bail};
 use clap::Subcommand;
 
 use super::{
-    csv::{
-        self, Kind, export,
-        import::{self, Outcome},
-    },
+    csv::{self, Kind, export},
+    service::import::{self, Outcome},
     store,
 };
-use crate::core::{audit::Actor, i18n::Lang, store::Db};
+use crate::core::{audit::Actor, i18n::Lang, ids::NetworkId, store::Db, web::App};
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
@@ -57,7 +55,10 @@ pub enum ExportCommand {
 }
 
 impl ImportCommand {
-    pub async fn run(self, db: &Db) -> anyhow::Result<()> {
+    /// Takes the whole app: a renamed organisation must reach the other
+    /// capabilities (e.g. the offer index) as it does from the web.
+    pub async fn run(self, app: &App) -> anyhow::Result<()> {
+        let db = &app.db;
         let (kind, network, file) = match self {
             ImportCommand::Organizations { network, file } => (Kind::Organizations, network, file),
             ImportCommand::People { network, file } => (Kind::People, network, file),
@@ -65,7 +66,8 @@ impl ImportCommand {
         ensure_network(db, network).await?;
         let bytes =
             std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-        match import::run(db, &Actor::System("cli"), network, kind, &bytes).await? {
+        let actor = Actor::System("cli");
+        match import::run(app, &actor, NetworkId(network), kind, &bytes).await? {
             Outcome::Done(s) => {
                 println!(
                     "imported {}: {} created, {} updated, {} unchanged",

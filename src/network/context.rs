@@ -1,11 +1,13 @@
 //! Loading a record together with the facts its authorisation decision
-//! needs (which networks it belongs to), shared by the HTML pages and the
-//! API. A missing record is a 404 before anyone's rights are looked at.
+//! needs (which networks it belongs to), shared by the HTML pages, the API
+//! and other capabilities. A missing record is a 404 before anyone's rights
+//! are looked at.
 
 use crate::{
     accounts::{access::NetworkScope, model::User},
     core::{
         error::{AppError, AppResult},
+        ids::{NetworkId, OrganizationId},
         store::Db,
     },
     network::{
@@ -14,8 +16,10 @@ use crate::{
     },
 };
 
-pub async fn load_network(db: &Db, id: i64) -> AppResult<Network> {
-    store::network(db, id)
+/// Takes a typed id or, from callers that still pass plain integers, an
+/// `i64`.
+pub async fn load_network(db: &Db, id: impl Into<i64>) -> AppResult<Network> {
+    store::network(db, id.into())
         .await?
         .ok_or_else(AppError::not_found)
 }
@@ -34,7 +38,8 @@ pub struct OrgContext {
 }
 
 impl OrgContext {
-    pub async fn load(db: &Db, id: i64) -> AppResult<Self> {
+    pub async fn load(db: &Db, id: impl Into<i64>) -> AppResult<Self> {
+        let id = id.into();
         let organization = organizations::organization(db.pool(), id)
             .await?
             .ok_or_else(AppError::not_found)?;
@@ -43,6 +48,10 @@ impl OrgContext {
             organization,
             networks,
         })
+    }
+
+    pub fn id(&self) -> OrganizationId {
+        OrganizationId(self.organization.id)
     }
 
     pub fn scopes(&self) -> Vec<NetworkScope<'_>> {
@@ -55,11 +64,12 @@ impl OrgContext {
 
     /// The network whose audit log records a change to this organisation:
     /// the user's own network if the organisation is in it, else its first.
-    pub fn audit_network(&self, user: &User) -> Option<i64> {
+    pub fn audit_network(&self, user: &User) -> Option<NetworkId> {
         let ids = self.network_ids();
         user.network_id
             .filter(|id| ids.contains(id))
             .or_else(|| ids.first().copied())
+            .map(NetworkId)
     }
 }
 
@@ -70,8 +80,8 @@ pub struct PersonContext {
 }
 
 impl PersonContext {
-    pub async fn load(db: &Db, id: i64) -> AppResult<Self> {
-        let person = people::person(db.pool(), id)
+    pub async fn load(db: &Db, id: impl Into<i64>) -> AppResult<Self> {
+        let person = people::person(db.pool(), id.into())
             .await?
             .ok_or_else(AppError::not_found)?;
         let org = OrgContext::load(db, person.organization_id).await?;

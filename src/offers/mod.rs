@@ -55,4 +55,18 @@ pub fn install(parts: Parts, config: &Config) -> Parts {
         })
         .state(service::open_data::NetworkNames::default())
         .public_templates(PUBLIC_TEMPLATES)
+        .on(crate::network::events::ORGANIZATION_CHANGED, |tx, id| {
+            Box::pin(search::changes::organization_changed(tx, id))
+        })
+        .network_panel(crate::core::web::parts::NetworkPanel {
+            template: "offers/dashboard.html",
+            load: |app, viewer, network_id| {
+                Box::pin(async move {
+                    let network =
+                        crate::network::context::load_network(&app.db, network_id).await?;
+                    let panel = dashboard::network_panel(&app, &viewer, &network).await?;
+                    Ok((!panel.is_none()).then_some(panel))
+                })
+            },
+        })
 }

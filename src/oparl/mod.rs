@@ -8,3 +8,20 @@ pub mod model;
 pub mod store;
 pub mod tombstones;
 pub mod web;
+
+use crate::{core::web::Parts, network::events};
+
+/// Follows the registry's deletions, so that OParl clients learn of them
+/// through tombstones.
+pub fn install(parts: Parts) -> Parts {
+    parts
+        .on(events::PERSON_ERASED, |tx, id| {
+            Box::pin(tombstones::person_withdrawn(tx, id))
+        })
+        .on(events::PERSON_WITHDRAWN, |tx, id| {
+            Box::pin(tombstones::person_withdrawn(tx, id))
+        })
+        .on(events::MEMBERSHIP_ENDING, |tx, id| {
+            Box::pin(tombstones::membership_ending(tx, id))
+        })
+}

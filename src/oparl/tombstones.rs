@@ -132,6 +132,20 @@ pub async fn organization_left(
     Ok(())
 }
 
+/// A membership (by its row id) is about to end: `organization_left` for
+/// its network and organisation.
+pub async fn membership_ending(tx: &mut Tx, membership_id: i64) -> Result<(), sqlx::Error> {
+    let Some(row) =
+        sqlx::query("SELECT network_id, organization_id FROM memberships WHERE id = $1")
+            .bind(membership_id)
+            .fetch_optional(&mut **tx)
+            .await?
+    else {
+        return Ok(());
+    };
+    organization_left(tx, row.get("network_id"), row.get("organization_id")).await
+}
+
 /// A public person is about to be erased or withdrew their consent: they
 /// and their membership disappear from every body their organisation
 /// belongs to.

@@ -163,7 +163,7 @@ async fn demo_serve_kill_restart_and_backup() {
         .unwrap();
     let network_id = networks[0]["id"].as_i64().expect("demo network listed");
     let response = client
-        .post(format!("{base}/networks/{network_id}/organizations/new"))
+        .post(format!("{base}/networks/{network_id}/organizations"))
         .form(&[
             ("csrf", csrf.as_str()),
             ("name", "Kurz vor dem Absturz e.V."),

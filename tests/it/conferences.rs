@@ -1071,7 +1071,8 @@ backend_test!(
             store::{self, MeetingRecord, Purpose},
         };
         use ikon::core::audit::Actor;
-        use ikon::network::store::{memberships, organizations};
+        use ikon::core::ids::{NetworkId, OrganizationId};
+        use ikon::network::service::memberships;
 
         let demo = app.demo().await;
         let network = demo.network_id;
@@ -1162,15 +1163,10 @@ backend_test!(
         assert_eq!(registrations[0]["meeting_title"], "Konferenz");
 
         // The organisation leaves its only network: it and its people are deleted.
-        let organization = organizations::organization(app.db().pool(), org_id)
-            .await
-            .unwrap()
-            .unwrap();
-        let mut tx = app.db().begin().await.unwrap();
-        let removed = memberships::remove(&mut tx, &actor, network, &organization)
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
+        let removed =
+            memberships::remove(&app.app, &actor, NetworkId(network), OrganizationId(org_id))
+                .await
+                .unwrap();
         assert_eq!(removed, memberships::Removed::Organization);
 
         for (table, column) in [

@@ -148,7 +148,7 @@ backend_test!(
         assert!(html.contains("name=\"csrf\""));
         let response = b
             .post_form(
-                &format!("/networks/{net}/organizations/new"),
+                &format!("/networks/{net}/organizations"),
                 &[
                     ("name", "Schachfreunde Südstern Scheinfeld"),
                     ("category", "sports_club"),
@@ -221,7 +221,7 @@ backend_test!(
         let audit_before = count(&app, "SELECT CAST(COUNT(*) AS BIGINT) FROM audit_log").await;
         let response = b
             .post_form(
-                &format!("/networks/{}/organizations/new", logins.network_id),
+                &format!("/networks/{}/organizations", logins.network_id),
                 &[
                     ("name", "  "),
                     ("category", "church"),
@@ -245,7 +245,7 @@ backend_test!(
         // A name the network has already is refused too.
         let response = b
             .post_form(
-                &format!("/networks/{}/organizations/new", logins.network_id),
+                &format!("/networks/{}/organizations", logins.network_id),
                 &[
                     ("name", "landratsamt neustadt a.d.aisch-bad windsheim"),
                     ("category", "county_office"),
@@ -257,7 +257,7 @@ backend_test!(
         // English pages say the same in English.
         let response = b
             .post_form(
-                &format!("/networks/{}/organizations/new?lang=en", logins.network_id),
+                &format!("/networks/{}/organizations?lang=en", logins.network_id),
                 &[("name", ""), ("category", "school")],
             )
             .await;
@@ -288,7 +288,7 @@ backend_test!(
         .await;
         let response = b
             .post_form(
-                &format!("/organizations/{own}/edit"),
+                &format!("/organizations/{own}"),
                 &[
                     ("name", "Caritas-Kreisverband Neustadt (neu)"),
                     ("category", "welfare_association"),
@@ -306,7 +306,7 @@ backend_test!(
         assert_eq!(name, "Caritas-Kreisverband Neustadt (neu)");
         let response = b
             .post_form(
-                &format!("/organizations/{own}/people/new"),
+                &format!("/organizations/{own}/people"),
                 &[("name", "Frieda Fiktiv"), ("function", "Beratung")],
             )
             .await;
@@ -325,14 +325,14 @@ backend_test!(
         );
         let response = b
             .post_form(
-                &format!("/organizations/{other}/edit"),
+                &format!("/organizations/{other}"),
                 &[("name", "Übernommen"), ("category", "other")],
             )
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         let response = b
             .post_form(
-                &format!("/networks/{}/organizations/new", logins.network_id),
+                &format!("/networks/{}/organizations", logins.network_id),
                 &[("name", "Neu"), ("category", "other")],
             )
             .await;
@@ -380,7 +380,7 @@ backend_test!(
         );
         let response = b
             .post_form(
-                &format!("/organizations/{org}/edit"),
+                &format!("/organizations/{org}"),
                 &[("name", "X"), ("category", "other")],
             )
             .await;
@@ -587,7 +587,7 @@ backend_test!(
                 .get("id");
         let response = b
             .post_form(
-                &format!("/people/{person_id}/edit"),
+                &format!("/people/{person_id}"),
                 &[
                     ("name", "Gerda Geändert"),
                     ("function", "Migrationsberatung"),
@@ -670,19 +670,19 @@ backend_test!(
         assert!(!html.contains("value=\"095\""), "only districts");
         let response = b
             .post_form(
-                "/networks/new",
+                "/networks",
                 &[("name", "Zweites Netz"), ("region_key", "09575")],
             )
             .await;
         let html = text_with_status(response, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert!(html.contains("gibt es schon ein Netzwerk"));
         let response = b
-            .post_form("/networks/new", &[("name", "Netz"), ("region_key", "095")])
+            .post_form("/networks", &[("name", "Netz"), ("region_key", "095")])
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let response = b
             .post_form(
-                "/networks/new",
+                "/networks",
                 &[
                     ("name", "Integrationskonferenz Landkreis Ansbach"),
                     ("region_key", "09571"),
@@ -709,14 +709,14 @@ backend_test!(
         // Coordinators edit their own network's name and description.
         let response = coordinator
             .post_form(
-                &format!("/networks/{}/edit", logins.network_id),
+                &format!("/networks/{}", logins.network_id),
                 &[("name", "IK NEA"), ("description", "Kurz.")],
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(
             coordinator
-                .post_form(&format!("/networks/{id}/edit"), &[("name", "X")])
+                .post_form(&format!("/networks/{id}"), &[("name", "X")])
                 .await
                 .status(),
             StatusCode::FORBIDDEN
@@ -732,7 +732,7 @@ backend_test!(
         let admin = browser_as(&app, &logins.admin).await;
         let response = admin
             .post_form(
-                "/networks/new",
+                "/networks",
                 &[("name", "IK Ansbach"), ("region_key", "09571")],
             )
             .await;
@@ -853,5 +853,108 @@ backend_test!(
             .post_form(&format!("/networks/{net}/import"), &[])
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+);
+
+backend_test!(
+    forms_post_to_their_collection_or_record,
+    |app: TestApp| async move {
+        let logins = demo(&app).await;
+        let net = logins.network_id;
+        let org = logins.member_organization_id;
+        let person: i64 =
+            sqlx::query("SELECT MIN(id) AS id FROM people WHERE organization_id = $1")
+                .bind(org)
+                .fetch_one(app.db().pool())
+                .await
+                .unwrap()
+                .get("id");
+        let admin = browser_as(&app, &logins.admin).await;
+        for (page, action) in [
+            ("/networks/new".to_string(), "/networks".to_string()),
+            (format!("/networks/{net}/edit"), format!("/networks/{net}")),
+            (
+                format!("/networks/{net}/organizations/new"),
+                format!("/networks/{net}/organizations"),
+            ),
+            (
+                format!("/organizations/{org}/edit"),
+                format!("/organizations/{org}"),
+            ),
+            (
+                format!("/organizations/{org}/people/new"),
+                format!("/organizations/{org}/people"),
+            ),
+            (
+                format!("/people/{person}/edit"),
+                format!("/people/{person}"),
+            ),
+        ] {
+            let html = text_with_status(admin.get(&page).await, StatusCode::OK).await;
+            assert!(
+                html.contains(&format!("<form method=\"post\" action=\"{action}\"")),
+                "{page} posts to {action}"
+            );
+        }
+        // The old form targets are gone: a form from before an upgrade is
+        // sent again from the reloaded page.
+        for old in [
+            "/networks/new".to_string(),
+            format!("/networks/{net}/edit"),
+            format!("/networks/{net}/organizations/new"),
+            format!("/organizations/{org}/edit"),
+            format!("/organizations/{org}/people/new"),
+            format!("/people/{person}/edit"),
+        ] {
+            let status = admin.post_form(&old, &[("name", "Alt")]).await.status();
+            assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "POST {old}");
+        }
+    }
+);
+
+backend_test!(
+    an_organisation_under_another_network_is_not_found,
+    |app: TestApp| async move {
+        let logins = demo(&app).await;
+        let admin = browser_as(&app, &logins.admin).await;
+        let response = admin
+            .post_form(
+                "/networks",
+                &[("name", "IK Ansbach"), ("region_key", "09571")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let ansbach = location(&response)
+            .trim_start_matches("/networks/")
+            .split('?')
+            .next()
+            .unwrap()
+            .to_string();
+        // The police belongs to Neustadt only: not a member of Ansbach, so
+        // it cannot be removed there, even by an admin.
+        let police = organization_id(&app, "Polizeiinspektion Neustadt a.d.Aisch").await;
+        for network in [ansbach.as_str(), "999999"] {
+            let response = admin
+                .post_form(
+                    &format!("/networks/{network}/memberships/{police}/delete"),
+                    &[],
+                )
+                .await;
+            assert_eq!(
+                response.status(),
+                StatusCode::NOT_FOUND,
+                "network {network}"
+            );
+        }
+        assert_eq!(
+            count(
+                &app,
+                &format!(
+                    "SELECT CAST(COUNT(*) AS BIGINT) FROM memberships WHERE organization_id = {police}"
+                )
+            )
+            .await,
+            1
+        );
     }
 );

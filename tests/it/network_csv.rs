@@ -121,7 +121,7 @@ backend_test!(
         let b = browser_as(&app, &logins.coordinator).await;
         let response = b
             .post_form(
-                &format!("/networks/{}/organizations/new", logins.network_id),
+                &format!("/networks/{}/organizations", logins.network_id),
                 &[
                     ("name", "=HYPERLINK(\"http://evil.example\")"),
                     ("category", "other"),
@@ -311,7 +311,7 @@ backend_test!(
             network: logins.network_id,
             file: path.clone(),
         }
-        .run(app.db())
+        .run(&app.app)
         .await
         .unwrap();
         assert_eq!(snapshot(&app).await, before);
@@ -324,7 +324,7 @@ backend_test!(
             network: logins.network_id,
             file: path.clone(),
         }
-        .run(app.db())
+        .run(&app.app)
         .await
         .unwrap_err()
         .to_string();

@@ -750,7 +750,7 @@ async fn search_page_in_a_browser() {
 backend_test!(
     provider_rename_reaches_the_index,
     |app: TestApp| async move {
-        use ikon::network::{store::organizations, validate::OrganizationRecord};
+        use ikon::network::{model::OrganizationRecord, service, store::organizations};
 
         let ids_by_fixture = fixtures(&app).await;
         let offer = store::offer(app.db().pool(), OfferId(ids_by_fixture[0]))
@@ -764,7 +764,8 @@ backend_test!(
         let mut record = OrganizationRecord::from(&before);
         record.name = "Zuwanderungshilfe Morgenrot".into();
         let mut tx = app.db().begin().await.unwrap();
-        organizations::update(&mut tx, &Actor::System("test"), None, &before, &record)
+        let actor = Actor::System("test");
+        service::organizations::write(&app.app, &mut tx, &actor, None, &before, &record)
             .await
             .unwrap();
         tx.commit().await.unwrap();

@@ -578,7 +578,7 @@ backend_test!(
         ));
         let response = browser
             .post_form(
-                &format!("/people/{}/edit", f.public_person),
+                &format!("/people/{}", f.public_person),
                 &[
                     ("name", "Petra Offen"),
                     ("function", "Beratung"),
@@ -597,7 +597,7 @@ backend_test!(
         // …and gives it again through the form.
         let response = browser
             .post_form(
-                &format!("/people/{}/edit", f.public_person),
+                &format!("/people/{}", f.public_person),
                 &[
                     ("name", "Petra Offen"),
                     ("function", "Beratung"),

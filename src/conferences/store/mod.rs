@@ -12,6 +12,8 @@ mod proposals;
 mod rsvp;
 mod series;
 
+pub mod personal_data;
+
 pub use self::{
     agenda::*, attachments::*, attendance::*, links::*, meetings::*, minutes::*, poll::*,
     proposals::*, rsvp::*, series::*,

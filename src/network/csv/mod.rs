@@ -9,8 +9,7 @@
 //! before anything is written, and one bad row rejects the whole file.
 
 pub mod export;
-pub mod import;
-mod read;
+pub(crate) mod read;
 
 use std::borrow::Cow;
 

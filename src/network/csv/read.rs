@@ -154,7 +154,7 @@ fn column_letter(index: usize) -> String {
     out.iter().rev().collect()
 }
 
-pub(super) fn error(row: usize, column: &str, message: Msg) -> RowError {
+pub(crate) fn error(row: usize, column: &str, message: Msg) -> RowError {
     RowError {
         row,
         column: column.to_string(),

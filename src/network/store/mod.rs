@@ -1,6 +1,7 @@
-//! Store queries of the network registry, one file per record type.
-//! Every write takes the caller's transaction and records an audit entry
-//! in it, so a change and its audit entry commit together or not at all.
+//! Store queries of the network registry, one file per table: networks,
+//! organisations, people, memberships. Nothing but SQL on these tables;
+//! the audit entries, events and workflows that go with a write are the
+//! service's, which hands in its transaction.
 
 pub mod memberships;
 pub mod networks;
@@ -8,13 +9,3 @@ pub mod organizations;
 pub mod people;
 
 pub use networks::{list_networks, network};
-
-use crate::core::audit::Actor;
-
-/// `Actor` is not `Clone`; writes that record several entries re-borrow it.
-pub(crate) fn again<'a>(actor: &Actor<'a>) -> Actor<'a> {
-    match actor {
-        Actor::User(user) => Actor::User(user),
-        Actor::System(label) => Actor::System(label),
-    }
-}

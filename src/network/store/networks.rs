@@ -1,20 +1,13 @@
 //! Networks: one per Kreis or kreisfreie Stadt.
 
-use serde_json::json;
 use sqlx::{Any, Executor, Row};
 
-use super::again;
 use crate::{
-    core::{
-        audit::{self, Actor, Change},
-        store::{Db, Tx, now},
-    },
-    network::{
-        model::{District, Network},
-        validate::NetworkRecord,
-    },
+    core::store::{Db, Tx, now},
+    network::model::{Network, NetworkRecord},
 };
 
+/// The region's name comes along for every page that shows a network.
 const NETWORK_SELECT: &str =
     "SELECT n.id, n.name, n.region_key, r.name AS region_name, n.description,
         (SELECT COUNT(*) FROM memberships m WHERE m.network_id = n.id) AS member_count,
@@ -59,30 +52,7 @@ pub async fn network_for_region<'e, E: Executor<'e, Database = Any>>(
     Ok(row.map(|r| r.get("id")))
 }
 
-/// Kreise and kreisfreie Städte, the regions a network can serve.
-pub async fn districts(db: &Db) -> Result<Vec<District>, sqlx::Error> {
-    sqlx::query_as("SELECT key, name FROM regions WHERE level = 'district' ORDER BY name")
-        .fetch_all(db.pool())
-        .await
-}
-
-pub async fn is_district<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    key: &str,
-) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT key FROM regions WHERE key = $1 AND level = 'district'")
-        .bind(key)
-        .fetch_optional(ex)
-        .await?;
-    Ok(row.is_some())
-}
-
-pub async fn create(
-    tx: &mut Tx,
-    actor: &Actor<'_>,
-    record: &NetworkRecord,
-) -> Result<i64, sqlx::Error> {
-    let at = now();
+pub async fn insert(tx: &mut Tx, record: &NetworkRecord) -> Result<i64, sqlx::Error> {
     let row = sqlx::query(
         "INSERT INTO networks (name, region_key, description, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $4) RETURNING id",
@@ -90,52 +60,20 @@ pub async fn create(
     .bind(&record.name)
     .bind(&record.region_key)
     .bind(&record.description)
-    .bind(at)
+    .bind(now())
     .fetch_one(&mut **tx)
     .await?;
-    let id: i64 = row.get("id");
-    audit::record(
-        tx,
-        again(actor),
-        Change {
-            network_id: Some(id),
-            entity: "network",
-            entity_id: Some(id),
-            action: "create",
-            before: None,
-            after: Some(json!(record)),
-        },
-    )
-    .await?;
-    Ok(id)
+    Ok(row.get("id"))
 }
 
 /// Changes name and description; the region of a network is fixed.
-pub async fn update(
-    tx: &mut Tx,
-    actor: &Actor<'_>,
-    before: &Network,
-    record: &NetworkRecord,
-) -> Result<(), sqlx::Error> {
+pub async fn update(tx: &mut Tx, id: i64, record: &NetworkRecord) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE networks SET name = $1, description = $2, updated_at = $3 WHERE id = $4")
         .bind(&record.name)
         .bind(&record.description)
         .bind(now())
-        .bind(before.id)
+        .bind(id)
         .execute(&mut **tx)
         .await?;
-    audit::record(
-        tx,
-        again(actor),
-        Change {
-            network_id: Some(before.id),
-            entity: "network",
-            entity_id: Some(before.id),
-            action: "update",
-            before: Some(json!({"name": before.name, "description": before.description})),
-            after: Some(json!({"name": record.name, "description": record.description})),
-        },
-    )
-    .await?;
     Ok(())
 }

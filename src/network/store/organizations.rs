@@ -1,28 +1,54 @@
 //! Organisations. Names are unique within a network (case- and
 //! umlaut-insensitive), because the CSV import finds organisations by name.
 
-use serde_json::{Value, json};
 use sqlx::{Any, Executor, Row};
 
-use super::again;
 use crate::{
-    core::{
-        audit::{self, Actor, Change},
-        store::{Db, Tx, like_pattern, now, search_key},
-    },
-    network::{
-        model::{Category, Organization, OrganizationRow},
-        validate::OrganizationRecord,
-    },
+    core::store::{Db, Tx, like_pattern, now, search_key},
+    network::model::{Category, Organization, OrganizationFilter, OrganizationRecord},
 };
 
 const COLUMNS: &str = "o.id, o.name, o.category, o.street, o.postal_code, o.city, o.website, o.email, o.phone, o.description, o.created_at, o.updated_at";
 
-/// Search text (matched anywhere in the name) and category of a list.
-#[derive(Clone, Debug, Default)]
-pub struct Filter {
-    pub query: String,
-    pub category: Option<Category>,
+/// The filter of an organisation list; readers outside the registry list
+/// a network's organisations with `Filter::default()`.
+pub type Filter = OrganizationFilter;
+
+/// The stored form of `Organization`: the `Any` driver knows no enums.
+#[derive(sqlx::FromRow)]
+struct OrganizationRow {
+    id: i64,
+    name: String,
+    category: String,
+    street: String,
+    postal_code: String,
+    city: String,
+    website: String,
+    email: String,
+    phone: String,
+    description: String,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl From<OrganizationRow> for Organization {
+    fn from(r: OrganizationRow) -> Self {
+        Organization {
+            id: r.id,
+            name: r.name,
+            // Only `validate` writes categories, so a stored one always parses.
+            category: Category::parse(&r.category).unwrap_or(Category::Other),
+            street: r.street,
+            postal_code: r.postal_code,
+            city: r.city,
+            website: r.website,
+            email: r.email,
+            phone: r.phone,
+            description: r.description,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
 }
 
 /// The organisations of a network, ordered by name.
@@ -70,7 +96,7 @@ pub async fn organization<'e, E: Executor<'e, Database = Any>>(
     Ok(row.map(Organization::from))
 }
 
-/// Whether another organisation of the network has this name.
+/// Whether another organisation of one of the networks has this name.
 pub async fn name_taken(
     db: &Db,
     network_ids: &[i64],
@@ -94,19 +120,8 @@ pub async fn name_taken(
     Ok(false)
 }
 
-/// What the audit log keeps of an organisation (no personal data in it).
-pub fn snapshot(record: &OrganizationRecord) -> Value {
-    json!(record)
-}
-
-/// Creates an organisation as a member of `network_id`.
-pub async fn create(
-    tx: &mut Tx,
-    actor: &Actor<'_>,
-    network_id: i64,
-    record: &OrganizationRecord,
-) -> Result<i64, sqlx::Error> {
-    let at = now();
+/// The organisation row only; its membership is written apart.
+pub async fn insert(tx: &mut Tx, record: &OrganizationRecord) -> Result<i64, sqlx::Error> {
     let row = sqlx::query(
         "INSERT INTO organizations (name, name_search, category, street, postal_code, city, website, email, phone, description, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
@@ -121,36 +136,13 @@ pub async fn create(
     .bind(&record.email)
     .bind(&record.phone)
     .bind(&record.description)
-    .bind(at)
+    .bind(now())
     .fetch_one(&mut **tx)
     .await?;
-    let id: i64 = row.get("id");
-    audit::record(
-        tx,
-        again(actor),
-        Change {
-            network_id: Some(network_id),
-            entity: "organization",
-            entity_id: Some(id),
-            action: "create",
-            before: None,
-            after: Some(snapshot(record)),
-        },
-    )
-    .await?;
-    super::memberships::add(tx, actor, network_id, id).await?;
-    Ok(id)
+    Ok(row.get("id"))
 }
 
-/// `network_id`: the network in whose context the change is made, for the
-/// network's audit log.
-pub async fn update(
-    tx: &mut Tx,
-    actor: &Actor<'_>,
-    network_id: Option<i64>,
-    before: &Organization,
-    record: &OrganizationRecord,
-) -> Result<(), sqlx::Error> {
+pub async fn update(tx: &mut Tx, id: i64, record: &OrganizationRecord) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE organizations SET name = $1, name_search = $2, category = $3, street = $4, postal_code = $5,
             city = $6, website = $7, email = $8, phone = $9, description = $10, updated_at = $11
@@ -167,52 +159,17 @@ pub async fn update(
     .bind(&record.phone)
     .bind(&record.description)
     .bind(now())
-    .bind(before.id)
+    .bind(id)
     .execute(&mut **tx)
-    .await?;
-    // The provider's name is part of its offers' search entries.
-    crate::offers::search::changes::organization_changed(tx, before.id).await?;
-    audit::record(
-        tx,
-        again(actor),
-        Change {
-            network_id,
-            entity: "organization",
-            entity_id: Some(before.id),
-            action: "update",
-            before: Some(snapshot(&OrganizationRecord::from(before))),
-            after: Some(snapshot(record)),
-        },
-    )
     .await?;
     Ok(())
 }
 
-/// Deletes an organisation that has no memberships and no people left.
-pub async fn delete(
-    tx: &mut Tx,
-    actor: &Actor<'_>,
-    network_id: i64,
-    organization: &Organization,
-) -> Result<(), sqlx::Error> {
-    // Its offers go with it (cascade): drop them from the search index.
-    crate::offers::search::changes::organization_changed(tx, organization.id).await?;
+/// Deletes the row; what refers to it (offers, people) goes by cascade.
+pub async fn delete(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM organizations WHERE id = $1")
-        .bind(organization.id)
+        .bind(id)
         .execute(&mut **tx)
         .await?;
-    audit::record(
-        tx,
-        again(actor),
-        Change {
-            network_id: Some(network_id),
-            entity: "organization",
-            entity_id: Some(organization.id),
-            action: "delete",
-            before: Some(snapshot(&OrganizationRecord::from(organization))),
-            after: None,
-        },
-    )
-    .await?;
     Ok(())
 }

@@ -1,16 +1,11 @@
 //! Contact people. Names are unique within an organisation, because the
 //! CSV import finds people by organisation and name.
 
-use serde_json::{Value, json};
 use sqlx::{Any, Executor, Row};
 
-use super::again;
 use crate::{
-    core::{
-        audit::{self, Actor, Change},
-        store::{Tx, now, search_key},
-    },
-    network::{model::Person, validate::PersonRecord},
+    core::store::{Tx, now, search_key},
+    network::model::{Person, PersonRecord},
 };
 
 const COLUMNS: &str =
@@ -106,31 +101,11 @@ pub async fn name_taken<'e, E: Executor<'e, Database = Any>>(
         .any(|p| Some(p.id) != except && search_key(&p.name) == key))
 }
 
-/// What the audit log keeps of a person until the person is erased.
-pub fn snapshot(organization_id: i64, record: &PersonRecord) -> Value {
-    json!({
-        "organization_id": organization_id, "name": record.name, "function": record.function,
-        "email": record.email, "phone": record.phone,
-    })
-}
-
-fn record_of(p: &Person) -> PersonRecord {
-    PersonRecord {
-        name: p.name.clone(),
-        function: p.function.clone(),
-        email: p.email.clone(),
-        phone: p.phone.clone(),
-    }
-}
-
-pub async fn create(
+pub async fn insert(
     tx: &mut Tx,
-    actor: &Actor<'_>,
-    network_id: Option<i64>,
     organization_id: i64,
     record: &PersonRecord,
 ) -> Result<i64, sqlx::Error> {
-    let at = now();
     let row = sqlx::query(
         "INSERT INTO people (organization_id, name, function, email, phone, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
@@ -140,33 +115,13 @@ pub async fn create(
     .bind(&record.function)
     .bind(&record.email)
     .bind(&record.phone)
-    .bind(at)
+    .bind(now())
     .fetch_one(&mut **tx)
     .await?;
-    let id: i64 = row.get("id");
-    audit::record(
-        tx,
-        again(actor),
-        Change {
-            network_id,
-            entity: "person",
-            entity_id: Some(id),
-            action: "create",
-            before: None,
-            after: Some(snapshot(organization_id, record)),
-        },
-    )
-    .await?;
-    Ok(id)
+    Ok(row.get("id"))
 }
 
-pub async fn update(
-    tx: &mut Tx,
-    actor: &Actor<'_>,
-    network_id: Option<i64>,
-    before: &Person,
-    record: &PersonRecord,
-) -> Result<(), sqlx::Error> {
+pub async fn update(tx: &mut Tx, id: i64, record: &PersonRecord) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE people SET name = $1, function = $2, email = $3, phone = $4, updated_at = $5 WHERE id = $6",
     )
@@ -175,27 +130,14 @@ pub async fn update(
     .bind(&record.email)
     .bind(&record.phone)
     .bind(now())
-    .bind(before.id)
+    .bind(id)
     .execute(&mut **tx)
-    .await?;
-    audit::record(
-        tx,
-        again(actor),
-        Change {
-            network_id,
-            entity: "person",
-            entity_id: Some(before.id),
-            action: "update",
-            before: Some(snapshot(before.organization_id, &record_of(before))),
-            after: Some(snapshot(before.organization_id, record)),
-        },
-    )
     .await?;
     Ok(())
 }
 
-/// Removes the row only; `gdpr::erase_person` adds the audit handling.
-pub(crate) async fn delete_row(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
+/// Deletes the row; what refers to the person goes by cascade.
+pub async fn delete(tx: &mut Tx, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM people WHERE id = $1")
         .bind(id)
         .execute(&mut **tx)
@@ -215,40 +157,12 @@ pub async fn is_public<'e, E: Executor<'e, Database = Any>>(
     Ok(row.is_some_and(|r| r.get::<i64, _>("is_public") == 1))
 }
 
-/// Records the person's consent to be public (or its withdrawal, which
-/// leaves an OParl tombstone so that clients drop their copy).
-pub async fn set_public(
-    tx: &mut Tx,
-    actor: &Actor<'_>,
-    network_id: Option<i64>,
-    id: i64,
-    public: bool,
-) -> Result<(), sqlx::Error> {
-    let before = is_public(&mut **tx, id).await?;
-    if before == public {
-        return Ok(());
-    }
-    if before {
-        crate::oparl::tombstones::person_withdrawn(tx, id).await?;
-    }
+pub async fn set_public(tx: &mut Tx, id: i64, public: bool) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE people SET is_public = $1, updated_at = $2 WHERE id = $3")
         .bind(i64::from(public))
         .bind(now())
         .bind(id)
         .execute(&mut **tx)
         .await?;
-    audit::record(
-        tx,
-        again(actor),
-        Change {
-            network_id,
-            entity: "person",
-            entity_id: Some(id),
-            action: "update",
-            before: Some(json!({ "is_public": before })),
-            after: Some(json!({ "is_public": public })),
-        },
-    )
-    .await?;
     Ok(())
 }

@@ -18,24 +18,24 @@ use crate::{
         audit::Actor,
         error::{AppError, AppResult, FieldErrors, Msg},
         i18n::Lang,
+        ids::NetworkId,
+        paths,
         web::App,
     },
     network::{
         context::{load_network, scope},
-        csv::{
-            self, Kind, ORGANIZATION_COLUMNS, PEOPLE_COLUMNS, RowError, export,
-            import::{self, Outcome},
-        },
-        model::{Category, Network},
+        csv::{self, Kind, ORGANIZATION_COLUMNS, PEOPLE_COLUMNS, RowError, export},
+        model::{Category, ImportInput, Network},
+        service::import::{self, Outcome},
     },
 };
 
 pub async fn export_organizations(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     viewer.require_read_network(&scope(&network))?;
     let bytes = export::organizations(&app.db, network.id).await?;
     Ok(download(Kind::Organizations, &network, bytes))
@@ -44,9 +44,9 @@ pub async fn export_organizations(
 pub async fn export_people(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     viewer.require_read_network(&scope(&network))?;
     let bytes = export::people(&app.db, network.id).await?;
     Ok(download(Kind::People, &network, bytes))
@@ -71,9 +71,9 @@ fn download(kind: Kind, network: &Network, bytes: Vec<u8>) -> Response {
 pub async fn form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     viewer.require_manage_network(network.id)?;
     render(
         &app,
@@ -92,10 +92,10 @@ pub async fn form(
 pub async fn submit(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     let user = viewer.require_manage_network(network.id)?;
     let mut multipart = multipart.map_err(|e| {
         AppError::bad_request(
@@ -103,35 +103,25 @@ pub async fn submit(
             Msg::new("err-bad-request-detail").arg("detail", e.body_text()),
         )
     })?;
-    let (mut kind_code, mut file) = (String::new(), Vec::new());
+    let mut input = ImportInput::default();
     while let Some(field) = multipart.next_field().await.map_err(bad_upload)? {
         match field.name() {
-            Some("kind") => kind_code = field.text().await.map_err(bad_upload)?,
-            Some("file") => file = field.bytes().await.map_err(bad_upload)?.to_vec(),
+            Some("kind") => input.kind = field.text().await.map_err(bad_upload)?,
+            Some("file") => input.file = field.bytes().await.map_err(bad_upload)?.to_vec(),
             _ => {}
         }
     }
-    let kind = Kind::parse(&kind_code);
-    let mut errors = FieldErrors::new();
-    if kind.is_none() {
-        errors.insert("kind".into(), Msg::new("net-err-import-kind"));
-    }
-    if file.is_empty() {
-        errors.insert("file".into(), Msg::new("net-err-import-file"));
-    }
-    let Some(kind) = kind.filter(|_| errors.is_empty()) else {
-        return render(&app, &viewer, &network, &kind_code, &errors, &[]);
+    let kind = match input.validate() {
+        Ok(kind) => kind,
+        Err(errors) => return render(&app, &viewer, &network, &input.kind, &errors, &[]),
     };
-    match import::run(&app.db, &Actor::User(user), network.id, kind, &file).await? {
-        Outcome::Done(_) => Ok(saved(&format!("/networks/{id}"), "net-import-done")),
-        Outcome::Rejected(rows) => render(
-            &app,
-            &viewer,
-            &network,
-            &kind_code,
-            &FieldErrors::new(),
-            &rows,
-        ),
+    let actor = Actor::User(user);
+    match import::run(&app, &actor, network_id, kind, &input.file).await? {
+        Outcome::Done(_) => Ok(saved(&paths::network(network_id), "net-import-done")),
+        Outcome::Rejected(rows) => {
+            let none = FieldErrors::new();
+            render(&app, &viewer, &network, &input.kind, &none, &rows)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Networks: the public list, creation by administrators, the network page
-//! (members grouped by category), editing, and the network's audit log.
+//! (members grouped by category, and the panels other capabilities add),
+//! editing, and the network's audit log.
 
 use axum::{
     Form,
@@ -7,21 +8,24 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 use minijinja::context;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::{saved, texts, unprocessable};
+use super::{checked, saved, texts, unprocessable};
 use crate::{
     accounts::viewer::Viewer,
     core::{
         audit::{self, Actor},
-        error::{AppResult, FieldErrors, Msg},
+        error::{AppResult, FieldErrors},
+        ids::NetworkId,
+        paths,
         web::App,
     },
+    geography::{model::Level, store as regions},
     network::{
         context::{load_network, scope},
-        model::{Category, Network, Organization},
-        store::{self, networks, organizations},
-        validate::NetworkInput,
+        model::{Group, Network, NetworkInput},
+        service,
+        store::{self, organizations},
     },
 };
 
@@ -36,14 +40,8 @@ pub async fn list(State(app): State<App>, viewer: Viewer) -> AppResult<Html<Stri
 
 pub async fn new_form(State(app): State<App>, viewer: Viewer) -> AppResult<Response> {
     viewer.require_admin()?;
-    render_form(
-        &app,
-        &viewer,
-        None,
-        &NetworkInput::default(),
-        &FieldErrors::new(),
-    )
-    .await
+    let input = NetworkInput::default();
+    render_form(&app, &viewer, None, &input, &FieldErrors::new()).await
 }
 
 pub async fn create(
@@ -52,39 +50,18 @@ pub async fn create(
     Form(input): Form<NetworkInput>,
 ) -> AppResult<Response> {
     let user = viewer.require_admin()?;
-    let mut errors = FieldErrors::new();
-    let record = match input.validate(true) {
-        Ok(record) => Some(record),
-        Err(fields) => {
-            errors = fields;
-            None
-        }
-    };
-    if !errors.contains_key("region_key") {
-        if !networks::is_district(app.db.pool(), input.region_key.trim()).await? {
-            errors.insert("region_key".into(), Msg::new("net-err-region"));
-        } else if networks::network_for_region(app.db.pool(), input.region_key.trim())
-            .await?
-            .is_some()
-        {
-            errors.insert("region_key".into(), Msg::new("net-err-region-taken"));
-        }
+    match checked(service::networks::create(&app, &Actor::User(user), &input).await)? {
+        Ok(id) => Ok(saved(&paths::network(id), "net-network-created")),
+        Err(errors) => render_form(&app, &viewer, None, &input, &errors).await,
     }
-    let Some(record) = record.filter(|_| errors.is_empty()) else {
-        return render_form(&app, &viewer, None, &input, &errors).await;
-    };
-    let mut tx = app.db.begin().await?;
-    let id = networks::create(&mut tx, &Actor::User(user), &record).await?;
-    tx.commit().await?;
-    Ok(saved(&format!("/networks/{id}"), "net-network-created"))
 }
 
 pub async fn edit_form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     viewer.require_manage_network(network.id)?;
     let input = NetworkInput {
         name: network.name.clone(),
@@ -97,19 +74,16 @@ pub async fn edit_form(
 pub async fn update(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
     Form(input): Form<NetworkInput>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     let user = viewer.require_manage_network(network.id)?;
-    let record = match input.validate(false) {
-        Ok(record) => record,
-        Err(errors) => return render_form(&app, &viewer, Some(&network), &input, &errors).await,
-    };
-    let mut tx = app.db.begin().await?;
-    networks::update(&mut tx, &Actor::User(user), &network, &record).await?;
-    tx.commit().await?;
-    Ok(saved(&format!("/networks/{id}"), "net-network-saved"))
+    let actor = Actor::User(user);
+    match checked(service::networks::update(&app, &actor, &network, &input).await)? {
+        Ok(()) => Ok(saved(&paths::network(network_id), "net-network-saved")),
+        Err(errors) => render_form(&app, &viewer, Some(&network), &input, &errors).await,
+    }
 }
 
 async fn render_form(
@@ -119,8 +93,9 @@ async fn render_form(
     input: &NetworkInput,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
+    // Only a new network chooses its Kreis.
     let districts = if network.is_none() {
-        networks::districts(&app.db).await?
+        regions::by_level(&app.db, Level::District).await?
     } else {
         Vec::new()
     };
@@ -139,42 +114,19 @@ async fn render_form(
     })
 }
 
-/// Members of one category on the network page.
-#[derive(Serialize)]
-struct Group {
-    code: &'static str,
-    message_id: String,
-    organizations: Vec<Organization>,
-}
-
-fn group(organizations: Vec<Organization>) -> Vec<Group> {
-    Category::ALL
-        .into_iter()
-        .map(|c| Group {
-            code: c.code(),
-            message_id: c.message_id(),
-            organizations: organizations
-                .iter()
-                .filter(|o| o.category == c)
-                .cloned()
-                .collect(),
-        })
-        .filter(|g| !g.organizations.is_empty())
-        .collect()
-}
-
 pub async fn show(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     viewer.require_read_network(&scope(&network))?;
     render_show(&app, &viewer, &network, "", &FieldErrors::new()).await
 }
 
 /// The network page; `add_value`/`add_errors` refill the "add an existing
-/// organisation" form after a failed attempt.
+/// organisation" form after a failed attempt. Other capabilities add their
+/// panels (e.g. the offers that need attention) through the app.
 pub(crate) async fn render_show(
     app: &App,
     viewer: &Viewer,
@@ -184,14 +136,15 @@ pub(crate) async fn render_show(
 ) -> AppResult<Response> {
     let list =
         organizations::list_in_network(app.db.pool(), network.id, &Default::default()).await?;
+    let panels = app.network_panels(viewer, NetworkId(network.id)).await?;
     let page = app.page(
         viewer,
         "network/network.html",
         context! {
-            network => network, total => list.len(), groups => group(list),
+            network => network, total => list.len(), groups => Group::all(&list),
             can_manage => viewer.can_manage_network(network.id),
             add_value => add_value, errors => texts(viewer, add_errors),
-            offers_panel => crate::offers::dashboard::network_panel(app, viewer, network).await?,
+            panels => panels,
         },
     )?;
     Ok(if add_errors.is_empty() {
@@ -212,10 +165,10 @@ const AUDIT_PAGE: i64 = 50;
 pub async fn audit(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     viewer.require_manage_network(network.id)?;
     let page = query.page.unwrap_or(1).max(1);
     let mut entries = audit::list(

@@ -1,6 +1,5 @@
 //! Organisations: the searchable list of a network, the organisation page,
-//! creation (with membership) and editing, and adding or removing
-//! memberships.
+//! creation (with membership) and editing.
 
 use axum::{
     Form,
@@ -8,57 +7,42 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 use minijinja::context;
-use serde::Deserialize;
 
-use super::{networks::render_show, saved, texts, unprocessable};
+use super::{checked, saved, texts, unprocessable};
 use crate::{
     accounts::viewer::Viewer,
     core::{
-        audit::Actor,
-        error::{AppError, AppResult, FieldErrors, Msg},
+        error::{AppResult, FieldErrors},
+        ids::{NetworkId, OrganizationId},
+        paths,
         web::App,
     },
     network::{
         context::{OrgContext, load_network, scope},
-        model::{Category, Network, Organization, category_options},
-        store::{
-            memberships::{self, Removed},
-            organizations::{self, Filter},
-            people,
+        model::{
+            Category, Network, Organization, OrganizationInput, OrganizationQuery, category_options,
         },
-        validate::OrganizationInput,
+        service,
+        store::{organizations, people},
     },
 };
-
-#[derive(Debug, Default, Deserialize)]
-pub struct ListQuery {
-    #[serde(default)]
-    pub q: String,
-    #[serde(default)]
-    pub category: String,
-}
 
 pub async fn list(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
-    Query(query): Query<ListQuery>,
+    Path(network_id): Path<NetworkId>,
+    Query(query): Query<OrganizationQuery>,
 ) -> AppResult<Html<String>> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     viewer.require_read_network(&scope(&network))?;
-    // An unknown category in a hand-edited URL shows everything.
-    let category = Category::parse(&query.category);
-    let filter = Filter {
-        query: query.q.trim().to_string(),
-        category,
-    };
+    let filter = query.lenient();
     let list = organizations::list_in_network(app.db.pool(), network.id, &filter).await?;
     app.page(
         &viewer,
         "network/organizations.html",
         context! {
             network => network, organizations => list, q => filter.query,
-            category => category.map(Category::code).unwrap_or_default(),
+            category => filter.category.map(Category::code).unwrap_or_default(),
             categories => category_options(),
             can_manage => viewer.can_manage_network(network.id),
         },
@@ -68,16 +52,16 @@ pub async fn list(
 pub async fn new_form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     viewer.require_manage_network(network.id)?;
-    let form = Target::New(&network);
+    let input = OrganizationInput::default();
     render_form(
         &app,
         &viewer,
-        form,
-        &OrganizationInput::default(),
+        Target::New(&network),
+        &input,
         &FieldErrors::new(),
     )
 }
@@ -85,36 +69,25 @@ pub async fn new_form(
 pub async fn create(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
     Form(input): Form<OrganizationInput>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
+    let network = load_network(&app.db, network_id).await?;
     let user = viewer.require_manage_network(network.id)?;
-    let mut errors = FieldErrors::new();
-    let record = input.validate().map_err(|e| errors = e).ok();
-    if organizations::name_taken(&app.db, &[network.id], &input.name, None).await? {
-        errors.insert("name".into(), Msg::new("net-err-organization-taken"));
+    match checked(service::organizations::create(&app, user, network_id, &input).await)? {
+        Ok(id) => Ok(saved(&paths::organization(id), "net-organization-created")),
+        Err(errors) => render_form(&app, &viewer, Target::New(&network), &input, &errors),
     }
-    let Some(record) = record.filter(|_| errors.is_empty()) else {
-        return render_form(&app, &viewer, Target::New(&network), &input, &errors);
-    };
-    let mut tx = app.db.begin().await?;
-    let org_id = organizations::create(&mut tx, &Actor::User(user), network.id, &record).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/organizations/{org_id}"),
-        "net-organization-created",
-    ))
 }
 
 pub async fn show(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(organization_id): Path<OrganizationId>,
 ) -> AppResult<Html<String>> {
-    let ctx = OrgContext::load(&app.db, id).await?;
+    let ctx = OrgContext::load(&app.db, organization_id).await?;
     viewer.require_read_organization(&ctx.scopes())?;
-    let people = people::list_for_organization(app.db.pool(), id).await?;
+    let people = people::list_for_organization(app.db.pool(), ctx.organization.id).await?;
     let networks: Vec<_> = ctx
         .networks
         .iter()
@@ -130,8 +103,8 @@ pub async fn show(
         &viewer,
         "network/organization.html",
         context! {
+            can_edit => viewer.can_edit_organization(ctx.organization.id, &ctx.network_ids()),
             organization => ctx.organization, people => people, networks => networks,
-            can_edit => viewer.can_edit_organization(id, &ctx.network_ids()),
         },
     )
 }
@@ -139,10 +112,10 @@ pub async fn show(
 pub async fn edit_form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(organization_id): Path<OrganizationId>,
 ) -> AppResult<Response> {
-    let ctx = OrgContext::load(&app.db, id).await?;
-    viewer.require_edit_organization(id, &ctx.network_ids())?;
+    let ctx = OrgContext::load(&app.db, organization_id).await?;
+    viewer.require_edit_organization(ctx.organization.id, &ctx.network_ids())?;
     let input = OrganizationInput::from(&ctx.organization);
     let target = Target::Edit(&ctx.organization);
     render_form(&app, &viewer, target, &input, &FieldErrors::new())
@@ -151,29 +124,21 @@ pub async fn edit_form(
 pub async fn update(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(organization_id): Path<OrganizationId>,
     Form(input): Form<OrganizationInput>,
 ) -> AppResult<Response> {
-    let ctx = OrgContext::load(&app.db, id).await?;
-    let user = viewer.require_edit_organization(id, &ctx.network_ids())?;
-    let mut errors = FieldErrors::new();
-    let record = input.validate().map_err(|e| errors = e).ok();
-    if organizations::name_taken(&app.db, &ctx.network_ids(), &input.name, Some(id)).await? {
-        errors.insert("name".into(), Msg::new("net-err-organization-taken"));
+    let ctx = OrgContext::load(&app.db, organization_id).await?;
+    let user = viewer.require_edit_organization(ctx.organization.id, &ctx.network_ids())?;
+    match checked(service::organizations::update(&app, user, &ctx, &input).await)? {
+        Ok(()) => Ok(saved(
+            &paths::organization(organization_id),
+            "net-organization-saved",
+        )),
+        Err(errors) => {
+            let target = Target::Edit(&ctx.organization);
+            render_form(&app, &viewer, target, &input, &errors)
+        }
     }
-    let Some(record) = record.filter(|_| errors.is_empty()) else {
-        let target = Target::Edit(&ctx.organization);
-        return render_form(&app, &viewer, target, &input, &errors);
-    };
-    let mut tx = app.db.begin().await?;
-    let network_id = ctx.audit_network(user);
-    let actor = Actor::User(user);
-    organizations::update(&mut tx, &actor, network_id, &ctx.organization, &record).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/organizations/{id}"),
-        "net-organization-saved",
-    ))
 }
 
 /// Where an organisation form belongs.
@@ -189,26 +154,15 @@ fn render_form(
     input: &OrganizationInput,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    let (action, cancel, network, organization) = match target {
-        Target::New(n) => (
-            format!("/networks/{}/organizations/new", n.id),
-            format!("/networks/{}/organizations", n.id),
-            Some(n),
-            None,
-        ),
-        Target::Edit(o) => (
-            format!("/organizations/{}/edit", o.id),
-            format!("/organizations/{}", o.id),
-            None,
-            Some(o),
-        ),
+    let (network, organization) = match target {
+        Target::New(n) => (Some(n), None),
+        Target::Edit(o) => (None, Some(o)),
     };
     let page = app.page(
         viewer,
         "network/organization_form.html",
         context! {
-            action => action, cancel => cancel, network => network,
-            organization => organization, form => input,
+            network => network, organization => organization, form => input,
             errors => texts(viewer, errors), categories => category_options(),
         },
     )?;
@@ -217,80 +171,4 @@ fn render_form(
     } else {
         unprocessable(page)
     })
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct MembershipForm {
-    #[serde(default)]
-    pub organization_id: String,
-}
-
-/// Adds an existing organisation (e.g. one serving several Kreise). Only
-/// organisations the viewer may already read can be added, so that a
-/// coordinator cannot gain edit rights over another network's records.
-pub async fn add_membership(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path(id): Path<i64>,
-    Form(form): Form<MembershipForm>,
-) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    let user = viewer.require_manage_network(network.id)?;
-    let value = form.organization_id.trim();
-    let ctx = match value.parse::<i64>() {
-        Ok(org_id) => match OrgContext::load(&app.db, org_id).await {
-            Ok(ctx) if viewer.can_read_organization(&ctx.scopes()) => Some(ctx),
-            Ok(_) => None,
-            Err(e) if e.code == "not_found" => None,
-            Err(e) => return Err(e),
-        },
-        Err(_) => None,
-    };
-    let problem = match &ctx {
-        None => Some("net-err-organization-unknown"),
-        Some(c) if c.network_ids().contains(&network.id) => Some("net-err-already-member"),
-        Some(c)
-            if organizations::name_taken(&app.db, &[network.id], &c.organization.name, None)
-                .await? =>
-        {
-            Some("net-err-organization-taken")
-        }
-        Some(_) => None,
-    };
-    let (Some(ctx), None) = (ctx, problem) else {
-        let mut errors = FieldErrors::new();
-        let msg = problem.unwrap_or("net-err-organization-unknown");
-        errors.insert("organization_id".into(), Msg::new(msg));
-        return render_show(&app, &viewer, &network, value, &errors).await;
-    };
-    let mut tx = app.db.begin().await?;
-    memberships::add(&mut tx, &Actor::User(user), network.id, ctx.organization.id).await?;
-    tx.commit().await?;
-    Ok(saved(&format!("/networks/{id}"), "net-membership-added"))
-}
-
-/// Removes an organisation from the network; its last membership takes the
-/// organisation and its people with it (see `memberships::remove`).
-pub async fn remove_membership(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path((id, org_id)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    let user = viewer.require_manage_network(network.id)?;
-    if !memberships::exists(app.db.pool(), network.id, org_id).await? {
-        return Err(AppError::not_found());
-    }
-    let organization = organizations::organization(app.db.pool(), org_id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let mut tx = app.db.begin().await?;
-    let removed =
-        memberships::remove(&mut tx, &Actor::User(user), network.id, &organization).await?;
-    tx.commit().await?;
-    let notice = match removed {
-        Removed::Membership => "net-membership-removed",
-        Removed::Organization => "net-organization-deleted",
-    };
-    Ok(saved(&format!("/networks/{id}"), notice))
 }

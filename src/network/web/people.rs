@@ -8,190 +8,95 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use minijinja::context;
-use serde::{Deserialize, Serialize};
 
-use super::{saved, texts, unprocessable};
+use super::{checked, saved, texts, unprocessable};
 use crate::{
     accounts::viewer::Viewer,
     core::{
-        audit::Actor,
-        error::{AppResult, FieldErrors, Msg},
+        error::{AppResult, FieldErrors},
+        ids::{OrganizationId, PersonId},
+        paths,
         web::App,
     },
     network::{
         context::{OrgContext, PersonContext},
-        gdpr,
-        model::{Organization, Person},
+        model::{EraseInput, Organization, Person, PersonForm},
+        service,
         store::people,
-        validate::PersonInput,
     },
 };
-
-/// The person form: the record plus the consent to appear publicly
-/// (OParl), which is kept apart from the record the CSV import shares.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
-pub struct PersonForm {
-    #[serde(flatten)]
-    pub input: PersonInput,
-    /// The checkbox: present (any value) when ticked.
-    #[serde(default)]
-    pub is_public: Option<String>,
-}
-
-impl PersonForm {
-    fn public(&self) -> bool {
-        self.is_public.is_some()
-    }
-
-    async fn of(app: &App, person: &Person) -> AppResult<Self> {
-        let public = people::is_public(app.db.pool(), person.id).await?;
-        Ok(Self {
-            input: PersonInput::from(person),
-            is_public: public.then(|| "yes".into()),
-        })
-    }
-}
 
 pub async fn new_form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(org_id): Path<i64>,
+    Path(organization_id): Path<OrganizationId>,
 ) -> AppResult<Response> {
-    let ctx = OrgContext::load(&app.db, org_id).await?;
-    viewer.require_edit_organization(org_id, &ctx.network_ids())?;
-    let none = FieldErrors::new();
-    render_form(
-        &app,
-        &viewer,
-        &ctx.organization,
-        None,
-        &PersonForm::default(),
-        &none,
-        &none,
-    )
+    let ctx = OrgContext::load(&app.db, organization_id).await?;
+    viewer.require_edit_organization(ctx.organization.id, &ctx.network_ids())?;
+    let form = PersonForm::default();
+    render_form(&app, &viewer, Page::new(&ctx.organization, None, &form))
 }
 
 pub async fn create(
     State(app): State<App>,
     viewer: Viewer,
-    Path(org_id): Path<i64>,
+    Path(organization_id): Path<OrganizationId>,
     Form(form): Form<PersonForm>,
 ) -> AppResult<Response> {
-    let ctx = OrgContext::load(&app.db, org_id).await?;
-    let user = viewer.require_edit_organization(org_id, &ctx.network_ids())?;
-    let input = &form.input;
-    let mut errors = FieldErrors::new();
-    let record = input.validate().map_err(|e| errors = e).ok();
-    if people::name_taken(app.db.pool(), org_id, &input.name, None).await? {
-        errors.insert("name".into(), Msg::new("net-err-person-taken"));
+    let ctx = OrgContext::load(&app.db, organization_id).await?;
+    let user = viewer.require_edit_organization(ctx.organization.id, &ctx.network_ids())?;
+    match checked(service::people::create(&app, user, &ctx, &form).await)? {
+        Ok(_) => Ok(saved(
+            &paths::organization(organization_id),
+            "net-person-created",
+        )),
+        Err(errors) => {
+            let page = Page::new(&ctx.organization, None, &form);
+            render_form(&app, &viewer, Page { errors, ..page })
+        }
     }
-    let Some(record) = record.filter(|_| errors.is_empty()) else {
-        let none = FieldErrors::new();
-        return render_form(
-            &app,
-            &viewer,
-            &ctx.organization,
-            None,
-            &form,
-            &errors,
-            &none,
-        );
-    };
-    let mut tx = app.db.begin().await?;
-    let network_id = ctx.audit_network(user);
-    let actor = Actor::User(user);
-    let person_id = people::create(&mut tx, &actor, network_id, org_id, &record).await?;
-    people::set_public(&mut tx, &actor, network_id, person_id, form.public()).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/organizations/{org_id}"),
-        "net-person-created",
-    ))
 }
 
 pub async fn edit_form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(person_id): Path<PersonId>,
 ) -> AppResult<Response> {
-    let ctx = PersonContext::load(&app.db, id).await?;
+    let ctx = PersonContext::load(&app.db, person_id).await?;
     viewer.require_edit_organization(ctx.org.organization.id, &ctx.org.network_ids())?;
-    let form = PersonForm::of(&app, &ctx.person).await?;
-    let none = FieldErrors::new();
-    let org = &ctx.org.organization;
-    render_form(&app, &viewer, org, Some(&ctx.person), &form, &none, &none)
+    let form = stored_form(&app, &ctx.person).await?;
+    let page = Page::new(&ctx.org.organization, Some(&ctx.person), &form);
+    render_form(&app, &viewer, page)
 }
 
 pub async fn update(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(person_id): Path<PersonId>,
     Form(form): Form<PersonForm>,
 ) -> AppResult<Response> {
-    let ctx = PersonContext::load(&app.db, id).await?;
-    let org_id = ctx.org.organization.id;
-    let user = viewer.require_edit_organization(org_id, &ctx.org.network_ids())?;
-    let input = &form.input;
-    let mut errors = FieldErrors::new();
-    let record = input.validate().map_err(|e| errors = e).ok();
-    if people::name_taken(app.db.pool(), org_id, &input.name, Some(id)).await? {
-        errors.insert("name".into(), Msg::new("net-err-person-taken"));
+    let ctx = PersonContext::load(&app.db, person_id).await?;
+    let org_id = OrganizationId(ctx.org.organization.id);
+    let user = viewer.require_edit_organization(org_id.get(), &ctx.org.network_ids())?;
+    match checked(service::people::update(&app, user, &ctx, &form).await)? {
+        Ok(()) => Ok(saved(&paths::organization(org_id), "net-person-saved")),
+        Err(errors) => {
+            let page = Page::new(&ctx.org.organization, Some(&ctx.person), &form);
+            render_form(&app, &viewer, Page { errors, ..page })
+        }
     }
-    let Some(record) = record.filter(|_| errors.is_empty()) else {
-        let (org, none) = (&ctx.org.organization, FieldErrors::new());
-        return render_form(&app, &viewer, org, Some(&ctx.person), &form, &errors, &none);
-    };
-    let mut tx = app.db.begin().await?;
-    let network_id = ctx.org.audit_network(user);
-    let actor = Actor::User(user);
-    people::update(&mut tx, &actor, network_id, &ctx.person, &record).await?;
-    people::set_public(&mut tx, &actor, network_id, id, form.public()).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/organizations/{org_id}"),
-        "net-person-saved",
-    ))
-}
-
-fn render_form(
-    app: &App,
-    viewer: &Viewer,
-    organization: &Organization,
-    person: Option<&Person>,
-    input: &PersonForm,
-    errors: &FieldErrors,
-    erase_errors: &FieldErrors,
-) -> AppResult<Response> {
-    let action = match person {
-        Some(p) => format!("/people/{}/edit", p.id),
-        None => format!("/organizations/{}/people/new", organization.id),
-    };
-    let page = app.page(
-        viewer,
-        "network/person_form.html",
-        context! {
-            action => action, organization => organization, person => person,
-            form => input, errors => texts(viewer, errors),
-            erase_errors => texts(viewer, erase_errors),
-        },
-    )?;
-    Ok(if errors.is_empty() && erase_errors.is_empty() {
-        page.into_response()
-    } else {
-        unprocessable(page)
-    })
 }
 
 /// GDPR access: everything held about the person, as a JSON download.
 pub async fn export(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(person_id): Path<PersonId>,
 ) -> AppResult<Response> {
-    let ctx = PersonContext::load(&app.db, id).await?;
+    let ctx = PersonContext::load(&app.db, person_id).await?;
     viewer.require_edit_organization(ctx.org.organization.id, &ctx.org.network_ids())?;
-    let export = gdpr::export_person(&app.db, &ctx.person, &ctx.org.organization).await?;
-    let disposition = format!("attachment; filename=\"person-{id}.json\"");
+    let export = service::gdpr::export(&app, &ctx).await?;
+    let disposition = format!("attachment; filename=\"person-{person_id}.json\"");
     Ok((
         [
             (header::CONTENT_DISPOSITION, disposition),
@@ -202,36 +107,77 @@ pub async fn export(
         .into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct EraseForm {
-    #[serde(default)]
-    pub confirm: String,
-}
-
 /// GDPR erasure, confirmed by a checkbox (works without JavaScript).
 pub async fn erase(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
-    Form(form): Form<EraseForm>,
+    Path(person_id): Path<PersonId>,
+    Form(input): Form<EraseInput>,
 ) -> AppResult<Response> {
-    let ctx = PersonContext::load(&app.db, id).await?;
-    let org_id = ctx.org.organization.id;
-    let user = viewer.require_edit_organization(org_id, &ctx.org.network_ids())?;
-    if form.confirm != "yes" {
-        let mut erase_errors = FieldErrors::new();
-        erase_errors.insert("confirm".into(), Msg::new("net-err-confirm-erase"));
-        let (org, person) = (&ctx.org.organization, Some(&ctx.person));
-        let form = PersonForm::of(&app, &ctx.person).await?;
-        let none = FieldErrors::new();
-        return render_form(&app, &viewer, org, person, &form, &none, &erase_errors);
+    let ctx = PersonContext::load(&app.db, person_id).await?;
+    let org_id = OrganizationId(ctx.org.organization.id);
+    let user = viewer.require_edit_organization(org_id.get(), &ctx.org.network_ids())?;
+    if let Err(erase_errors) = input.validate() {
+        let form = stored_form(&app, &ctx.person).await?;
+        let page = Page::new(&ctx.org.organization, Some(&ctx.person), &form);
+        return render_form(
+            &app,
+            &viewer,
+            Page {
+                erase_errors,
+                ..page
+            },
+        );
     }
-    let mut tx = app.db.begin().await?;
-    let network_id = ctx.org.audit_network(user);
-    gdpr::erase_person(&mut tx, &Actor::User(user), network_id, &ctx.person).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/organizations/{org_id}"),
-        "net-person-erased",
-    ))
+    service::gdpr::erase(&app, user, &ctx).await?;
+    Ok(saved(&paths::organization(org_id), "net-person-erased"))
+}
+
+/// The form as stored, consent included.
+async fn stored_form(app: &App, person: &Person) -> AppResult<PersonForm> {
+    let public = people::is_public(app.db.pool(), person.id).await?;
+    Ok(PersonForm::of(person, public))
+}
+
+/// What the person form shows: the record's form and its problems, and
+/// for an existing person the erasure form's.
+struct Page<'a> {
+    organization: &'a Organization,
+    person: Option<&'a Person>,
+    form: &'a PersonForm,
+    errors: FieldErrors,
+    erase_errors: FieldErrors,
+}
+
+impl<'a> Page<'a> {
+    fn new(
+        organization: &'a Organization,
+        person: Option<&'a Person>,
+        form: &'a PersonForm,
+    ) -> Self {
+        Page {
+            organization,
+            person,
+            form,
+            errors: FieldErrors::new(),
+            erase_errors: FieldErrors::new(),
+        }
+    }
+}
+
+fn render_form(app: &App, viewer: &Viewer, p: Page) -> AppResult<Response> {
+    let page = app.page(
+        viewer,
+        "network/person_form.html",
+        context! {
+            organization => p.organization, person => p.person,
+            form => p.form, errors => texts(viewer, &p.errors),
+            erase_errors => texts(viewer, &p.erase_errors),
+        },
+    )?;
+    Ok(if p.errors.is_empty() && p.erase_errors.is_empty() {
+        page.into_response()
+    } else {
+        unprocessable(page)
+    })
 }

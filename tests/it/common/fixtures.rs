@@ -1,9 +1,9 @@
 //! Builders for test data: networks, organisations with their membership,
 //! contact people, users of every role, offers, meetings with their agenda
-//! and action items. They write through ikon's own store functions, so a test's data
-//! looks like data the application made (audit entries and search-index
-//! changes included) and the builders follow schema changes without being
-//! edited. Raw SQL is used only for what no store function sets, e.g. an
+//! and action items. They write through ikon's own store and service
+//! functions, so a test's data looks like data the application made (audit
+//! entries and search-index changes included) and the builders follow
+//! schema changes without being edited. Raw SQL is used only for what no store function sets, e.g. an
 //! offer's last confirmation in the past.
 //!
 //! Each builder starts from values no test depends on and has a setter for
@@ -23,9 +23,8 @@ use ikon::{
         store::now,
     },
     network::{
-        model::Category,
-        store::{memberships, networks, organizations, people},
-        validate::{NetworkRecord, OrganizationRecord, PersonRecord},
+        model::{Category, NetworkRecord, OrganizationRecord, PersonRecord},
+        service::{memberships, networks, organizations, people},
     },
     offers::{
         model::{OfferRecord, Status},
@@ -67,11 +66,11 @@ impl Network {
 
     pub async fn create(self, app: &TestApp) -> i64 {
         let mut tx = app.db().begin().await.unwrap();
-        let id = networks::create(&mut tx, &actor(), &self.record)
+        let id = networks::insert(&mut tx, &actor(), &self.record)
             .await
             .unwrap();
         tx.commit().await.unwrap();
-        id
+        id.get()
     }
 }
 
@@ -115,16 +114,17 @@ impl Organization {
 
     pub async fn create(self, app: &TestApp) -> i64 {
         let mut tx = app.db().begin().await.unwrap();
-        let id = organizations::create(&mut tx, &actor(), self.network_id, &self.record)
+        let network = NetworkId(self.network_id);
+        let id = organizations::insert(&mut tx, &actor(), network, &self.record)
             .await
             .unwrap();
         for network_id in self.also_in {
-            memberships::add(&mut tx, &actor(), network_id, id)
+            memberships::insert(&mut tx, &actor(), NetworkId(network_id), id)
                 .await
                 .unwrap();
         }
         tx.commit().await.unwrap();
-        id
+        id.get()
     }
 }
 
@@ -168,16 +168,19 @@ impl Person {
 
     pub async fn create(self, app: &TestApp) -> i64 {
         let mut tx = app.db().begin().await.unwrap();
-        let id = people::create(&mut tx, &actor(), None, self.organization_id, &self.record)
-            .await
-            .unwrap();
-        if self.public {
-            people::set_public(&mut tx, &actor(), None, id, true)
-                .await
-                .unwrap();
-        }
+        let organization = OrganizationId(self.organization_id);
+        let id = people::insert(
+            &mut tx,
+            &actor(),
+            None,
+            organization,
+            &self.record,
+            self.public,
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
-        id
+        id.get()
     }
 }
 

@@ -1,8 +1,16 @@
 //! The network registry's records: networks, organisations with their
-//! category, contact people, memberships.
+//! category, contact people, memberships. The view structs serve the HTML
+//! templates and the JSON API alike; `input` holds what forms and API
+//! bodies send, each with its one `validate`.
+
+mod input;
+mod views;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+pub use input::*;
+pub use views::*;
 
 use crate::core::{i18n::Lang, store::search_key};
 
@@ -147,43 +155,6 @@ pub struct Organization {
     pub updated_at: i64,
 }
 
-/// The stored form of `Organization`: the `Any` driver knows no enums.
-#[derive(sqlx::FromRow)]
-pub(crate) struct OrganizationRow {
-    pub id: i64,
-    pub name: String,
-    pub category: String,
-    pub street: String,
-    pub postal_code: String,
-    pub city: String,
-    pub website: String,
-    pub email: String,
-    pub phone: String,
-    pub description: String,
-    pub created_at: i64,
-    pub updated_at: i64,
-}
-
-impl From<OrganizationRow> for Organization {
-    fn from(r: OrganizationRow) -> Self {
-        Organization {
-            id: r.id,
-            name: r.name,
-            // Only `validate` writes categories, so a stored one always parses.
-            category: Category::parse(&r.category).unwrap_or(Category::Other),
-            street: r.street,
-            postal_code: r.postal_code,
-            city: r.city,
-            website: r.website,
-            email: r.email,
-            phone: r.phone,
-            description: r.description,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-        }
-    }
-}
-
 /// A contact person of an organisation. Deliberately only these fields:
 /// it is personal data, and the registry needs no more (GDPR Art. 5(1)(c)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema, sqlx::FromRow)]
@@ -197,13 +168,6 @@ pub struct Person {
     pub phone: String,
     pub created_at: i64,
     pub updated_at: i64,
-}
-
-/// A Kreis or kreisfreie Stadt a network can be created for.
-#[derive(Clone, Debug, Serialize, sqlx::FromRow)]
-pub struct District {
-    pub key: String,
-    pub name: String,
 }
 
 #[cfg(test)]

@@ -1,18 +1,25 @@
-//! Input → validated record, one function per record type, shared by the
-//! HTML forms, the JSON API, the CSV import and the demo loader so that
-//! every way in applies the same rules and the same messages.
+//! What forms and API bodies send: one input type per form or body, each
+//! with one `validate` that turns it into a record or field errors (Fluent
+//! message ids). The HTML forms, the JSON API, the CSV import and the demo
+//! loader share them, so every way in applies the same rules and the same
+//! messages. Checks that need the database (a name already taken) are the
+//! service's.
 //!
 //! Inputs are all strings with `#[serde(default)]`: a missing or unknown
 //! value then becomes a field error with a helpful message instead of a
 //! deserialisation failure.
 
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
-use super::model::{Category, Organization, Person};
-use crate::core::{
-    error::{FieldErrors, Msg},
-    web::forms::Validator,
+use super::{Category, Organization, Person};
+use crate::{
+    core::{
+        error::{FieldErrors, Msg},
+        ids::OrganizationId,
+        web::forms::Validator,
+    },
+    network::csv::Kind,
 };
 
 pub const NAME_MAX: usize = 200;
@@ -203,6 +210,145 @@ impl PersonRecord {
             && self.function == p.function
             && self.email == p.email
             && self.phone == p.phone
+    }
+}
+
+/// The person form: the record plus the consent to appear publicly
+/// (OParl), which is kept apart from the record the CSV import shares.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct PersonForm {
+    #[serde(flatten)]
+    pub input: PersonInput,
+    /// The checkbox: present (any value) when ticked.
+    #[serde(default)]
+    pub is_public: Option<String>,
+}
+
+impl PersonForm {
+    pub fn validate(&self) -> Result<PersonRecord, FieldErrors> {
+        self.input.validate()
+    }
+
+    pub fn public(&self) -> bool {
+        self.is_public.is_some()
+    }
+
+    /// Pre-fills an edit form.
+    pub fn of(person: &Person, public: bool) -> Self {
+        Self {
+            input: PersonInput::from(person),
+            is_public: public.then(|| "yes".into()),
+        }
+    }
+}
+
+/// The search and category filter of an organisation list, for the page
+/// and the API alike.
+#[derive(Clone, Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OrganizationQuery {
+    /// Part of the name, case- and umlaut-insensitive.
+    #[serde(default)]
+    pub q: String,
+    /// A category code, e.g. `school`.
+    #[serde(default)]
+    pub category: String,
+}
+
+/// A validated organisation filter.
+#[derive(Clone, Debug, Default)]
+pub struct OrganizationFilter {
+    pub query: String,
+    pub category: Option<Category>,
+}
+
+impl OrganizationQuery {
+    /// An unknown category is an error (the API says which codes exist).
+    pub fn validate(&self) -> Result<OrganizationFilter, FieldErrors> {
+        let mut v = Validator::new();
+        let category = match self.category.trim() {
+            "" => None,
+            code => Category::parse(code).or_else(|| {
+                v.add(
+                    "category",
+                    Msg::new("net-err-category").arg("codes", Category::codes()),
+                );
+                None
+            }),
+        };
+        let filter = OrganizationFilter {
+            query: self.q.trim().to_string(),
+            category,
+        };
+        finish(v, filter)
+    }
+
+    /// The list page forgives: an unknown category in a hand-edited URL
+    /// shows everything.
+    pub fn lenient(&self) -> OrganizationFilter {
+        self.validate().unwrap_or_else(|_| OrganizationFilter {
+            query: self.q.trim().to_string(),
+            category: None,
+        })
+    }
+}
+
+/// Adding an existing organisation to a network by its id (e.g. one
+/// serving several Kreise).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct MembershipInput {
+    #[serde(default)]
+    pub organization_id: String,
+}
+
+impl MembershipInput {
+    pub fn validate(&self) -> Result<OrganizationId, FieldErrors> {
+        let mut v = Validator::new();
+        let id = self.organization_id.trim().parse().map(OrganizationId);
+        if id.is_err() {
+            v.add("organization_id", Msg::new("net-err-organization-unknown"));
+        }
+        finish(v, id.unwrap_or(OrganizationId(0)))
+    }
+}
+
+/// The GDPR erasure form, confirmed by a checkbox (works without
+/// JavaScript).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct EraseInput {
+    #[serde(default)]
+    pub confirm: String,
+}
+
+impl EraseInput {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut v = Validator::new();
+        if self.confirm != "yes" {
+            v.add("confirm", Msg::new("net-err-confirm-erase"));
+        }
+        finish(v, ())
+    }
+}
+
+/// An upload of the import page: which file (`organizations` or
+/// `people`) and its bytes.
+#[derive(Clone, Debug, Default)]
+pub struct ImportInput {
+    pub kind: String,
+    pub file: Vec<u8>,
+}
+
+impl ImportInput {
+    pub fn validate(&self) -> Result<Kind, FieldErrors> {
+        let mut v = Validator::new();
+        let kind = Kind::parse(&self.kind);
+        if kind.is_none() {
+            v.add("kind", Msg::new("net-err-import-kind"));
+        }
+        if self.file.is_empty() {
+            v.add("file", Msg::new("net-err-import-file"));
+        }
+        finish(v, kind.unwrap_or(Kind::Organizations))
     }
 }
 

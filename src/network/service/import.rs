@@ -1,6 +1,6 @@
-//! Reads, validates and applies an import file: every row is checked
-//! first, and only a file without a single error is written, in one
-//! transaction with an audit entry per change. Existing records are found
+//! The CSV import: reads, validates and applies a file. Every row is
+//! checked first, and only a file without a single error is written, in
+//! one transaction with an audit entry per change. Existing records are found
 //! by name (organisations within the network, people within their
 //! organisation) and updated; unchanged rows write nothing, so importing a
 //! fresh export changes nothing.
@@ -9,21 +9,23 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{
-    Column, Kind, ORGANIZATION_COLUMNS, PEOPLE_COLUMNS, RowError, decode, header_of,
-    read::{Row, error, read},
-};
+use super::{organizations, people};
 use crate::{
     core::{
         audit::Actor,
         error::{FieldErrors, Msg},
         i18n::Lang,
-        store::{Db, Tx, search_key},
+        ids::{NetworkId, OrganizationId},
+        store::{Tx, search_key},
+        web::App,
     },
     network::{
-        model::{Category, Organization, Person},
-        store::{organizations, people},
-        validate::{OrganizationInput, PersonInput},
+        csv::{
+            Column, Kind, ORGANIZATION_COLUMNS, PEOPLE_COLUMNS, RowError, decode, header_of,
+            read::{Row, error, read},
+        },
+        model::{Category, Organization, OrganizationInput, Person, PersonInput},
+        store,
     },
 };
 
@@ -44,9 +46,9 @@ pub enum Outcome {
 
 /// Validates the whole file and applies it only if every row is valid.
 pub async fn run(
-    db: &Db,
+    app: &App,
     actor: &Actor<'_>,
-    network_id: i64,
+    network_id: NetworkId,
     kind: Kind,
     bytes: &[u8],
 ) -> Result<Outcome, sqlx::Error> {
@@ -54,9 +56,9 @@ pub async fn run(
         Ok(rows) => rows,
         Err(errors) => return Ok(Outcome::Rejected(errors)),
     };
-    let mut tx = db.begin().await?;
+    let mut tx = app.db.begin().await?;
     let outcome = match kind {
-        Kind::Organizations => import_organizations(&mut tx, actor, network_id, &rows).await?,
+        Kind::Organizations => import_organizations(app, &mut tx, actor, network_id, &rows).await?,
         Kind::People => import_people(&mut tx, actor, network_id, &rows).await?,
     };
     if matches!(outcome, Outcome::Done(_)) {
@@ -110,13 +112,14 @@ fn check_duplicate<K: std::hash::Hash + Eq>(
 }
 
 async fn import_organizations(
+    app: &App,
     tx: &mut Tx,
     actor: &Actor<'_>,
-    network_id: i64,
+    network_id: NetworkId,
     rows: &[Row],
 ) -> Result<Outcome, sqlx::Error> {
     let existing: HashMap<String, Organization> =
-        organizations::list_in_network(&mut **tx, network_id, &Default::default())
+        store::organizations::list_in_network(&mut **tx, network_id.get(), &Default::default())
             .await?
             .into_iter()
             .map(|o| (search_key(&o.name), o))
@@ -152,12 +155,12 @@ async fn import_organizations(
     for (before, record) in plan {
         match before {
             None => {
-                organizations::create(tx, actor, network_id, &record).await?;
+                organizations::insert(tx, actor, network_id, &record).await?;
                 summary.created += 1;
             }
             Some(o) if record.same_as(o) => summary.unchanged += 1,
             Some(o) => {
-                organizations::update(tx, actor, Some(network_id), o, &record).await?;
+                organizations::write(app, tx, actor, Some(network_id), o, &record).await?;
                 summary.updated += 1;
             }
         }
@@ -168,25 +171,26 @@ async fn import_organizations(
 async fn import_people(
     tx: &mut Tx,
     actor: &Actor<'_>,
-    network_id: i64,
+    network_id: NetworkId,
     rows: &[Row],
 ) -> Result<Outcome, sqlx::Error> {
     let orgs: HashMap<String, i64> =
-        organizations::list_in_network(&mut **tx, network_id, &Default::default())
+        store::organizations::list_in_network(&mut **tx, network_id.get(), &Default::default())
             .await?
             .into_iter()
             .map(|o| (search_key(&o.name), o.id))
             .collect();
-    let existing: HashMap<(i64, String), Person> = people::list_in_network(&mut **tx, network_id)
-        .await?
-        .into_iter()
-        .map(|p| {
-            (
-                (p.person.organization_id, search_key(&p.person.name)),
-                p.person,
-            )
-        })
-        .collect();
+    let existing: HashMap<(i64, String), Person> =
+        store::people::list_in_network(&mut **tx, network_id.get())
+            .await?
+            .into_iter()
+            .map(|p| {
+                (
+                    (p.person.organization_id, search_key(&p.person.name)),
+                    p.person,
+                )
+            })
+            .collect();
     let mut errors = Vec::new();
     let mut seen = HashMap::new();
     let mut plan = Vec::new();
@@ -235,12 +239,13 @@ async fn import_people(
     for (org, before, record) in plan {
         match before {
             None => {
-                people::create(tx, actor, Some(network_id), org, &record).await?;
+                let org = OrganizationId(org);
+                people::insert(tx, actor, Some(network_id), org, &record, false).await?;
                 summary.created += 1;
             }
             Some(p) if record.same_as(p) => summary.unchanged += 1,
             Some(p) => {
-                people::update(tx, actor, Some(network_id), p, &record).await?;
+                people::write(tx, actor, Some(network_id), p, &record).await?;
                 summary.updated += 1;
             }
         }
