@@ -158,7 +158,8 @@ impl App {
             lang_note => lang_note,
             user => viewer.user,
             csrf => viewer.csrf,
-            path => viewer.path,
+            // `path` is the link builder (`core::paths`); the request path has its own name.
+            request_path => viewer.path,
             current_path => viewer.path.split('?').next().unwrap_or("/"),
             is_admin => viewer.is_admin(),
             notice => notice_from(&viewer.path),
