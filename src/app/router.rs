@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 use super::pages;
 use crate::{
     accounts::{api as accounts_api, web as accounts},
-    conferences::{self, actions, documents, feeds, invitations, links, overview},
+    conferences::{self, actions, web::feeds},
     core::{
         paths,
         web::{assets, routes::RouteTable},
@@ -115,127 +115,107 @@ fn network(t: RouteTable) -> RouteTable {
 }
 
 fn conferences(t: RouteTable) -> RouteTable {
-    use conferences::web as meetings;
-    t.get("/networks/{id}/conferences", meetings::list)
-        .get(
-            "/networks/{id}/conferences/settings",
-            meetings::settings_form,
-        )
-        .post(
-            "/networks/{id}/conferences/settings",
-            meetings::settings_submit,
-        )
-        .get("/networks/{id}/conferences/new", meetings::new_form)
-        .post("/networks/{id}/conferences/new", meetings::create)
-        .get_other("/networks/{id}/meetings.ics", invitations::feed)
-        .get("/conferences/{id}", meetings::show)
-        .get("/conferences/{id}/edit", meetings::edit_form)
-        .post("/conferences/{id}/edit", meetings::update)
+    use crate::core::paths::*;
+    use conferences::web::{
+        agenda, attachments, attendance, documents, invitations, links, meetings, minutes, moved,
+        overview, poll, proposals, settings,
+    };
+    t.get(MEETINGS, meetings::list)
+        .post(MEETINGS, meetings::create)
+        .get(MEETING_NEW, meetings::new_form)
+        .get(CONFERENCE_SETTINGS, settings::settings_form)
+        .post(CONFERENCE_SETTINGS, settings::settings_submit)
+        .get_other(MEETINGS_ICS, invitations::feed)
+        .get(MEETING, meetings::show)
+        .post(MEETING, meetings::update)
+        .get(MEETING_EDIT, meetings::edit_form)
         // date poll, answered through personal links
-        .post("/conferences/{id}/poll/options", meetings::add_option)
-        .post("/conferences/{id}/poll/send", meetings::send_poll)
-        .post("/conferences/{id}/poll/choose", meetings::choose)
-        .get("/p/{token}", links::poll_form)
-        .post("/p/{token}", links::poll_submit)
+        .post(POLL_OPTIONS, poll::add_option)
+        .post(POLL_SEND, poll::send_poll)
+        .post(POLL_CHOOSE, poll::choose)
+        .get(POLL_LINK, links::poll_form)
+        .post(POLL_LINK, links::poll_submit)
         // invitation and registration
-        .post("/conferences/{id}/invite", invitations::invite)
-        .post(
-            "/conferences/{id}/update-invitation",
-            invitations::update_invitation,
-        )
-        .post("/conferences/{id}/cancel", invitations::cancel)
-        .get("/r/{token}", links::rsvp_form)
-        .post("/r/{token}", links::rsvp_submit)
+        .post(MEETING_INVITE, invitations::invite)
+        .post(MEETING_UPDATE_INVITATION, invitations::update_invitation)
+        .post(MEETING_CANCEL, invitations::cancel)
+        .get(RSVP_LINK, links::rsvp_form)
+        .post(RSVP_LINK, links::rsvp_submit)
         // agenda, attachments, members' proposals
-        .get("/conferences/{id}/agenda", meetings::agenda)
-        .post("/conferences/{id}/agenda", meetings::add_agenda_item)
-        .post("/conferences/{id}/agenda/move", meetings::move_agenda_item)
-        .post(
-            "/conferences/{id}/agenda/delete",
-            meetings::delete_agenda_item,
-        )
-        .post(
-            "/conferences/{id}/agenda/edit",
-            meetings::update_agenda_item,
-        )
-        .post("/conferences/{id}/attachments", meetings::upload_attachment)
-        .post(
-            "/conferences/{id}/attachments/delete",
-            meetings::delete_attachment,
-        )
-        .get_other("/attachments/{id}", meetings::download_attachment)
-        .post("/conferences/{id}/proposals", meetings::propose)
-        .post(
-            "/conferences/{id}/proposals/decide",
-            meetings::decide_proposal,
-        )
+        .get(AGENDA, agenda::agenda)
+        .post(AGENDA, agenda::add_agenda_item)
+        .post(AGENDA_ITEM, agenda::update_agenda_item)
+        .post(AGENDA_ITEM_MOVE, agenda::move_agenda_item)
+        .post(AGENDA_ITEM_DELETE, agenda::delete_agenda_item)
+        .post(AGENDA_OPEN_ACTIONS, actions::web::add_report)
+        .post(ATTACHMENTS, attachments::upload_attachment)
+        .get_other(ATTACHMENT, attachments::download_attachment)
+        .post(ATTACHMENT_DELETE, attachments::delete_attachment)
+        .post(PROPOSALS, proposals::propose)
+        .post(PROPOSAL_DECIDE, proposals::decide_proposal)
         // the conference day: attendance, minutes, decisions
-        .post("/conferences/{id}/held", meetings::mark_held)
-        .get("/conferences/{id}/attendance", meetings::attendance_form)
-        .post("/conferences/{id}/attendance", meetings::save_attendance)
-        .get("/conferences/{id}/minutes", meetings::minutes_page)
-        .post("/conferences/{id}/minutes", meetings::save_notes)
-        .post(
-            "/conferences/{id}/minutes/decisions",
-            meetings::add_decision,
-        )
-        .post(
-            "/conferences/{id}/minutes/decisions/delete",
-            meetings::delete_decision,
-        )
-        .post("/conferences/{id}/minutes/circulate", meetings::circulate)
-        .post("/conferences/{id}/minutes/approve", meetings::approve)
-        .post("/conferences/{id}/minutes/comments", meetings::add_comment)
-        .post(
-            "/conferences/{id}/minutes/visibility",
-            meetings::set_visibility,
-        )
+        .post(MEETING_HELD, attendance::mark_held)
+        .get(ATTENDANCE, attendance::attendance_form)
+        .post(ATTENDANCE, attendance::save_attendance)
+        .get(MINUTES, minutes::minutes_page)
+        .post(MINUTES, minutes::save_notes)
+        .post(DECISIONS, minutes::add_decision)
+        .post(DECISION_DELETE, minutes::delete_decision)
+        .post(MINUTES_CIRCULATE, minutes::circulate)
+        .post(MINUTES_APPROVE, minutes::approve)
+        .post(MINUTES_COMMENTS, minutes::add_comment)
+        .post(MINUTES_VISIBILITY, minutes::set_visibility)
         // documents
-        .get_other(
-            "/networks/{id}/meetings/{mid}/invitation.pdf",
-            documents::invitation,
-        )
-        .get_other(
-            "/networks/{id}/meetings/{mid}/attendance.pdf",
-            documents::attendance,
-        )
-        .get_other(
-            "/networks/{id}/meetings/{mid}/minutes.pdf",
-            documents::minutes,
-        )
+        .get_other(INVITATION_PDF, documents::invitation)
+        .get_other(ATTENDANCE_PDF, documents::attendance)
+        .get_other(MINUTES_PDF, documents::minutes)
         // action items
-        .get(
-            "/networks/{id}/meetings/{mid}/actions",
-            actions::web::meeting_actions,
-        )
-        .post(
-            "/networks/{id}/meetings/{mid}/actions",
-            actions::web::create,
-        )
-        .post(
-            "/networks/{id}/meetings/{mid}/actions/edit",
-            actions::web::edit,
-        )
-        .post(
-            "/networks/{id}/meetings/{mid}/agenda/open-actions",
-            actions::web::add_report,
-        )
-        .get("/networks/{id}/actions", actions::web::board)
-        .get("/networks/{id}/actions/{aid}", actions::web::show)
-        .post("/networks/{id}/actions/{aid}/update", actions::web::update)
+        .get(MEETING_ACTIONS, actions::web::meeting_actions)
+        .post(MEETING_ACTIONS, actions::web::create)
+        .post(MEETING_ACTION, actions::web::edit)
+        .get(ACTIONS, actions::web::board)
+        .get(ACTION, actions::web::show)
+        .post(ACTION_UPDATES, actions::web::update)
         // supervisors
-        .get("/overview", overview::overview)
+        .get(OVERVIEW, overview::overview)
         // API
         .api(routes!(
-            actions::api::list_meetings,
-            actions::api::create_meeting
+            conferences::api::list_meetings,
+            conferences::api::create_meeting
         ))
         .api(routes!(
-            actions::api::list_agenda,
-            actions::api::create_agenda_item
+            conferences::api::list_agenda,
+            conferences::api::create_agenda_item
         ))
         .api(routes!(actions::api::list_actions))
         .api(routes!(actions::api::post_update))
+        // Old page URLs, e-mailed and bookmarked before meetings lived
+        // under their network.
+        .redirect("/networks/{id}/conferences", |_, v| async move {
+            moved::network_page(&v, meetings)
+        })
+        .redirect("/networks/{id}/conferences/new", |_, v| async move {
+            moved::network_page(&v, meeting_new)
+        })
+        .redirect("/networks/{id}/conferences/settings", |_, v| async move {
+            moved::network_page(&v, conference_settings)
+        })
+        .redirect("/conferences/{id}", |app, v| {
+            moved::meeting_page(app, v, meeting)
+        })
+        .redirect("/conferences/{id}/edit", |app, v| {
+            moved::meeting_page(app, v, meeting_edit)
+        })
+        .redirect("/conferences/{id}/agenda", |app, v| {
+            moved::meeting_page(app, v, agenda)
+        })
+        .redirect("/conferences/{id}/attendance", |app, v| {
+            moved::meeting_page(app, v, attendance)
+        })
+        .redirect("/conferences/{id}/minutes", |app, v| {
+            moved::meeting_page(app, v, minutes)
+        })
+        .redirect("/attachments/{id}", moved::attachment)
 }
 
 fn offers(t: RouteTable) -> RouteTable {

@@ -1,17 +1,21 @@
 //! Conferences: the meeting series of a network (rhythm, rotating
 //! organiser, due date), meetings, and finding a date with a poll answered
-//! through personal links; action items, the supervisor's overview and the
-//! personal calendar feed.
+//! through personal links; invitations, the agenda with attachments and
+//! members' proposals, attendance, minutes; action items, the supervisor's
+//! overview and the calendar feeds.
+//!
+//! The shape of every capability: `model` (records, input types with their
+//! validation, views), `store` (the only SQL), `service` (what a step does,
+//! for pages and API alike), `web` (pages) and `api` (JSON). `registry` is
+//! the one door to the network registry and the accounts.
 
 pub mod actions;
-pub mod documents;
-pub mod feeds;
+pub mod api;
 pub mod files;
 pub mod ical;
-pub mod invitations;
-pub mod links;
 pub mod model;
-pub mod overview;
+pub mod registry;
+pub mod service;
 pub mod store;
 pub mod web;
 
@@ -26,7 +30,9 @@ pub fn install(parts: Parts) -> Parts {
             every: actions::reminders::SWEEP_EVERY,
             run: |app| {
                 Box::pin(async move {
-                    let sent = actions::reminders::sweep(&app).await?;
+                    let sent = actions::reminders::sweep(&app)
+                        .await
+                        .map_err(|e| anyhow::anyhow!("reminders: {} ({})", e.code, e.message.id))?;
                     Ok(sent.mails)
                 })
             },

@@ -137,6 +137,8 @@ paths! {
     minutes_comments, MINUTES_COMMENTS = "/networks/{network_id}/meetings/{meeting_id}/minutes/comments" (network_id: NetworkId, meeting_id: MeetingId);
     minutes_visibility, MINUTES_VISIBILITY = "/networks/{network_id}/meetings/{meeting_id}/minutes/visibility" (network_id: NetworkId, meeting_id: MeetingId);
     meeting_actions, MEETING_ACTIONS = "/networks/{network_id}/meetings/{meeting_id}/actions" (network_id: NetworkId, meeting_id: MeetingId);
+    /// Changes an action item recorded for this meeting (its form is on the meeting's actions page).
+    meeting_action, MEETING_ACTION = "/networks/{network_id}/meetings/{meeting_id}/actions/{action_id}" (network_id: NetworkId, meeting_id: MeetingId, action_id: ActionItemId);
     invitation_pdf, INVITATION_PDF = "/networks/{network_id}/meetings/{meeting_id}/invitation.pdf" (network_id: NetworkId, meeting_id: MeetingId);
     attendance_pdf, ATTENDANCE_PDF = "/networks/{network_id}/meetings/{meeting_id}/attendance.pdf" (network_id: NetworkId, meeting_id: MeetingId);
     minutes_pdf, MINUTES_PDF = "/networks/{network_id}/meetings/{meeting_id}/minutes.pdf" (network_id: NetworkId, meeting_id: MeetingId);
@@ -177,8 +179,8 @@ pub fn local_path(value: &str) -> Option<&str> {
 
 /// `path(name, args…)` for templates: the same builders, looked up by
 /// name; a wrong name or argument count fails the render. The result is
-/// marked safe: its segments are percent-encoded, and HTML escaping would
-/// turn every `/` into `&#x2f;`.
+/// marked safe: every value is percent-encoded, so nothing in it needs
+/// HTML escaping (and the page shows `/networks/3`, not `&#x2f;networks…`).
 pub fn template_function(
     name: &str,
     args: minijinja::value::Rest<minijinja::Value>,

@@ -12,14 +12,15 @@ use sqlx::Row;
 use crate::{
     conferences::{
         actions::{self, model::ActionRecord},
-        model::{Answer, Series},
+        model::{AgendaRecord, Answer, MeetingRecord, Series},
         store::{
-            AgendaRecord, MeetingRecord, add_agenda_item, add_decision, add_poll_option,
-            create_meeting, meeting, save_answers, save_notes, save_series, set_rotation,
+            add_agenda_item, add_decision, add_poll_option, create_meeting, meeting, save_answers,
+            save_notes, save_series, set_rotation,
         },
     },
     core::{
         audit::Actor,
+        ids::{AgendaItemId, DecisionId, NetworkId, OrganizationId, PersonId},
         store::{Tx, now},
     },
 };
@@ -233,7 +234,7 @@ pub async fn load(tx: &mut Tx, network_id: i64) -> anyhow::Result<()> {
     save_series(
         tx,
         ACTOR,
-        network_id,
+        NetworkId(network_id),
         &Series {
             rhythm_months: 6,
             default_location: PAST[0].location.to_string(),
@@ -241,8 +242,11 @@ pub async fn load(tx: &mut Tx, network_id: i64) -> anyhow::Result<()> {
     )
     .await?;
     // The county office, a welfare association and the integration council take turns.
-    let rotation: Vec<i64> = ROTATION.iter().map(|&index| orgs[index].0).collect();
-    set_rotation(tx, ACTOR, network_id, &rotation).await?;
+    let rotation: Vec<OrganizationId> = ROTATION
+        .iter()
+        .map(|&index| OrganizationId(orgs[index].0))
+        .collect();
+    set_rotation(tx, ACTOR, NetworkId(network_id), &rotation).await?;
     for past in PAST {
         past_meeting(tx, network_id, &orgs, past).await?;
     }
@@ -262,13 +266,14 @@ async fn past_meeting(
         ends_at: Some(starts_at + 3 * 3600),
         location: past.location.to_string(),
         online_url: String::new(),
-        organizer_organization_id: Some(orgs[past.organizer].0),
+        organizer_organization_id: Some(OrganizationId(orgs[past.organizer].0)),
         is_public: true,
     };
-    let id = create_meeting(tx, ACTOR, network_id, &record).await?;
+    let id = create_meeting(tx, ACTOR, NetworkId(network_id), &record).await?;
     let meeting = meeting(&mut **tx, id)
         .await?
         .context("the meeting just created")?;
+    let id = id.get();
     // The organiser's first contact chairs, the next organisation's takes the minutes.
     let chair = orgs[past.organizer].1.first().copied();
     let minute_taker = orgs[(past.organizer + 1) % orgs.len()].1.first().copied();
@@ -344,8 +349,8 @@ async fn past_action(
     tx: &mut Tx,
     network_id: i64,
     orgs: &[(i64, Vec<i64>)],
-    item_id: i64,
-    decision_id: Option<i64>,
+    item_id: AgendaItemId,
+    decision_id: Option<DecisionId>,
     action: &PastAction,
     meeting_at: i64,
 ) -> anyhow::Result<()> {
@@ -358,11 +363,13 @@ async fn past_action(
         agenda_item_id: item_id,
         decision_id,
         title: action.title.to_string(),
-        responsible_organization_id: Some(*org),
-        responsible_person_id: people.first().copied(),
+        responsible_organization_id: Some(OrganizationId(*org)),
+        responsible_person_id: people.first().copied().map(PersonId),
         due_on: Some(due.format("%Y-%m-%d").to_string()),
     };
-    let id = actions::store::create(tx, ACTOR, network_id, &record).await?;
+    let id = actions::store::create(tx, ACTOR, NetworkId(network_id), &record)
+        .await?
+        .get();
     // The progress reported since, back-dated and without an account:
     // `add_update` records a signed-in user's report of today.
     let updated_at = (meeting_at + action.due_after_days * DAY / 2).min(now());
@@ -403,10 +410,10 @@ async fn upcoming_meeting(
         ends_at: None,
         location: "Landratsamt Neustadt a.d.Aisch, Großer Sitzungssaal, Konrad-Adenauer-Straße 1, 91413 Neustadt a.d.Aisch".to_string(),
         online_url: String::new(),
-        organizer_organization_id: Some(orgs[ROTATION[2]].0),
+        organizer_organization_id: Some(OrganizationId(orgs[ROTATION[2]].0)),
         is_public: true,
     };
-    let id = create_meeting(tx, ACTOR, network_id, &record).await?;
+    let id = create_meeting(tx, ACTOR, NetworkId(network_id), &record).await?;
     let meeting = meeting(&mut **tx, id)
         .await?
         .context("the meeting just created")?;
@@ -425,7 +432,7 @@ async fn upcoming_meeting(
     ];
     let respondents = orgs
         .iter()
-        .filter_map(|(_, people)| people.first().copied());
+        .filter_map(|(_, people)| people.first().copied().map(PersonId));
     for (person, pattern) in respondents.zip(patterns) {
         let answers: Vec<(i64, Answer)> = options.iter().copied().zip(pattern).collect();
         save_answers(tx, &meeting, person, &answers).await?;
@@ -448,7 +455,7 @@ async fn upcoming_meeting(
             "Wohnraum für anerkannte Geflüchtete",
             "Erfahrungen der Beratungsstellen und der Gemeinden; Vorschlag eines gemeinsamen Runden Tischs.",
             40,
-            Some(orgs[18].0),
+            Some(OrganizationId(orgs[18].0)),
         ),
     ];
     for (title, description, minutes, proposer) in agenda {

@@ -8,6 +8,10 @@ use chrono_tz::Europe::Berlin;
 use serde_json::{Map, Value, json};
 
 use super::store::{BodyData, FileRow, ItemRow, MeetingRow, OrganizationRow, PersonRow};
+use crate::core::{
+    ids::{AgendaItemId, AttachmentId, MeetingId, NetworkId},
+    paths,
+};
 
 pub const VERSION: &str = "https://schema.oparl.org/1.1/";
 
@@ -33,6 +37,14 @@ impl Urls {
     }
     pub fn site(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+    /// A meeting's page.
+    pub fn meeting_page(&self, n: i64, meeting_id: i64) -> String {
+        self.site(&paths::meeting(NetworkId(n), MeetingId(meeting_id)))
+    }
+    /// A meeting's agenda page.
+    pub fn agenda_page(&self, n: i64, meeting_id: i64) -> String {
+        self.site(&paths::agenda(NetworkId(n), MeetingId(meeting_id)))
     }
     fn api(&self, path: &str) -> String {
         format!("{}/oparl/v1{path}", self.base)
@@ -267,7 +279,7 @@ pub fn conference(urls: &Urls, data: &BodyData) -> Entry {
     put(
         &mut map,
         "web",
-        urls.site(&format!("/networks/{}/conferences", n.id)),
+        urls.site(&paths::meetings(NetworkId(n.id))),
     );
     entry(map, n.created_at, modified)
 }
@@ -442,11 +454,7 @@ pub fn meeting(urls: &Urls, data: &BodyData, m: &MeetingRow) -> Entry {
         .map(|i| agenda_item(urls, data, m, i).json)
         .collect();
     put(&mut map, "agendaItem", items);
-    put(
-        &mut map,
-        "web",
-        urls.site(&format!("/conferences/{}", m.id)),
-    );
+    put(&mut map, "web", urls.meeting_page(n, m.id));
     entry(map, m.created_at, modified)
 }
 
@@ -464,11 +472,7 @@ pub fn location(urls: &Urls, data: &BodyData, m: &MeetingRow) -> Option<Entry> {
     put(&mut map, "description", description);
     put(&mut map, "bodies", vec![urls.body(data.network.id)]);
     put(&mut map, "meetings", vec![urls.meeting(m.id)]);
-    put(
-        &mut map,
-        "web",
-        urls.site(&format!("/conferences/{}", m.id)),
-    );
+    put(&mut map, "web", urls.meeting_page(data.network.id, m.id));
     Some(entry(map, m.created_at, m.updated_at))
 }
 
@@ -477,7 +481,7 @@ pub fn location(urls: &Urls, data: &BodyData, m: &MeetingRow) -> Option<Entry> {
 /// API call.
 fn generated_pdf(
     urls: &Urls,
-    id: String,
+    (id, n): (String, i64),
     name: &str,
     file_name: String,
     path: String,
@@ -491,11 +495,7 @@ fn generated_pdf(
     put(&mut map, "accessUrl", urls.site(&path));
     put(&mut map, "downloadUrl", urls.site(&path));
     put(&mut map, "meeting", vec![urls.meeting(m.id)]);
-    put(
-        &mut map,
-        "web",
-        urls.site(&format!("/conferences/{}", m.id)),
-    );
+    put(&mut map, "web", urls.meeting_page(n, m.id));
     entry(map, created, m.updated_at)
 }
 
@@ -503,13 +503,10 @@ pub fn invitation(urls: &Urls, data: &BodyData, m: &MeetingRow) -> Option<Entry>
     invitation_sent(m).then(|| {
         generated_pdf(
             urls,
-            urls.invitation(m.id),
+            (urls.invitation(m.id), data.network.id),
             "Einladung",
             format!("einladung-{}.pdf", m.id),
-            format!(
-                "/networks/{}/meetings/{}/invitation.pdf",
-                data.network.id, m.id
-            ),
+            paths::invitation_pdf(NetworkId(data.network.id), MeetingId(m.id)),
             m,
             m.created_at,
         )
@@ -520,13 +517,10 @@ pub fn protocol(urls: &Urls, data: &BodyData, m: &MeetingRow) -> Option<Entry> {
     minutes_approved(m).then(|| {
         generated_pdf(
             urls,
-            urls.protocol(m.id),
+            (urls.protocol(m.id), data.network.id),
             "Ergebnisprotokoll",
             format!("protokoll-{}.pdf", m.id),
-            format!(
-                "/networks/{}/meetings/{}/minutes.pdf",
-                data.network.id, m.id
-            ),
+            paths::minutes_pdf(NetworkId(data.network.id), MeetingId(m.id)),
             m,
             m.minutes_approved_at.unwrap_or(m.updated_at),
         )
@@ -553,20 +547,28 @@ pub fn file(urls: &Urls, data: &BodyData, f: &FileRow) -> Entry {
     put(&mut map, "date", date(f.created_at));
     put(&mut map, "size", f.size_bytes);
     put_text(&mut map, "sha512Checksum", &f.sha512);
-    let download = urls.site(&format!("/attachments/{}", f.id));
-    put(&mut map, "accessUrl", download.clone());
-    put(&mut map, "downloadUrl", download);
     put(
         &mut map,
         "agendaItem",
         vec![urls.agenda_item(f.agenda_item_id)],
     );
+    // Files are listed with their (visible) agenda item, whose meeting
+    // is part of the file's address.
     if let Some(item) = data.items.iter().find(|i| i.id == f.agenda_item_id) {
+        let n = NetworkId(data.network.id);
+        let download = urls.site(&paths::attachment(
+            n,
+            MeetingId(item.meeting_id),
+            AgendaItemId(item.id),
+            AttachmentId(f.id),
+        ));
+        put(&mut map, "accessUrl", download.clone());
+        put(&mut map, "downloadUrl", download);
         put(&mut map, "meeting", vec![urls.meeting(item.meeting_id)]);
         put(
             &mut map,
             "web",
-            urls.site(&format!("/conferences/{}/agenda", item.meeting_id)),
+            urls.agenda_page(data.network.id, item.meeting_id),
         );
     }
     entry(map, f.created_at, f.created_at)
@@ -619,11 +621,7 @@ pub fn agenda_item(urls: &Urls, data: &BodyData, m: &MeetingRow, item: &ItemRow)
     if !files.is_empty() {
         put(&mut map, "auxiliaryFile", files);
     }
-    put(
-        &mut map,
-        "web",
-        urls.site(&format!("/conferences/{}/agenda", m.id)),
-    );
+    put(&mut map, "web", urls.agenda_page(data.network.id, m.id));
     entry(map, item.created_at, modified)
 }
 
@@ -658,11 +656,7 @@ pub fn term(urls: &Urls, data: &BodyData, year: i32) -> Option<Entry> {
     let last = NaiveDate::from_ymd_opt(year, 12, 31)?;
     put(&mut map, "startDate", first.format("%Y-%m-%d").to_string());
     put(&mut map, "endDate", last.format("%Y-%m-%d").to_string());
-    put(
-        &mut map,
-        "web",
-        urls.site(&format!("/networks/{n}/conferences")),
-    );
+    put(&mut map, "web", urls.site(&paths::meetings(NetworkId(n))));
     Some(entry(map, created, modified))
 }
 

@@ -173,103 +173,197 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::EditOrganization,
     ),
     // conferences
-    ("GET", "/networks/{id}/conferences", Rule::ReadNetwork),
+    ("GET", "/networks/{network_id}/meetings", Rule::ReadNetwork),
+    (
+        "POST",
+        "/networks/{network_id}/meetings",
+        Rule::ManageNetwork,
+    ),
     (
         "GET",
-        "/networks/{id}/conferences/settings",
+        "/networks/{network_id}/meetings/settings",
         Rule::ManageNetwork,
     ),
     (
         "POST",
-        "/networks/{id}/conferences/settings",
+        "/networks/{network_id}/meetings/settings",
         Rule::ManageNetwork,
     ),
-    ("GET", "/networks/{id}/conferences/new", Rule::ManageNetwork),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/new",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}",
+        Rule::ReadNetwork,
+    ),
     (
         "POST",
-        "/networks/{id}/conferences/new",
+        "/networks/{network_id}/meetings/{meeting_id}",
         Rule::ManageNetwork,
     ),
-    ("GET", "/conferences/{id}", Rule::ReadNetwork),
-    ("GET", "/conferences/{id}/edit", Rule::ManageNetwork),
-    ("POST", "/conferences/{id}/edit", Rule::ManageNetwork),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}/edit",
+        Rule::ManageNetwork,
+    ),
     (
         "POST",
-        "/conferences/{id}/poll/options",
+        "/networks/{network_id}/meetings/{meeting_id}/poll/options",
         Rule::ManageNetwork,
     ),
-    ("POST", "/conferences/{id}/poll/send", Rule::ManageNetwork),
-    ("POST", "/conferences/{id}/poll/choose", Rule::ManageNetwork),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/poll/send",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/poll/choose",
+        Rule::ManageNetwork,
+    ),
     ("GET", "/p/{token}", Rule::TokenLink),
     ("POST", "/p/{token}", Rule::TokenLink),
-    ("POST", "/conferences/{id}/invite", Rule::ManageNetwork),
     (
         "POST",
-        "/conferences/{id}/update-invitation",
+        "/networks/{network_id}/meetings/{meeting_id}/invite",
         Rule::ManageNetwork,
     ),
-    ("POST", "/conferences/{id}/cancel", Rule::ManageNetwork),
-    ("GET", "/conferences/{id}/agenda", Rule::ReadNetwork),
-    ("POST", "/conferences/{id}/agenda", Rule::ManageNetwork),
-    ("POST", "/conferences/{id}/agenda/move", Rule::ManageNetwork),
     (
         "POST",
-        "/conferences/{id}/agenda/delete",
+        "/networks/{network_id}/meetings/{meeting_id}/update-invitation",
         Rule::ManageNetwork,
     ),
-    ("POST", "/conferences/{id}/agenda/edit", Rule::ManageNetwork),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/cancel",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/move",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/delete",
+        Rule::ManageNetwork,
+    ),
     // conferences: attachments, proposals, attendance, minutes
-    ("POST", "/conferences/{id}/attachments", Rule::ManageNetwork),
     (
         "POST",
-        "/conferences/{id}/attachments/delete",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments/{attachment_id}/delete",
         Rule::ManageNetwork,
     ),
     // A file of a public item of a public meeting is for everyone; the
     // download decides per file (an unknown one is 404 for everybody).
-    ("GET", "/attachments/{id}", Rule::Public),
-    ("POST", "/conferences/{id}/proposals", Rule::TakePart),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments/{attachment_id}",
+        Rule::Public,
+    ),
     (
         "POST",
-        "/conferences/{id}/proposals/decide",
+        "/networks/{network_id}/meetings/{meeting_id}/proposals",
+        Rule::TakePart,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/proposals/{proposal_id}/decide",
         Rule::ManageNetwork,
     ),
-    ("POST", "/conferences/{id}/held", Rule::ManageNetwork),
-    ("GET", "/conferences/{id}/attendance", Rule::ManageNetwork),
-    ("POST", "/conferences/{id}/attendance", Rule::ManageNetwork),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/held",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}/attendance",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/attendance",
+        Rule::ManageNetwork,
+    ),
     // Approved minutes may be public; the fixture's meeting has none.
-    ("GET", "/conferences/{id}/minutes", Rule::ReadNetwork),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes",
+        Rule::ReadNetwork,
+    ),
     // The minute taker writes too; the fixture's meeting names none.
-    ("POST", "/conferences/{id}/minutes", Rule::ManageNetwork),
     (
         "POST",
-        "/conferences/{id}/minutes/decisions",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes",
         Rule::ManageNetwork,
     ),
     (
         "POST",
-        "/conferences/{id}/minutes/decisions/delete",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes/decisions",
         Rule::ManageNetwork,
     ),
     (
         "POST",
-        "/conferences/{id}/minutes/circulate",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes/decisions/{decision_id}/delete",
         Rule::ManageNetwork,
     ),
     (
         "POST",
-        "/conferences/{id}/minutes/approve",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes/circulate",
         Rule::ManageNetwork,
     ),
-    ("POST", "/conferences/{id}/minutes/comments", Rule::TakePart),
     (
         "POST",
-        "/conferences/{id}/minutes/visibility",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes/approve",
         Rule::ManageNetwork,
     ),
-    ("GET", "/networks/{id}/meetings.ics", Rule::Public),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes/comments",
+        Rule::TakePart,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes/visibility",
+        Rule::ManageNetwork,
+    ),
+    ("GET", "/networks/{network_id}/meetings.ics", Rule::Public),
     ("GET", "/r/{token}", Rule::TokenLink),
     ("POST", "/r/{token}", Rule::TokenLink),
+    // conferences: old page URLs
+    ("GET", "/networks/{id}/conferences", Rule::Redirect),
+    ("GET", "/networks/{id}/conferences/new", Rule::Redirect),
+    ("GET", "/networks/{id}/conferences/settings", Rule::Redirect),
+    ("GET", "/conferences/{id}", Rule::Redirect),
+    ("GET", "/conferences/{id}/edit", Rule::Redirect),
+    ("GET", "/conferences/{id}/agenda", Rule::Redirect),
+    ("GET", "/conferences/{id}/attendance", Rule::Redirect),
+    ("GET", "/conferences/{id}/minutes", Rule::Redirect),
+    ("GET", "/attachments/{id}", Rule::Redirect),
     // offers
     ("GET", "/networks/{network_id}/offers", Rule::ReadNetwork),
     (
@@ -392,55 +486,67 @@ const RULES: &[(&str, &str, Rule)] = &[
     // action items, overview, personal calendar, conference API
     (
         "GET",
-        "/networks/{id}/meetings/{mid}/actions",
+        "/networks/{network_id}/meetings/{meeting_id}/actions",
         Rule::ReadNetwork,
     ),
     (
         "POST",
-        "/networks/{id}/meetings/{mid}/actions",
+        "/networks/{network_id}/meetings/{meeting_id}/actions",
         Rule::ManageNetwork,
     ),
     (
         "POST",
-        "/networks/{id}/meetings/{mid}/actions/edit",
+        "/networks/{network_id}/meetings/{meeting_id}/actions/{action_id}",
         Rule::ManageNetwork,
     ),
     (
         "POST",
-        "/networks/{id}/meetings/{mid}/agenda/open-actions",
+        "/networks/{network_id}/meetings/{meeting_id}/agenda/open-actions",
         Rule::ManageNetwork,
     ),
-    ("GET", "/networks/{id}/actions", Rule::ReadNetwork),
-    ("GET", "/networks/{id}/actions/{aid}", Rule::ReadNetwork),
+    ("GET", "/networks/{network_id}/actions", Rule::ReadNetwork),
+    (
+        "GET",
+        "/networks/{network_id}/actions/{action_id}",
+        Rule::ReadNetwork,
+    ),
     // The fixture's item is the member organisation's responsibility.
     (
         "POST",
-        "/networks/{id}/actions/{aid}/update",
+        "/networks/{network_id}/actions/{action_id}/updates",
         Rule::EditOrganization,
     ),
     ("GET", "/overview", Rule::SignedIn),
     ("POST", "/account/calendar", Rule::SignedIn),
     ("GET", "/calendar/{token}", Rule::TokenLink),
-    ("GET", "/api/v1/networks/{id}/meetings", Rule::ReadNetwork),
-    (
-        "POST",
-        "/api/v1/networks/{id}/meetings",
-        Rule::ManageNetwork,
-    ),
     (
         "GET",
-        "/api/v1/networks/{id}/meetings/{mid}/agenda",
+        "/api/v1/networks/{network_id}/meetings",
         Rule::ReadNetwork,
     ),
     (
         "POST",
-        "/api/v1/networks/{id}/meetings/{mid}/agenda",
+        "/api/v1/networks/{network_id}/meetings",
         Rule::ManageNetwork,
     ),
-    ("GET", "/api/v1/networks/{id}/actions", Rule::ReadNetwork),
+    (
+        "GET",
+        "/api/v1/networks/{network_id}/meetings/{meeting_id}/agenda",
+        Rule::ReadNetwork,
+    ),
     (
         "POST",
-        "/api/v1/networks/{id}/actions/{aid}/updates",
+        "/api/v1/networks/{network_id}/meetings/{meeting_id}/agenda",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/api/v1/networks/{network_id}/actions",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/api/v1/networks/{network_id}/actions/{action_id}/updates",
         Rule::EditOrganization,
     ),
     // documents and open data exports
@@ -448,17 +554,17 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/offers.csv", Rule::Public),
     (
         "GET",
-        "/networks/{id}/meetings/{mid}/invitation.pdf",
+        "/networks/{network_id}/meetings/{meeting_id}/invitation.pdf",
         Rule::ReadNetwork,
     ),
     (
         "GET",
-        "/networks/{id}/meetings/{mid}/attendance.pdf",
+        "/networks/{network_id}/meetings/{meeting_id}/attendance.pdf",
         Rule::ReadNetwork,
     ),
     (
         "GET",
-        "/networks/{id}/meetings/{mid}/minutes.pdf",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes.pdf",
         Rule::ReadNetwork,
     ),
 ];
@@ -505,9 +611,14 @@ struct Fixture {
     person_id: i64,
     user_id: i64,
     meeting_id: i64,
-    agenda_item_id: i64,
+    /// An agenda item of its own for the agenda item routes: deleting it
+    /// must not take the action item along.
+    spare_item_id: i64,
     offer_id: i64,
     action_id: i64,
+    /// A file on the agenda item, for the old `/attachments/{id}` link
+    /// (its bytes are not on disk: the new download route gets 999999).
+    attachment_id: i64,
     tokens: HashMap<Who, String>,
 }
 
@@ -556,13 +667,29 @@ async fn fixture(app: &TestApp) -> Fixture {
             is_public: false,
             ..agenda("Sprachkurse")
         })
+        .item(AgendaRecord {
+            is_public: false,
+            ..agenda("Verschiedenes")
+        })
         .create(app)
         .await;
-    let (meeting_id, agenda_item_id) = (meeting.id, meeting.items[0]);
+    let (meeting_id, agenda_item_id, spare_item_id) =
+        (meeting.id, meeting.items[0], meeting.items[1]);
     let action_id = ActionItem::new(logins.network_id, agenda_item_id, "Kursliste aktualisieren")
         .organization(logins.member_organization_id)
         .create(app)
         .await;
+    let attachment_id = sqlx::query(
+        "INSERT INTO attachments (network_id, agenda_item_id, file_name, mime_type, size_bytes, sha256, sha512, is_public, created_at)
+         VALUES ($1, $2, 'liste.pdf', 'application/pdf', 9, 'x', 'x', 0, $3) RETURNING id",
+    )
+    .bind(logins.network_id)
+    .bind(agenda_item_id)
+    .bind(at)
+    .fetch_one(db.pool())
+    .await
+    .unwrap()
+    .get("id");
     // A published offer of the member's organisation, for the /offers/{id} routes.
     let offer_id = Offer::new(
         logins.network_id,
@@ -577,9 +704,10 @@ async fn fixture(app: &TestApp) -> Fixture {
         person_id,
         user_id: outsider.id,
         meeting_id,
-        agenda_item_id,
+        spare_item_id,
         offer_id,
         action_id,
+        attachment_id,
         tokens,
     }
 }
@@ -597,6 +725,8 @@ fn concrete(path: &str, f: &Fixture) -> String {
         f.user_id
     } else if path.starts_with("/conferences/") {
         f.meeting_id
+    } else if path.starts_with("/attachments/") {
+        f.attachment_id
     } else if path.starts_with("/offers/") {
         f.offer_id
     } else {
@@ -610,7 +740,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         ("user_id", f.user_id),
         ("meeting_id", f.meeting_id),
         ("mid", f.meeting_id),
-        ("item_id", f.agenda_item_id),
+        ("item_id", f.spare_item_id),
         ("offer_id", f.offer_id),
         ("action_id", f.action_id),
         ("aid", f.action_id),

@@ -81,7 +81,8 @@ async fn the_demo_runs_the_whole_cycle_in_a_browser() {
     .await
     .expect("the demo has an upcoming conference in its date poll")
     .get(0);
-    let page = format!("/conferences/{meeting}");
+    let network = demo.network_id;
+    let page = format!("/networks/{network}/meetings/{meeting}");
     let coordinator = &demo.coordinator;
 
     // 1. The coordinator sends the date poll to every member contact.
@@ -227,7 +228,6 @@ async fn the_demo_runs_the_whole_cycle_in_a_browser() {
     .await
     .unwrap()
     .get(0);
-    let network = demo.network_id;
     let actions = format!("/networks/{network}/meetings/{meeting}/actions");
     chrome.goto(&actions).await;
     chrome.select("#f-decision_id", &decision.to_string()).await;
@@ -275,7 +275,7 @@ async fn the_demo_runs_the_whole_cycle_in_a_browser() {
             "Termin mit den Wohnungsbaugesellschaften steht.",
         )
         .await;
-    submit(&chrome, &format!("{item_page}/update")).await;
+    submit(&chrome, &format!("{item_page}/updates")).await;
     chrome.goto(&item_page).await;
     let history = chrome.text("main").await;
     assert!(

@@ -36,11 +36,11 @@ fn location(response: &reqwest::Response) -> String {
 /// Creates a meeting through the form and returns its id.
 async fn new_meeting(browser: &Browser, network_id: i64, fields: &[(&str, &str)]) -> i64 {
     let response = browser
-        .post_form(&format!("/networks/{network_id}/conferences/new"), fields)
+        .post_form(&format!("/networks/{network_id}/meetings"), fields)
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let to = location(&response);
-    to.trim_start_matches("/conferences/")
+    to.trim_start_matches(&format!("/networks/{network_id}/meetings/"))
         .split('?')
         .next()
         .unwrap()
@@ -66,8 +66,8 @@ backend_test!(
     due_date_follows_the_rhythm_and_the_rotation,
     |app: TestApp| async move {
         let (network_id, browser) = coordinator(&app).await;
-        let settings = format!("/networks/{network_id}/conferences/settings");
-        let list = format!("/networks/{network_id}/conferences");
+        let settings = format!("/networks/{network_id}/meetings/settings");
+        let list = format!("/networks/{network_id}/meetings");
 
         // Nothing held yet: due now, no rotation.
         let page = text_with_status(browser.get(&list).await, StatusCode::OK).await;
@@ -230,8 +230,9 @@ backend_test!(
 
 backend_test!(meeting_form_checks_its_fields, |app: TestApp| async move {
     let (network_id, browser) = coordinator(&app).await;
-    let new = format!("/networks/{network_id}/conferences/new");
+    let new = format!("/networks/{network_id}/meetings/new");
     let form = text_with_status(browser.get(&new).await, StatusCode::OK).await;
+    let create = format!("/networks/{network_id}/meetings");
     assert!(form.contains("type=\"datetime-local\""));
     let start = format_local(ikon::core::store::now() + 20 * DAY);
     let earlier = format_local(ikon::core::store::now() + 19 * DAY);
@@ -253,14 +254,14 @@ backend_test!(meeting_form_checks_its_fields, |app: TestApp| async move {
             ("ends_at", "übermorgen"),
         ],
     ] {
-        let response = browser.post_form(&new, &fields).await;
+        let response = browser.post_form(&create, &fields).await;
         let page = text_with_status(response, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert!(page.contains("aria-invalid=\"true\""));
     }
     let page = text_with_status(
         browser
             .post_form(
-                &new,
+                &create,
                 &[("title", "K"), ("starts_at", &start), ("ends_at", &earlier)],
             )
             .await,
@@ -285,13 +286,15 @@ backend_test!(meeting_form_checks_its_fields, |app: TestApp| async move {
     )
     .await;
     let page = text_with_status(
-        browser.get(&format!("/conferences/{id}")).await,
+        browser
+            .get(&format!("/networks/{network_id}/meetings/{id}"))
+            .await,
         StatusCode::OK,
     )
     .await;
     assert!(page.contains("Herbstkonferenz") && page.contains("Termin noch offen"));
     let end = format_local(ikon::core::store::now() + 20 * DAY + 7200);
-    let edit = format!("/conferences/{id}/edit");
+    let edit = format!("/networks/{network_id}/meetings/{id}");
     let bad = browser
         .post_form(
             &edit,
@@ -337,7 +340,7 @@ backend_test!(
     |app: TestApp| async move {
         let (network_id, browser) = coordinator(&app).await;
         let id = new_meeting(&browser, network_id, &[("title", "Konferenz")]).await;
-        let options = format!("/conferences/{id}/poll/options");
+        let options = format!("/networks/{network_id}/meetings/{id}/poll/options");
         let now = ikon::core::store::now();
         let at = |days: i64, hours: i64| format_local(now + days * DAY + hours * 3600);
         let first = browser
@@ -425,7 +428,7 @@ async fn poll_through_personal_links(backend: Backend) {
     let id = new_meeting(&browser, network_id, &[("title", "Sommerkonferenz")]).await;
     let now = ikon::core::store::now();
     let at = |days: i64, hours: i64| format_local(now + days * DAY + hours * 3600);
-    let options = format!("/conferences/{id}/poll/options");
+    let options = format!("/networks/{network_id}/meetings/{id}/poll/options");
     for day in [14, 21] {
         let r = browser
             .post_form(
@@ -446,7 +449,10 @@ async fn poll_through_personal_links(backend: Backend) {
             .collect();
 
     let sent = browser
-        .post_form(&format!("/conferences/{id}/poll/send"), &[])
+        .post_form(
+            &format!("/networks/{network_id}/meetings/{id}/poll/send"),
+            &[],
+        )
         .await;
     assert_eq!(sent.status(), StatusCode::SEE_OTHER);
     let expected = count(
@@ -552,7 +558,9 @@ async fn poll_through_personal_links(backend: Backend) {
 
     // The coordinator sees the matrix and fixes the second date.
     let page = text_with_status(
-        browser.get(&format!("/conferences/{id}")).await,
+        browser
+            .get(&format!("/networks/{network_id}/meetings/{id}"))
+            .await,
         StatusCode::OK,
     )
     .await;
@@ -577,14 +585,14 @@ async fn poll_through_personal_links(backend: Backend) {
     );
     let unknown = browser
         .post_form(
-            &format!("/conferences/{id}/poll/choose"),
+            &format!("/networks/{network_id}/meetings/{id}/poll/choose"),
             &[("option_id", "999999")],
         )
         .await;
     assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let chosen = browser
         .post_form(
-            &format!("/conferences/{id}/poll/choose"),
+            &format!("/networks/{network_id}/meetings/{id}/poll/choose"),
             &[("option_id", &option_ids[1].to_string())],
         )
         .await;
@@ -641,7 +649,10 @@ async fn invitation_with_icalendar(backend: Backend) {
     // No date yet: nothing to invite to.
     let undated = new_meeting(&browser, network_id, &[("title", "Ohne Termin")]).await;
     let refused = browser
-        .post_form(&format!("/conferences/{undated}/invite"), &[])
+        .post_form(
+            &format!("/networks/{network_id}/meetings/{undated}/invite"),
+            &[],
+        )
         .await;
     assert_eq!(refused.status(), StatusCode::CONFLICT);
 
@@ -671,11 +682,11 @@ async fn invitation_with_icalendar(backend: Backend) {
     .await as usize;
 
     let invited = browser
-        .post_form(&format!("/conferences/{id}/invite"), &[])
+        .post_form(&format!("/networks/{network_id}/meetings/{id}/invite"), &[])
         .await;
     assert_eq!(invited.status(), StatusCode::SEE_OTHER);
     let again = browser
-        .post_form(&format!("/conferences/{id}/invite"), &[])
+        .post_form(&format!("/networks/{network_id}/meetings/{id}/invite"), &[])
         .await;
     assert_eq!(
         again.status(),
@@ -774,7 +785,9 @@ async fn invitation_with_icalendar(backend: Backend) {
         StatusCode::NOT_FOUND
     );
     let page = text_with_status(
-        browser.get(&format!("/conferences/{id}")).await,
+        browser
+            .get(&format!("/networks/{network_id}/meetings/{id}"))
+            .await,
         StatusCode::OK,
     )
     .await;
@@ -784,7 +797,7 @@ async fn invitation_with_icalendar(backend: Backend) {
     let later_end = format_local(now + 30 * DAY + 4 * 3600);
     let edited = browser
         .post_form(
-            &format!("/conferences/{id}/edit"),
+            &format!("/networks/{network_id}/meetings/{id}"),
             &[
                 ("title", title),
                 ("starts_at", &start),
@@ -796,7 +809,10 @@ async fn invitation_with_icalendar(backend: Backend) {
         .await;
     assert_eq!(edited.status(), StatusCode::SEE_OTHER);
     let updated = browser
-        .post_form(&format!("/conferences/{id}/update-invitation"), &[])
+        .post_form(
+            &format!("/networks/{network_id}/meetings/{id}/update-invitation"),
+            &[],
+        )
         .await;
     assert_eq!(updated.status(), StatusCode::SEE_OTHER);
     app.run_jobs().await;
@@ -809,7 +825,7 @@ async fn invitation_with_icalendar(backend: Backend) {
 
     // Cancelled: METHOD:CANCEL with the next sequence, and no more answers.
     let cancelled = browser
-        .post_form(&format!("/conferences/{id}/cancel"), &[])
+        .post_form(&format!("/networks/{network_id}/meetings/{id}/cancel"), &[])
         .await;
     assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
     app.run_jobs().await;
@@ -835,7 +851,7 @@ async fn invitation_with_icalendar(backend: Backend) {
         .get(0);
     assert_eq!(state, "cancelled");
     let again = browser
-        .post_form(&format!("/conferences/{id}/cancel"), &[])
+        .post_form(&format!("/networks/{network_id}/meetings/{id}/cancel"), &[])
         .await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
 }
@@ -890,7 +906,10 @@ backend_test!(
         )
         .await;
         browser
-            .post_form(&format!("/conferences/{cancelled}/cancel"), &[])
+            .post_form(
+                &format!("/networks/{network_id}/meetings/{cancelled}/cancel"),
+                &[],
+            )
             .await;
 
         let response = app
@@ -932,27 +951,41 @@ backend_test!(
 async fn conference_pages_are_accessible() {
     use crate::common::browser::Chrome;
     use ikon::conferences::{
+        model::{AgendaRecord, MeetingRecord},
         model::{Answer, LINK_VALID_SECS},
-        store::{self, MeetingRecord, Purpose},
+        store::{self, Purpose},
     };
-    use ikon::core::audit::Actor;
+    use ikon::core::{
+        audit::Actor,
+        ids::{NetworkId, OrganizationId, PersonId},
+    };
 
     let app = TestApp::start(Backend::Sqlite).await;
     let demo = app.demo().await;
     let network = demo.network_id;
     let now = ikon::core::store::now();
-    let orgs = member_ids(&app, network).await;
-    let person: i64 =
+    let orgs: Vec<OrganizationId> = member_ids(&app, network)
+        .await
+        .into_iter()
+        .map(OrganizationId)
+        .collect();
+    let person = PersonId(
         sqlx::query("SELECT p.id FROM people p WHERE p.organization_id = $1 ORDER BY p.id")
             .bind(demo.member_organization_id)
             .fetch_one(app.db().pool())
             .await
             .unwrap()
-            .get(0);
+            .get(0),
+    );
     let mut tx = app.db().begin().await.unwrap();
-    store::set_rotation(&mut tx, Actor::System("test"), network, &orgs[..3])
-        .await
-        .unwrap();
+    store::set_rotation(
+        &mut tx,
+        Actor::System("test"),
+        NetworkId(network),
+        &orgs[..3],
+    )
+    .await
+    .unwrap();
     let record = MeetingRecord {
         title: "Frühjahrskonferenz".into(),
         starts_at: None,
@@ -962,7 +995,7 @@ async fn conference_pages_are_accessible() {
         organizer_organization_id: Some(orgs[0]),
         is_public: true,
     };
-    let polled = store::create_meeting(&mut tx, Actor::System("test"), network, &record)
+    let polled = store::create_meeting(&mut tx, Actor::System("test"), NetworkId(network), &record)
         .await
         .unwrap();
     let meeting = store::meeting(&mut *tx, polled).await.unwrap().unwrap();
@@ -988,7 +1021,7 @@ async fn conference_pages_are_accessible() {
         .await
         .unwrap();
     for title in ["Begrüßung", "Sprachkurse"] {
-        let item = store::AgendaRecord {
+        let item = AgendaRecord {
             title: title.into(),
             description: "Bericht und Aussprache".into(),
             proposer_organization_id: Some(orgs[1]),
@@ -1007,7 +1040,7 @@ async fn conference_pages_are_accessible() {
         ends_at: Some(now + 20 * DAY + 7200),
         ..record
     };
-    let invited = store::create_meeting(&mut tx, Actor::System("test"), network, &dated)
+    let invited = store::create_meeting(&mut tx, Actor::System("test"), NetworkId(network), &dated)
         .await
         .unwrap();
     let meeting = store::meeting(&mut *tx, invited).await.unwrap().unwrap();
@@ -1045,13 +1078,13 @@ async fn conference_pages_are_accessible() {
         .sign_in(&demo.coordinator.email, &demo.coordinator.password)
         .await;
     for path in [
-        format!("/networks/{network}/conferences"),
-        format!("/networks/{network}/conferences/settings"),
-        format!("/networks/{network}/conferences/new"),
-        format!("/conferences/{polled}"),
-        format!("/conferences/{polled}/edit"),
-        format!("/conferences/{polled}/agenda"),
-        format!("/conferences/{invited}"),
+        format!("/networks/{network}/meetings"),
+        format!("/networks/{network}/meetings/settings"),
+        format!("/networks/{network}/meetings/new"),
+        format!("/networks/{network}/meetings/{polled}"),
+        format!("/networks/{network}/meetings/{polled}/edit"),
+        format!("/networks/{network}/meetings/{polled}/agenda"),
+        format!("/networks/{network}/meetings/{invited}"),
     ] {
         check(path).await;
     }
@@ -1067,12 +1100,14 @@ backend_test!(
     erasing_people_and_organisations_takes_their_conference_data_along,
     |app: TestApp| async move {
         use ikon::conferences::{
-            model::{Answer, LINK_VALID_SECS},
-            store::{self, MeetingRecord, Purpose},
+            model::{Answer, LINK_VALID_SECS, MeetingRecord},
+            store::{self, Purpose},
         };
-        use ikon::core::audit::Actor;
-        use ikon::core::ids::{NetworkId, OrganizationId};
-        use ikon::network::service::memberships;
+        use ikon::core::{
+            audit::Actor,
+            ids::{NetworkId, OrganizationId, PersonId},
+        };
+        use ikon::network::{service::memberships, store::organizations};
 
         let demo = app.demo().await;
         let network = demo.network_id;
@@ -1098,19 +1133,24 @@ backend_test!(
         let now = ikon::core::store::now();
         let actor = Actor::System("test");
         let mut tx = app.db().begin().await.unwrap();
-        store::set_rotation(&mut tx, Actor::System("test"), network, &[org_id])
-            .await
-            .unwrap();
+        store::set_rotation(
+            &mut tx,
+            Actor::System("test"),
+            NetworkId(network),
+            &[OrganizationId(org_id)],
+        )
+        .await
+        .unwrap();
         let record = MeetingRecord {
             title: "Konferenz".into(),
             starts_at: None,
             ends_at: None,
             location: String::new(),
             online_url: String::new(),
-            organizer_organization_id: Some(org_id),
+            organizer_organization_id: Some(OrganizationId(org_id)),
             is_public: false,
         };
-        let id = store::create_meeting(&mut tx, Actor::System("test"), network, &record)
+        let id = store::create_meeting(&mut tx, Actor::System("test"), NetworkId(network), &record)
             .await
             .unwrap();
         let meeting = store::meeting(&mut *tx, id).await.unwrap().unwrap();
@@ -1123,15 +1163,26 @@ backend_test!(
         )
         .await
         .unwrap();
-        store::save_answers(&mut tx, &meeting, person, &[(option, Answer::Yes)])
+        store::save_answers(
+            &mut tx,
+            &meeting,
+            PersonId(person),
+            &[(option, Answer::Yes)],
+        )
+        .await
+        .unwrap();
+        store::save_rsvp(&mut tx, &meeting, PersonId(person), true)
             .await
             .unwrap();
-        store::save_rsvp(&mut tx, &meeting, person, true)
-            .await
-            .unwrap();
-        let token = store::issue_link(&mut tx, id, person, Purpose::Poll, LINK_VALID_SECS)
-            .await
-            .unwrap();
+        let token = store::issue_link(
+            &mut tx,
+            id,
+            PersonId(person),
+            Purpose::Poll,
+            LINK_VALID_SECS,
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
 
         // The person's data export (GDPR Art. 15) holds the answers and the registration.
@@ -1150,7 +1201,7 @@ backend_test!(
                 .as_array()
                 .unwrap()
                 .iter()
-                .filter(|e| e["meeting_id"] == id)
+                .filter(|e| e["meeting_id"] == id.get())
                 .cloned()
                 .collect::<Vec<_>>()
         };
@@ -1192,5 +1243,238 @@ backend_test!(
             app.new_browser().get(&format!("/p/{token}")).await.status(),
             StatusCode::NOT_FOUND
         );
+    }
+);
+
+/// A meeting of `network` with one agenda item and a file on it (rows
+/// only: the redirects and lookups need no bytes): (meeting, item, file).
+async fn meeting_with_file(app: &TestApp, network: i64, title: &str) -> (i64, i64, i64) {
+    let db = app.db().pool();
+    let meeting: i64 = sqlx::query(
+        "INSERT INTO meetings (network_id, title, location, online_url, state, is_public, ics_uid, ics_sequence, created_at, updated_at)
+         VALUES ($1, $2, '', '', 'planned', 0, $3, 0, 0, 0) RETURNING id",
+    )
+    .bind(network)
+    .bind(title)
+    .bind(format!("{title}@test"))
+    .fetch_one(db)
+    .await
+    .unwrap()
+    .get(0);
+    let item: i64 = sqlx::query(
+        "INSERT INTO agenda_items (meeting_id, position, title, description, duration_minutes, is_public, created_at, updated_at)
+         VALUES ($1, 1, 'Sprachkurse', '', 15, 0, 0, 0) RETURNING id",
+    )
+    .bind(meeting)
+    .fetch_one(db)
+    .await
+    .unwrap()
+    .get(0);
+    let file: i64 = sqlx::query(
+        "INSERT INTO attachments (network_id, agenda_item_id, file_name, mime_type, size_bytes, sha256, sha512, is_public, created_at)
+         VALUES ($1, $2, 'liste.pdf', 'application/pdf', 9, 'x', 'x', 0, 0) RETURNING id",
+    )
+    .bind(network)
+    .bind(item)
+    .fetch_one(db)
+    .await
+    .unwrap()
+    .get(0);
+    (meeting, item, file)
+}
+
+backend_test!(
+    old_urls_move_to_the_meetings_network,
+    |app: TestApp| async move {
+        let demo = app.demo().await;
+        let n = demo.network_id;
+        let (m, item, file) = meeting_with_file(&app, n, "Alte Links").await;
+        let anonymous = app.new_browser();
+        // E-mails and bookmarks carry these; the query (a notice, the
+        // language, an item to edit) goes along.
+        for (old, new) in [
+            (
+                format!("/networks/{n}/conferences"),
+                format!("/networks/{n}/meetings"),
+            ),
+            (
+                format!("/networks/{n}/conferences/new"),
+                format!("/networks/{n}/meetings/new"),
+            ),
+            (
+                format!("/networks/{n}/conferences/settings"),
+                format!("/networks/{n}/meetings/settings"),
+            ),
+            (
+                format!("/conferences/{m}"),
+                format!("/networks/{n}/meetings/{m}"),
+            ),
+            (
+                format!("/conferences/{m}/edit"),
+                format!("/networks/{n}/meetings/{m}/edit"),
+            ),
+            (
+                format!("/conferences/{m}/agenda"),
+                format!("/networks/{n}/meetings/{m}/agenda"),
+            ),
+            (
+                format!("/conferences/{m}/attendance"),
+                format!("/networks/{n}/meetings/{m}/attendance"),
+            ),
+            (
+                format!("/conferences/{m}/minutes"),
+                format!("/networks/{n}/meetings/{m}/minutes"),
+            ),
+            (
+                format!("/attachments/{file}"),
+                format!("/networks/{n}/meetings/{m}/agenda/{item}/attachments/{file}"),
+            ),
+        ] {
+            for query in ["", "?notice=conf-invited&lang=en"] {
+                let response = anonymous.get(&format!("{old}{query}")).await;
+                assert_eq!(
+                    response.status(),
+                    StatusCode::PERMANENT_REDIRECT,
+                    "{old}{query}"
+                );
+                assert_eq!(location(&response), format!("{new}{query}"), "{old}");
+            }
+        }
+
+        // An unknown meeting or file has no new place: 404, as before.
+        for old in [
+            "/conferences/999999".to_string(),
+            "/conferences/999999/minutes".to_string(),
+            "/attachments/999999".to_string(),
+            "/conferences/keine-zahl".to_string(),
+        ] {
+            let response = anonymous.get(&old).await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "{old}");
+        }
+        // A removed file neither.
+        sqlx::query("UPDATE attachments SET deleted_at = 1 WHERE id = $1")
+            .bind(file)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        let response = anonymous.get(&format!("/attachments/{file}")).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    }
+);
+
+backend_test!(
+    a_child_under_another_parent_is_not_found,
+    |app: TestApp| async move {
+        let demo = app.demo().await;
+        let n = demo.network_id;
+        let other: i64 = sqlx::query(
+            "INSERT INTO networks (name, region_key, description, created_at, updated_at) VALUES ('Anderes Netzwerk', '09162', '', 0, 0) RETURNING id",
+        )
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap()
+        .get(0);
+        let (m, item, _) = meeting_with_file(&app, n, "Hier").await;
+        let (elsewhere, other_item, other_file) = meeting_with_file(&app, other, "Anderswo").await;
+        let db = app.db().pool();
+        let decision: i64 = sqlx::query(
+            "INSERT INTO decisions (agenda_item_id, position, text, created_at, updated_at) VALUES ($1, 1, 'Beschluss', 0, 0) RETURNING id",
+        )
+        .bind(other_item)
+        .fetch_one(db)
+        .await
+        .unwrap()
+        .get(0);
+        let proposal: i64 = sqlx::query(
+            "INSERT INTO agenda_proposals (meeting_id, title, description, duration_minutes, state, decision_note, created_at, updated_at)
+             VALUES ($1, 'Vorschlag', '', 10, 'open', '', 0, 0) RETURNING id",
+        )
+        .bind(elsewhere)
+        .fetch_one(db)
+        .await
+        .unwrap()
+        .get(0);
+        let action: i64 = sqlx::query(
+            "INSERT INTO action_items (network_id, agenda_item_id, title, status, progress, created_at, updated_at)
+             VALUES ($1, $2, 'Aufgabe', 'open', 0, 0, 0) RETURNING id",
+        )
+        .bind(other)
+        .bind(other_item)
+        .fetch_one(db)
+        .await
+        .unwrap()
+        .get(0);
+        // An admin may see both networks: the 404 is about the path, not
+        // about rights.
+        let admin = app.new_browser();
+        admin.login(&demo.admin.email, &demo.admin.password).await;
+        let gets = [
+            // the meeting of the other network under this one
+            format!("/networks/{n}/meetings/{elsewhere}"),
+            format!("/networks/{n}/meetings/{elsewhere}/edit"),
+            format!("/networks/{n}/meetings/{elsewhere}/agenda"),
+            format!("/networks/{n}/meetings/{elsewhere}/attendance"),
+            format!("/networks/{n}/meetings/{elsewhere}/minutes"),
+            format!("/networks/{n}/meetings/{elsewhere}/actions"),
+            format!("/networks/{n}/meetings/{elsewhere}/invitation.pdf"),
+            format!("/api/v1/networks/{n}/meetings/{elsewhere}/agenda"),
+            // another meeting's item and file under this meeting
+            format!("/networks/{n}/meetings/{m}/agenda/{other_item}/attachments/{other_file}"),
+            format!("/networks/{n}/meetings/{m}/agenda/{item}/attachments/{other_file}"),
+            format!("/networks/{n}/meetings/{m}/agenda?edit={other_item}"),
+            // the other network's action item
+            format!("/networks/{n}/actions/{action}"),
+        ];
+        for path in &gets {
+            let response = admin.get(path).await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "GET {path}");
+        }
+        let posts = [
+            format!("/networks/{n}/meetings/{elsewhere}/agenda"),
+            format!("/networks/{n}/meetings/{m}/agenda/{other_item}"),
+            format!("/networks/{n}/meetings/{m}/agenda/{other_item}/delete"),
+            format!("/networks/{n}/meetings/{m}/agenda/{item}/attachments/{other_file}/delete"),
+            format!(
+                "/networks/{n}/meetings/{m}/agenda/{other_item}/attachments/{other_file}/delete"
+            ),
+            format!("/networks/{n}/meetings/{m}/proposals/{proposal}/decide"),
+            format!("/networks/{n}/meetings/{m}/minutes/decisions/{decision}/delete"),
+            format!("/networks/{n}/meetings/{m}/actions/{action}"),
+            format!("/networks/{n}/actions/{action}/updates"),
+        ];
+        for path in &posts {
+            let response = admin
+                .post_form(
+                    path,
+                    &[
+                        ("title", "Neu"),
+                        ("duration_minutes", "10"),
+                        ("direction", "up"),
+                        ("decision", "accept"),
+                        ("status", "done"),
+                        ("progress", "100"),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::NOT_FOUND, "POST {path}");
+        }
+        // Nothing of the other network changed.
+        let unchanged: i64 = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM agenda_items WHERE meeting_id = $1)
+             + (SELECT COUNT(*) FROM decisions WHERE id = $2)
+             + (SELECT COUNT(*) FROM agenda_proposals WHERE id = $3 AND state = 'open')
+             + (SELECT COUNT(*) FROM attachments WHERE id = $4 AND deleted_at IS NULL)
+             + (SELECT COUNT(*) FROM action_items WHERE id = $5 AND status = 'open')",
+        )
+        .bind(elsewhere)
+        .bind(decision)
+        .bind(proposal)
+        .bind(other_file)
+        .bind(action)
+        .fetch_one(db)
+        .await
+        .unwrap()
+        .get(0);
+        assert_eq!(unchanged, 5);
     }
 );

@@ -39,7 +39,10 @@ async fn setup(app: &TestApp) -> Setup {
     for title in ["Sprachkurse", "Wohnraum"] {
         let response = coordinator
             .post_form(
-                &format!("/conferences/{meeting_id}/agenda"),
+                &format!(
+                    "/networks/{}/meetings/{meeting_id}/agenda",
+                    logins.network_id
+                ),
                 &[("title", title), ("duration_minutes", "20")],
             )
             .await;
@@ -64,7 +67,7 @@ async fn setup(app: &TestApp) -> Setup {
 async fn new_meeting(browser: &Browser, network_id: i64, title: &str) -> i64 {
     let response = browser
         .post_form(
-            &format!("/networks/{network_id}/conferences/new"),
+            &format!("/networks/{network_id}/meetings"),
             &[("title", title)],
         )
         .await;
@@ -72,7 +75,7 @@ async fn new_meeting(browser: &Browser, network_id: i64, title: &str) -> i64 {
     response.headers()["location"]
         .to_str()
         .unwrap()
-        .trim_start_matches("/conferences/")
+        .trim_start_matches(&format!("/networks/{network_id}/meetings/"))
         .split('?')
         .next()
         .unwrap()
@@ -284,9 +287,8 @@ backend_test!(
         let edit = s
             .coordinator
             .post_form(
-                &format!("{path}/edit"),
+                &format!("{path}/{overdue}"),
                 &[
-                    ("action_id", &overdue.to_string()),
                     ("agenda_item_id", &item0),
                     ("decision_id", &decision_s),
                     ("title", "Kurskalender online stellen"),
@@ -322,8 +324,14 @@ backend_test!(
                 .count(),
             1
         );
-        assert!(board.contains(&format!("href=\"/conferences/{}\"", s.meeting_id)));
-        assert!(board.contains(&format!("href=\"/conferences/{}/agenda\"", s.meeting_id)));
+        assert!(board.contains(&format!(
+            "href=\"/networks/{net}/meetings/{}\"",
+            s.meeting_id
+        )));
+        assert!(board.contains(&format!(
+            "href=\"/networks/{net}/meetings/{}/agenda\"",
+            s.meeting_id
+        )));
         assert!(board.contains("Der Kurskalender wird gemeinsam gepflegt."));
         assert!(board.contains("davon 1 überfällig"));
 
@@ -432,7 +440,7 @@ backend_test!(
             ],
         )
         .await;
-        let path = format!("/networks/{net}/actions/{action}/update");
+        let path = format!("/networks/{net}/actions/{action}/updates");
         let updates = "SELECT COUNT(*) FROM action_updates";
 
         // The member of the responsible organisation reports progress.
@@ -517,9 +525,8 @@ backend_test!(
         let edit = s
             .coordinator
             .post_form(
-                &format!("/networks/{net}/meetings/{}/actions/edit", s.meeting_id),
+                &format!("/networks/{net}/meetings/{}/actions/{action}", s.meeting_id),
                 &[
-                    ("action_id", &action.to_string()),
                     ("agenda_item_id", &item0),
                     ("title", "Flyer übersetzen"),
                     ("responsible_organization_id", &org.to_string()),
@@ -712,7 +719,7 @@ backend_test!(
         let response = s
             .coordinator
             .post_form(
-                &format!("/networks/{net}/actions/{finished}/update"),
+                &format!("/networks/{net}/actions/{finished}/updates"),
                 &[("status", "done"), ("progress", "100")],
             )
             .await;
@@ -721,7 +728,7 @@ backend_test!(
         let next = new_meeting(&s.coordinator, net, "Herbstkonferenz").await;
         let agenda = text_with_status(
             s.coordinator
-                .get(&format!("/conferences/{next}/agenda"))
+                .get(&format!("/networks/{net}/meetings/{next}/agenda"))
                 .await,
             StatusCode::OK,
         )
@@ -815,7 +822,7 @@ backend_test!(
 
         // No conference held yet: the rhythm does not hold.
         let page = text_with_status(supervisor.get("/overview").await, StatusCode::OK).await;
-        assert!(page.contains(&format!("/networks/{net}/conferences")));
+        assert!(page.contains(&format!("href=\"/networks/{net}/meetings\"")));
         assert!(page.contains("noch keine Konferenz abgehalten"), "{page}");
         assert!(
             page.contains(&format!("<a href=\"/networks/{net}/actions\">2</a>")),
@@ -847,8 +854,11 @@ backend_test!(
             .unwrap();
         let page = text_with_status(supervisor.get("/overview").await, StatusCode::OK).await;
         assert!(page.contains("act-rhythm-holds"), "{page}");
-        assert!(page.contains(&format!("href=\"/conferences/{}\"", s.meeting_id)));
-        assert!(page.contains(&format!("href=\"/conferences/{next}\"")));
+        assert!(page.contains(&format!(
+            "href=\"/networks/{net}/meetings/{}\"",
+            s.meeting_id
+        )));
+        assert!(page.contains(&format!("href=\"/networks/{net}/meetings/{next}\"")));
 
         // Members get no nav link; the other network's coordinator does
         // not see this network.
@@ -1150,7 +1160,7 @@ async fn action_pages_are_accessible() {
     let response = s
         .coordinator
         .post_form(
-            &format!("/networks/{net}/actions/{action}/update"),
+            &format!("/networks/{net}/actions/{action}/updates"),
             &[
                 ("status", "in_progress"),
                 ("progress", "30"),

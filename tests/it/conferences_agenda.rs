@@ -17,7 +17,7 @@ async fn meeting(app: &TestApp) -> (ikon::demo::DemoLogins, i64, Browser) {
         .await;
     let response = browser
         .post_form(
-            &format!("/networks/{}/conferences/new", logins.network_id),
+            &format!("/networks/{}/meetings", logins.network_id),
             &[("title", "Integrationskonferenz Herbst")],
         )
         .await;
@@ -25,7 +25,7 @@ async fn meeting(app: &TestApp) -> (ikon::demo::DemoLogins, i64, Browser) {
     let id = response.headers()["location"]
         .to_str()
         .unwrap()
-        .trim_start_matches("/conferences/")
+        .trim_start_matches(&format!("/networks/{}/meetings/", logins.network_id))
         .split('?')
         .next()
         .unwrap()
@@ -52,7 +52,10 @@ backend_test!(
     agenda_items_keep_their_order_and_are_validated,
     |app: TestApp| async move {
         let (logins, meeting_id, browser) = meeting(&app).await;
-        let path = format!("/conferences/{meeting_id}/agenda");
+        let path = format!(
+            "/networks/{}/meetings/{meeting_id}/agenda",
+            logins.network_id
+        );
         let proposer = logins.member_organization_id.to_string();
         for (title, minutes) in [
             ("Begrüßung", "10"),
@@ -102,10 +105,7 @@ backend_test!(
         let first = items[0].0.to_string();
         for (id, direction) in [(&last, "up"), (&first, "down"), (&first, "down")] {
             let response = browser
-                .post_form(
-                    &format!("{path}/move"),
-                    &[("item_id", id), ("direction", direction)],
-                )
+                .post_form(&format!("{path}/{id}/move"), &[("direction", direction)])
                 .await;
             assert_eq!(response.status(), StatusCode::SEE_OTHER);
         }
@@ -116,10 +116,7 @@ backend_test!(
             .collect();
         assert_eq!(titles, ["Verschiedenes", "Sprachkurse", "Begrüßung"]);
         let response = browser
-            .post_form(
-                &format!("{path}/move"),
-                &[("item_id", &first), ("direction", "down")],
-            )
+            .post_form(&format!("{path}/{first}/move"), &[("direction", "down")])
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(agenda(&app, meeting_id).await[2].1, "Begrüßung");
@@ -127,7 +124,7 @@ backend_test!(
         // Delete the middle one: the numbering closes the gap.
         let middle = agenda(&app, meeting_id).await[1].0.to_string();
         let response = browser
-            .post_form(&format!("{path}/delete"), &[("item_id", &middle)])
+            .post_form(&format!("{path}/{middle}/delete"), &[])
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let items = agenda(&app, meeting_id).await;
@@ -140,7 +137,7 @@ backend_test!(
         );
         // An item of no meeting is 404.
         let response = browser
-            .post_form(&format!("{path}/delete"), &[("item_id", "999999")])
+            .post_form(&format!("{path}/999999/delete"), &[])
             .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
@@ -153,12 +150,9 @@ backend_test!(
         )
         .await;
         assert!(page.contains("value=\"Begrüßung\""), "{page}");
-        let edit = format!("{path}/edit");
+        let edit = format!("{path}/{kept}");
         let response = browser
-            .post_form(
-                &edit,
-                &[("item_id", &kept), ("title", ""), ("duration_minutes", "5")],
-            )
+            .post_form(&edit, &[("title", ""), ("duration_minutes", "5")])
             .await;
         text_with_status(response, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert_eq!(agenda(&app, meeting_id).await[1].1, "Begrüßung");
@@ -166,7 +160,6 @@ backend_test!(
             .post_form(
                 &edit,
                 &[
-                    ("item_id", &kept),
                     ("title", "Begrüßung und Protokoll"),
                     ("duration_minutes", "20"),
                 ],
@@ -200,7 +193,7 @@ backend_test!(
             .await;
         let page = text_with_status(member.get(&path).await, StatusCode::OK).await;
         assert!(page.contains("Begrüßung und Protokoll"), "{page}");
-        assert!(!page.contains("agenda/delete"), "{page}");
+        assert!(!page.contains(&format!("{path}/{kept}/delete")), "{page}");
         let response = member.get(&format!("{path}?edit={kept}")).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         let response = member

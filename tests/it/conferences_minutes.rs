@@ -20,6 +20,8 @@ struct Setup {
     logins: ikon::demo::DemoLogins,
     coordinator: Browser,
     meeting_id: i64,
+    /// The meeting's page, the prefix of its other pages.
+    meeting: String,
     public_item: i64,
     internal_item: i64,
 }
@@ -42,12 +44,15 @@ fn to_login(response: &reqwest::Response) -> bool {
             .starts_with("/login")
 }
 
+/// The new meeting's id from `/networks/{network_id}/meetings/{meeting_id}?notice=…`.
 fn id_from(response: &reqwest::Response) -> i64 {
     response.headers()["location"]
         .to_str()
         .unwrap()
-        .trim_start_matches("/conferences/")
-        .split(['?', '/'])
+        .split('?')
+        .next()
+        .unwrap()
+        .rsplit('/')
         .next()
         .unwrap()
         .parse()
@@ -65,7 +70,7 @@ async fn setup(app: &TestApp, start_in: i64) -> Setup {
     let now = ikon::core::store::now();
     let response = coordinator
         .post_form(
-            &format!("/networks/{}/conferences/new", logins.network_id),
+            &format!("/networks/{}/meetings", logins.network_id),
             &[
                 ("title", "Frühjahrskonferenz"),
                 ("starts_at", &format_local(now + start_in)),
@@ -76,7 +81,8 @@ async fn setup(app: &TestApp, start_in: i64) -> Setup {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let meeting_id = id_from(&response);
-    let agenda = format!("/conferences/{meeting_id}/agenda");
+    let meeting = format!("/networks/{}/meetings/{meeting_id}", logins.network_id);
+    let agenda = format!("{meeting}/agenda");
     for (title, public) in [
         ("Sprachkurse im Landkreis", "1"),
         ("Personalangelegenheiten", ""),
@@ -106,6 +112,7 @@ async fn setup(app: &TestApp, start_in: i64) -> Setup {
         logins,
         coordinator,
         meeting_id,
+        meeting,
         public_item: items[0],
         internal_item: items[1],
     }
@@ -119,22 +126,22 @@ async fn member(app: &TestApp, logins: &ikon::demo::DemoLogins) -> Browser {
     browser
 }
 
+/// Uploads a file to an item of the meeting whose page is `meeting`.
 async fn upload(
     browser: &Browser,
-    meeting_id: i64,
+    meeting: &str,
     item_id: i64,
     name: &str,
     bytes: Vec<u8>,
 ) -> reqwest::Response {
     let csrf = browser.csrf().await;
     let form = Form::new()
-        .text("item_id", item_id.to_string())
         .text("is_public", "1")
         .part("file", Part::bytes(bytes).file_name(name.to_string()));
     browser
         .client
         .post(format!(
-            "{}/conferences/{meeting_id}/attachments?csrf={csrf}",
+            "{}{meeting}/agenda/{item_id}/attachments?csrf={csrf}",
             browser.base
         ))
         .multipart(form)
@@ -157,7 +164,7 @@ backend_test!(
         let pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".to_vec();
         let response = upload(
             &s.coordinator,
-            s.meeting_id,
+            &s.meeting,
             s.public_item,
             "Bericht Übergänge.pdf",
             pdf.clone(),
@@ -185,15 +192,14 @@ backend_test!(
         // The agenda lists it; anyone downloads a public file of a public
         // item of a public meeting, byte for byte.
         let page = text_with_status(
-            s.coordinator
-                .get(&format!("/conferences/{}/agenda", s.meeting_id))
-                .await,
+            s.coordinator.get(&format!("{}/agenda", s.meeting)).await,
             StatusCode::OK,
         )
         .await;
-        assert!(page.contains(&format!("/attachments/{id}")), "{page}");
+        let download = format!("{}/agenda/{}/attachments/{id}", s.meeting, s.public_item);
+        assert!(page.contains(&download), "{page}");
         let anonymous = app.new_browser();
-        let response = anonymous.get(&format!("/attachments/{id}")).await;
+        let response = anonymous.get(&download).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()["content-type"], "application/pdf");
         let disposition = response.headers()["content-disposition"]
@@ -214,14 +220,7 @@ backend_test!(
 
         // A file of an internal item: members only.
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-        let response = upload(
-            &s.coordinator,
-            s.meeting_id,
-            s.internal_item,
-            "plan.png",
-            png,
-        )
-        .await;
+        let response = upload(&s.coordinator, &s.meeting, s.internal_item, "plan.png", png).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let internal: i64 = scalar(
             &app,
@@ -229,10 +228,14 @@ backend_test!(
             s.internal_item,
         )
         .await;
-        let response = anonymous.get(&format!("/attachments/{internal}")).await;
+        let internal_download = format!(
+            "{}/agenda/{}/attachments/{internal}",
+            s.meeting, s.internal_item
+        );
+        let response = anonymous.get(&internal_download).await;
         assert!(to_login(&response), "{:?}", response.status());
         let member = member(&app, &s.logins).await;
-        let response = member.get(&format!("/attachments/{internal}")).await;
+        let response = member.get(&internal_download).await;
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()["content-type"], "image/png");
 
@@ -245,19 +248,12 @@ backend_test!(
         let limit = app.app.config.max_upload_bytes;
         let mut big = b"%PDF-1.7\n".to_vec();
         big.resize(limit + 1, b' ');
-        let response = upload(
-            &s.coordinator,
-            s.meeting_id,
-            s.public_item,
-            "gross.pdf",
-            big,
-        )
-        .await;
+        let response = upload(&s.coordinator, &s.meeting, s.public_item, "gross.pdf", big).await;
         let page = text_with_status(response, StatusCode::PAYLOAD_TOO_LARGE).await;
         assert!(page.contains("zu groß"), "{page}");
         let response = upload(
             &s.coordinator,
-            s.meeting_id,
+            &s.meeting,
             s.public_item,
             "tool.exe",
             b"MZ\x90\0\x03".to_vec(),
@@ -267,7 +263,7 @@ backend_test!(
         assert!(page.contains("nicht erlaubt"), "{page}");
         let response = upload(
             &s.coordinator,
-            s.meeting_id,
+            &s.meeting,
             s.public_item,
             "getarnt.pdf",
             b"MZ\x90\0\x03".to_vec(),
@@ -284,7 +280,7 @@ backend_test!(
         // Members do not upload.
         let response = upload(
             &member,
-            s.meeting_id,
+            &s.meeting,
             s.public_item,
             "x.txt",
             b"Hallo".to_vec(),
@@ -295,10 +291,7 @@ backend_test!(
         // Removing keeps the row (deleted_at) and ends the download.
         let response = s
             .coordinator
-            .post_form(
-                &format!("/conferences/{}/attachments/delete", s.meeting_id),
-                &[("attachment_id", &id.to_string())],
-            )
+            .post_form(&format!("{download}/delete"), &[])
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let deleted = scalar(
@@ -308,7 +301,7 @@ backend_test!(
         )
         .await;
         assert_eq!(deleted, 1);
-        let response = anonymous.get(&format!("/attachments/{id}")).await;
+        let response = anonymous.get(&download).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
     }
 );
@@ -318,8 +311,8 @@ backend_test!(
     |app: TestApp| async move {
         let s = setup(&app, 14 * 24 * HOUR).await;
         let member = member(&app, &s.logins).await;
-        let propose = format!("/conferences/{}/proposals", s.meeting_id);
-        let agenda = format!("/conferences/{}/agenda", s.meeting_id);
+        let propose = format!("{}/proposals", s.meeting);
+        let agenda = format!("{}/agenda", s.meeting);
         let proposals = "SELECT COUNT(*) FROM agenda_proposals WHERE meeting_id = $1";
 
         // Bad input: 422, nothing stored.
@@ -367,33 +360,26 @@ backend_test!(
         );
 
         // Members do not decide; declining needs a note.
-        let decide = format!("/conferences/{}/proposals/decide", s.meeting_id);
-        let first = ids[0].to_string();
-        let second = ids[1].to_string();
-        let response = member
-            .post_form(&decide, &[("proposal_id", &first), ("decision", "accept")])
-            .await;
+        let decide = |id: i64| format!("{}/proposals/{id}/decide", s.meeting);
+        let (first, second) = (decide(ids[0]), decide(ids[1]));
+        let response = member.post_form(&first, &[("decision", "accept")]).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         let response = s
             .coordinator
-            .post_form(
-                &decide,
-                &[("proposal_id", &second), ("decision", "decline")],
-            )
+            .post_form(&second, &[("decision", "decline")])
             .await;
         text_with_status(response, StatusCode::UNPROCESSABLE_ENTITY).await;
 
         let response = s
             .coordinator
-            .post_form(&decide, &[("proposal_id", &first), ("decision", "accept")])
+            .post_form(&first, &[("decision", "accept")])
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let response = s
             .coordinator
             .post_form(
-                &decide,
+                &second,
                 &[
-                    ("proposal_id", &second),
                     ("decision", "decline"),
                     ("note", "Passt besser in die AG Sprache"),
                 ],
@@ -403,7 +389,7 @@ backend_test!(
         // Deciding twice is refused.
         let response = s
             .coordinator
-            .post_form(&decide, &[("proposal_id", &first), ("decision", "accept")])
+            .post_form(&first, &[("decision", "accept")])
             .await;
         assert_eq!(response.status(), StatusCode::CONFLICT);
 
@@ -447,7 +433,7 @@ backend_test!(
         // No proposals for a cancelled meeting.
         let response = s
             .coordinator
-            .post_form(&format!("/conferences/{}/cancel", s.meeting_id), &[])
+            .post_form(&format!("{}/cancel", s.meeting), &[])
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let response = member
@@ -468,13 +454,14 @@ backend_test!(
         let future = setup(&app, 24 * HOUR).await;
         let response = future
             .coordinator
-            .post_form(&format!("/conferences/{}/held", future.meeting_id), &[])
+            .post_form(&format!("{}/held", future.meeting), &[])
             .await;
         let page = text_with_status(response, StatusCode::CONFLICT).await;
         assert!(page.contains("noch nicht begonnen"), "{page}");
 
         let s = setup_second(&future).await;
-        let held = format!("/conferences/{s}/held");
+        let second = format!("/networks/{}/meetings/{s}", future.logins.network_id);
+        let held = format!("{second}/held");
         let response = future.coordinator.post_form(&held, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let state: String = sqlx::query("SELECT state FROM meetings WHERE id = $1")
@@ -500,16 +487,16 @@ backend_test!(
         .collect();
         assert!(people.len() >= 3);
         // Someone who registered is ticked before anything is recorded.
-        let mut tx = app.db().begin().await.unwrap();
-        let meeting = ikon::conferences::store::meeting(&mut *tx, s)
-            .await
-            .unwrap()
-            .unwrap();
-        ikon::conferences::store::save_rsvp(&mut tx, &meeting, people[2], true)
-            .await
-            .unwrap();
-        tx.commit().await.unwrap();
-        let path = format!("/conferences/{s}/attendance");
+        sqlx::query(
+            "INSERT INTO rsvps (meeting_id, person_id, response, answered_at) VALUES ($1, $2, 'yes', $3)",
+        )
+        .bind(s)
+        .bind(people[2])
+        .bind(ikon::core::store::now())
+        .execute(app.db().pool())
+        .await
+        .unwrap();
+        let path = format!("{second}/attendance");
         let page = text_with_status(future.coordinator.get(&path).await, StatusCode::OK).await;
         assert!(page.contains("<fieldset>"), "{page}");
         let ticked = |page: &str, id: i64| page.contains(&format!("value=\"{id}\" checked"));
@@ -578,7 +565,7 @@ async fn setup_second(s: &Setup) -> i64 {
     let response = s
         .coordinator
         .post_form(
-            &format!("/networks/{}/conferences/new", s.logins.network_id),
+            &format!("/networks/{}/meetings", s.logins.network_id),
             &[
                 ("title", "Herbstkonferenz"),
                 ("starts_at", &format_local(now - HOUR)),
@@ -593,8 +580,8 @@ async fn setup_second(s: &Setup) -> i64 {
 async fn minutes_are_written_circulated_and_approved(backend: Backend) {
     let (app, sink) = TestApp::with_smtp(backend).await;
     let s = setup(&app, -2 * HOUR).await;
-    let m = s.meeting_id;
-    let minutes = format!("/conferences/{m}/minutes");
+    let m = &s.meeting;
+    let minutes = format!("{m}/minutes");
     let decisions = format!("{minutes}/decisions");
     let public_item = s.public_item.to_string();
     let internal_item = s.internal_item.to_string();
@@ -605,10 +592,7 @@ async fn minutes_are_written_circulated_and_approved(backend: Backend) {
         .post_form(&minutes, &[("item_id", &public_item), ("notes", "zu früh")])
         .await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
-    let response = s
-        .coordinator
-        .post_form(&format!("/conferences/{m}/held"), &[])
-        .await;
+    let response = s.coordinator.post_form(&format!("{m}/held"), &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
     // The member is not the minute taker (yet): refused.
@@ -634,7 +618,7 @@ async fn minutes_are_written_circulated_and_approved(backend: Backend) {
     let response = s
         .coordinator
         .post_form(
-            &format!("/conferences/{m}/edit"),
+            m,
             &[
                 ("title", "Frühjahrskonferenz"),
                 ("starts_at", &format_local(now - 2 * HOUR)),
@@ -650,7 +634,7 @@ async fn minutes_are_written_circulated_and_approved(backend: Backend) {
     let response = s
         .coordinator
         .post_form(
-            &format!("/conferences/{m}/edit"),
+            m,
             &[
                 ("title", "Frühjahrskonferenz"),
                 ("chair_person_id", "999999"),
@@ -664,11 +648,7 @@ async fn minutes_are_written_circulated_and_approved(backend: Backend) {
         .await
         .unwrap()
         .get(0);
-    let page = text_with_status(
-        s.coordinator.get(&format!("/conferences/{m}")).await,
-        StatusCode::OK,
-    )
-    .await;
+    let page = text_with_status(s.coordinator.get(m).await, StatusCode::OK).await;
     assert!(
         page.contains(&format!("Protokoll</dt><dd>{name}")),
         "{page}"
@@ -829,7 +809,7 @@ async fn minutes_are_written_circulated_and_approved(backend: Backend) {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let row =
         sqlx::query("SELECT state, minutes_state, minutes_approved_at FROM meetings WHERE id = $1")
-            .bind(m)
+            .bind(s.meeting_id)
             .fetch_one(app.db().pool())
             .await
             .unwrap();
@@ -902,7 +882,7 @@ both_backends!(minutes_are_written_circulated_and_approved);
 async fn the_pages_are_accessible() {
     let app = TestApp::start(Backend::Sqlite).await;
     let s = setup(&app, -HOUR).await;
-    let m = s.meeting_id;
+    let m = &s.meeting;
     let response = upload(
         &s.coordinator,
         m,
@@ -915,22 +895,19 @@ async fn the_pages_are_accessible() {
     let member = member(&app, &s.logins).await;
     let response = member
         .post_form(
-            &format!("/conferences/{m}/proposals"),
+            &format!("{m}/proposals"),
             &[("title", "Ehrenamtsbörse"), ("duration_minutes", "20")],
         )
         .await;
     // The meeting has started but is not held yet: proposals still open.
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let response = s
-        .coordinator
-        .post_form(&format!("/conferences/{m}/held"), &[])
-        .await;
+    let response = s.coordinator.post_form(&format!("{m}/held"), &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let item = s.public_item.to_string();
     let response = s
         .coordinator
         .post_form(
-            &format!("/conferences/{m}/minutes/decisions"),
+            &format!("{m}/minutes/decisions"),
             &[
                 ("item_id", &item),
                 ("text", "Angenommen"),
@@ -950,11 +927,11 @@ async fn the_pages_are_accessible() {
         .await;
     let mut problems = Vec::new();
     for path in [
-        format!("/conferences/{m}"),
-        format!("/conferences/{m}/edit"),
-        format!("/conferences/{m}/agenda"),
-        format!("/conferences/{m}/attendance"),
-        format!("/conferences/{m}/minutes"),
+        m.to_string(),
+        format!("{m}/edit"),
+        format!("{m}/agenda"),
+        format!("{m}/attendance"),
+        format!("{m}/minutes"),
     ] {
         problems.extend(chrome.problems(&path).await);
     }

@@ -510,7 +510,7 @@ backend_test!(meeting_documents, |app: TestApp| async move {
 
     // The meeting page links to the documents.
     let page = member
-        .get(&format!("/conferences/{meeting}"))
+        .get(&format!("/networks/{net}/meetings/{meeting}"))
         .await
         .text()
         .await

@@ -370,7 +370,10 @@ backend_test!(
         assert_eq!(files[0]["size"], 1234);
         assert_eq!(
             files[0]["downloadUrl"],
-            json!(app.url(&format!("/attachments/{}", f.public_file)))
+            json!(app.url(&format!(
+                "/networks/{}/meetings/{}/agenda/{}/attachments/{}",
+                f.network_id, f.held, f.public_item, f.public_file
+            )))
         );
         let invited = find(
             &objects,
@@ -518,8 +521,11 @@ backend_test!(
         for item in [f.public_item, f.internal_item] {
             let response = browser
                 .post_form(
-                    &format!("/conferences/{}/agenda/delete", f.held),
-                    &[("item_id", &item.to_string())],
+                    &format!(
+                        "/networks/{}/meetings/{}/agenda/{item}/delete",
+                        f.network_id, f.held
+                    ),
+                    &[],
                 )
                 .await;
             assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -552,12 +558,11 @@ backend_test!(
         // An item made internal is gone for OParl clients, too.
         let response = browser
             .post_form(
-                &format!("/conferences/{}/agenda/edit", f.invited),
-                &[
-                    ("item_id", &f.welcome.to_string()),
-                    ("title", "Begrüßung"),
-                    ("duration_minutes", "15"),
-                ],
+                &format!(
+                    "/networks/{}/meetings/{}/agenda/{}",
+                    f.network_id, f.invited, f.welcome
+                ),
+                &[("title", "Begrüßung"), ("duration_minutes", "15")],
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);

@@ -4,10 +4,13 @@
 
 use axum::http::StatusCode;
 
-use super::{model::ActionItem, store};
+use super::model::ActionItem;
 use crate::{
     accounts::{model::Role, model::User, viewer::Viewer},
-    conferences::model::Meeting,
+    conferences::{
+        model::Meeting,
+        registry::{self, Access},
+    },
     core::{
         error::{AppError, AppResult},
         store::Db,
@@ -26,13 +29,13 @@ fn same_email(user: &User, email: Option<&str>) -> bool {
 /// user account has the minute taker's e-mail address.
 pub async fn may_record<'v>(db: &Db, viewer: &'v Viewer, meeting: &Meeting) -> AppResult<&'v User> {
     let user = viewer.require_signed_in()?;
-    if viewer.can_manage_network(meeting.network_id) {
+    if viewer.can_manage(meeting.network_id) {
         return Ok(user);
     }
-    if user.network_id == Some(meeting.network_id)
-        && let Some(person) = meeting.minute_taker_person_id
+    if registry::user_network(user) == Some(meeting.network_id)
+        && meeting.minute_taker_person_id.is_some()
     {
-        let email = store::person_email(db.pool(), person).await?;
+        let email = registry::person_email(db, meeting.minute_taker_person_id).await?;
         if same_email(user, email.as_deref()) {
             return Ok(user);
         }
@@ -54,26 +57,23 @@ pub async fn can_record(db: &Db, viewer: &Viewer, meeting: &Meeting) -> AppResul
 /// users of the responsible organisation.
 pub async fn may_update<'v>(db: &Db, viewer: &'v Viewer, item: &ActionItem) -> AppResult<&'v User> {
     let user = viewer.require_signed_in()?;
-    if viewer.can_manage_network(item.network_id) {
+    if viewer.can_manage(item.network_id) {
         return Ok(user);
     }
-    if user.network_id != Some(item.network_id) {
+    if registry::user_network(user) != Some(item.network_id) {
         return Err(refused("act-err-not-responsible"));
     }
-    let person_email = match item.responsible_person_id {
-        Some(p) => store::person_email(db.pool(), p).await?,
-        None => None,
-    };
+    let person_email = registry::person_email(db, item.responsible_person_id).await?;
     if same_email(user, person_email.as_deref()) {
         return Ok(user);
     }
     let person_has_account = match &person_email {
-        Some(email) => store::has_user(db.pool(), email).await?,
+        Some(email) => registry::has_account(db, email.trim()).await?,
         None => false,
     };
     let org_member = user.role == Role::Member
-        && user.organization_id.is_some()
-        && user.organization_id == item.responsible_organization_id;
+        && registry::user_organization(user).is_some()
+        && registry::user_organization(user) == item.responsible_organization_id;
     if !person_has_account && org_member {
         return Ok(user);
     }

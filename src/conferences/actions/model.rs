@@ -4,10 +4,15 @@
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Europe::Berlin;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
+use crate::conferences::model::{choice, id_text};
 use crate::core::{
     error::{FieldErrors, Msg},
+    ids::{
+        ActionItemId, AgendaItemId, DecisionId, MeetingId, NetworkId, OrganizationId, PersonId,
+        UserId,
+    },
     web::forms::Validator,
 };
 
@@ -50,18 +55,18 @@ impl Status {
 /// One action item as stored, with the names the pages show.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ActionItem {
-    pub id: i64,
-    pub network_id: i64,
-    pub meeting_id: i64,
+    pub id: ActionItemId,
+    pub network_id: NetworkId,
+    pub meeting_id: MeetingId,
     pub meeting_title: String,
-    pub agenda_item_id: i64,
+    pub agenda_item_id: AgendaItemId,
     pub agenda_item_title: String,
-    pub decision_id: Option<i64>,
+    pub decision_id: Option<DecisionId>,
     pub decision_text: Option<String>,
     pub title: String,
-    pub responsible_organization_id: Option<i64>,
+    pub responsible_organization_id: Option<OrganizationId>,
     pub responsible_organization: Option<String>,
-    pub responsible_person_id: Option<i64>,
+    pub responsible_person_id: Option<PersonId>,
     pub responsible_person: Option<String>,
     /// `YYYY-MM-DD`.
     pub due_on: Option<String>,
@@ -90,13 +95,55 @@ impl ActionItem {
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ActionUpdate {
     pub id: i64,
-    pub action_item_id: i64,
-    pub user_id: Option<i64>,
+    pub action_item_id: ActionItemId,
+    pub user_id: Option<UserId>,
     pub user_name: Option<String>,
     pub status: Status,
     pub progress: i64,
     pub comment: String,
     pub created_at: i64,
+}
+
+/// Which items the board shows.
+#[derive(Clone, Debug, Default)]
+pub struct BoardFilter {
+    pub organization_id: Option<OrganizationId>,
+    /// `None`: open and in progress.
+    pub statuses: Option<Vec<Status>>,
+    pub meeting_id: Option<MeetingId>,
+}
+
+/// The filters of the board as the page's GET form and the API's query
+/// send them.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct BoardQuery {
+    /// Responsible organisation id.
+    #[serde(default)]
+    pub organization: String,
+    /// Empty: open and in progress; `all`; or one of `open`, `in_progress`, `done`, `dropped`.
+    #[serde(default)]
+    pub status: String,
+    /// Meeting id.
+    #[serde(default)]
+    pub meeting: String,
+}
+
+impl BoardQuery {
+    /// Unknown values are ignored rather than refused: the board is a
+    /// read-only view and a stale bookmark should still show something.
+    pub fn filter(&self) -> BoardFilter {
+        let statuses = match self.status.trim() {
+            "" | "open_all" => None,
+            "all" => Some(Status::ALL.to_vec()),
+            code => Status::parse(code).map(|s| vec![s]),
+        };
+        BoardFilter {
+            organization_id: self.organization.trim().parse().ok(),
+            statuses,
+            meeting_id: self.meeting.trim().parse().ok(),
+        }
+    }
 }
 
 /// Today's date in German local time.
@@ -121,11 +168,11 @@ pub fn format_day(iso: &str) -> String {
 /// What creating or editing an action item sets.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActionRecord {
-    pub agenda_item_id: i64,
-    pub decision_id: Option<i64>,
+    pub agenda_item_id: AgendaItemId,
+    pub decision_id: Option<DecisionId>,
     pub title: String,
-    pub responsible_organization_id: Option<i64>,
-    pub responsible_person_id: Option<i64>,
+    pub responsible_organization_id: Option<OrganizationId>,
+    pub responsible_person_id: Option<PersonId>,
     pub due_on: Option<String>,
 }
 
@@ -145,48 +192,48 @@ pub struct ActionInput {
     /// `YYYY-MM-DD`, may be empty.
     #[serde(default)]
     pub due_on: String,
-    /// Set when an existing item is edited.
-    #[serde(default)]
-    pub action_id: String,
 }
 
 /// The valid choices for one meeting: its agenda items, their decisions
 /// (decision id → agenda item id), member organisations and their people
 /// (person id → organisation id).
 pub struct Choices {
-    pub agenda_item_ids: Vec<i64>,
-    pub decisions: Vec<(i64, i64)>,
-    pub organization_ids: Vec<i64>,
-    pub people: Vec<(i64, i64)>,
+    pub agenda_item_ids: Vec<AgendaItemId>,
+    pub decisions: Vec<(DecisionId, AgendaItemId)>,
+    pub organization_ids: Vec<OrganizationId>,
+    pub people: Vec<(PersonId, OrganizationId)>,
 }
 
-fn optional_id(
+fn optional_id<T: Copy + PartialEq + std::str::FromStr>(
     v: &mut Validator,
     field: &str,
     raw: &str,
-    valid: impl Fn(i64) -> bool,
-) -> Option<i64> {
-    match raw.trim() {
-        "" => None,
-        value => {
-            let id = value.parse::<i64>().ok().filter(|i| valid(*i));
-            if id.is_none() {
-                v.add(field, Msg::new("act-err-choice"));
-            }
-            id
-        }
-    }
+    valid: impl Fn(T) -> bool,
+) -> Option<T> {
+    choice(v, field, raw, valid, "act-err-choice")
 }
 
 impl ActionInput {
+    /// The form of an existing item.
+    pub fn of(item: &ActionItem) -> Self {
+        Self {
+            agenda_item_id: item.agenda_item_id.to_string(),
+            decision_id: id_text(item.decision_id),
+            title: item.title.clone(),
+            responsible_organization_id: id_text(item.responsible_organization_id),
+            responsible_person_id: id_text(item.responsible_person_id),
+            due_on: item.due_on.clone().unwrap_or_default(),
+        }
+    }
+
     pub fn validate(&self, choices: &Choices) -> Result<ActionRecord, FieldErrors> {
         let mut v = Validator::new();
         let title = v.text("title", &self.title, true, 300);
-        let agenda_item_id = match self.agenda_item_id.trim().parse::<i64>() {
+        let agenda_item_id = match self.agenda_item_id.trim().parse::<AgendaItemId>() {
             Ok(id) if choices.agenda_item_ids.contains(&id) => id,
             _ => {
                 v.add("agenda_item_id", Msg::new("act-err-agenda-item"));
-                0
+                AgendaItemId(0)
             }
         };
         let decision_id = optional_id(&mut v, "decision_id", &self.decision_id, |id| {

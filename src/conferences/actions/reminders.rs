@@ -9,21 +9,24 @@
 use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
-use sqlx::Row;
 
 use super::{
     model::{ActionItem, format_day, today},
-    store,
+    store::{self, Reminder},
 };
 use crate::{
     conferences::{
         model::format_human,
-        store::{self as conf_store},
+        registry,
+        service::{absolute, place},
+        store as conf_store,
     },
     core::{
         audit::{self, Actor, Change},
+        error::AppResult,
         i18n::Lang,
         mail::{self, Email},
+        paths,
         store::{Tx, now},
         web::App,
     },
@@ -42,7 +45,7 @@ pub struct Sent {
 }
 
 /// Looks for reminders that are due and queues their mails.
-pub async fn sweep(app: &App) -> Result<Sent, sqlx::Error> {
+pub async fn sweep(app: &App) -> AppResult<Sent> {
     let mut sent = Sent::default();
     let today = today();
     let ahead = today
@@ -62,47 +65,24 @@ async fn action_reminders(
     today: NaiveDate,
     ahead: NaiveDate,
     sent: &mut Sent,
-) -> Result<(), sqlx::Error> {
+) -> AppResult<()> {
     // Overdue: the due date has passed. Due soon: within the next N days.
-    for overdue in [true, false] {
-        let (column, condition) = if overdue {
-            ("reminded_overdue_at", "due_on < $1")
-        } else {
-            ("reminded_due_at", "due_on >= $1 AND due_on <= $2")
-        };
-        let sql = format!(
-            "SELECT id FROM action_items WHERE status IN ('open', 'in_progress')
-             AND due_on IS NOT NULL AND {condition} AND {column} IS NULL ORDER BY id"
-        );
-        let mut query = sqlx::query(&sql).bind(iso(today));
-        if !overdue {
-            query = query.bind(iso(ahead));
-        }
-        let rows = query.fetch_all(app.db.pool()).await?;
-        for row in rows {
-            let id: i64 = row.get("id");
+    for reminder in [Reminder::Overdue, Reminder::Due] {
+        let ids = store::to_remind(app.db.pool(), reminder, &iso(today), &iso(ahead)).await?;
+        for id in ids {
             let mut tx = app.db.begin().await?;
-            let claimed = sqlx::query(&format!(
-                "UPDATE action_items SET {column} = $1 WHERE id = $2 AND {column} IS NULL"
-            ))
-            .bind(now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if claimed != 1 {
+            if !store::claim_reminder(&mut tx, id, reminder).await? {
                 continue;
             }
             let Some(item) = store::item(&mut *tx, id).await? else {
                 continue;
             };
-            let mails = remind_action(&mut tx, app, &item, overdue).await?;
+            let mails = remind_action(&mut tx, app, &item, reminder).await?;
             tx.commit().await?;
             sent.mails += mails;
-            if overdue {
-                sent.overdue += 1;
-            } else {
-                sent.due += 1;
+            match reminder {
+                Reminder::Overdue => sent.overdue += 1,
+                Reminder::Due => sent.due += 1,
             }
         }
     }
@@ -110,32 +90,24 @@ async fn action_reminders(
 }
 
 /// The responsible person, or else the contacts of the responsible organisation.
-async fn action_recipients(tx: &mut Tx, item: &ActionItem) -> Result<Vec<String>, sqlx::Error> {
-    if let Some(person) = item.responsible_person_id
-        && let Some(email) = store::person_email(&mut **tx, person).await?
-    {
+async fn action_recipients(app: &App, item: &ActionItem) -> AppResult<Vec<String>> {
+    if let Some(email) = registry::person_email(&app.db, item.responsible_person_id).await? {
         return Ok(vec![email]);
     }
-    let Some(org) = item.responsible_organization_id else {
-        return Ok(Vec::new());
-    };
-    let rows = sqlx::query(
-        "SELECT DISTINCT email FROM people WHERE organization_id = $1 AND email <> '' ORDER BY email",
-    )
-    .bind(org)
-    .fetch_all(&mut **tx)
-    .await?;
-    Ok(rows.iter().map(|r| r.get("email")).collect())
+    match item.responsible_organization_id {
+        Some(org) => registry::organization_emails(&app.db, org).await,
+        None => Ok(Vec::new()),
+    }
 }
 
 async fn remind_action(
     tx: &mut Tx,
     app: &App,
     item: &ActionItem,
-    overdue: bool,
-) -> Result<usize, sqlx::Error> {
+    reminder: Reminder,
+) -> AppResult<usize> {
     let lang = Lang::De;
-    let recipients = action_recipients(tx, item).await?;
+    let recipients = action_recipients(app, item).await?;
     let args = [
         ("title".to_string(), item.title.clone()),
         ("meeting".to_string(), item.meeting_title.clone()),
@@ -146,18 +118,16 @@ async fn remind_action(
         ("progress".to_string(), item.progress.to_string()),
         (
             "link".to_string(),
-            format!(
-                "{}/networks/{}/actions/{}",
-                app.config.base(),
-                item.network_id,
-                item.id
-            ),
+            absolute(app, &paths::action(item.network_id, item.id)),
         ),
     ];
-    let (subject, body) = if overdue {
-        ("act-mail-overdue-subject", "act-mail-overdue-body")
-    } else {
-        ("act-mail-due-subject", "act-mail-due-body")
+    let (subject, body, action) = match reminder {
+        Reminder::Overdue => (
+            "act-mail-overdue-subject",
+            "act-mail-overdue-body",
+            "remind_overdue",
+        ),
+        Reminder::Due => ("act-mail-due-subject", "act-mail-due-body", "remind_due"),
     };
     for to in &recipients {
         let email = Email {
@@ -172,14 +142,10 @@ async fn remind_action(
         tx,
         Actor::System("reminders"),
         Change {
-            network_id: Some(item.network_id),
+            network_id: Some(item.network_id.get()),
             entity: "action_item",
-            entity_id: Some(item.id),
-            action: if overdue {
-                "remind_overdue"
-            } else {
-                "remind_due"
-            },
+            entity_id: Some(item.id.get()),
+            action,
             before: None,
             after: Some(serde_json::json!({ "recipients": recipients.len() })),
         },
@@ -188,59 +154,27 @@ async fn remind_action(
     Ok(recipients.len())
 }
 
-async fn meeting_reminders(app: &App, sent: &mut Sent) -> Result<(), sqlx::Error> {
+async fn meeting_reminders(app: &App, sent: &mut Sent) -> AppResult<()> {
     let at = now();
     let until = at + app.config.meeting_reminder_days.max(0) * 24 * 3600;
-    let rows = sqlx::query(
-        "SELECT id FROM meetings WHERE state = 'invited' AND reminder_sent_at IS NULL
-         AND starts_at IS NOT NULL AND starts_at > $1 AND starts_at <= $2 ORDER BY id",
-    )
-    .bind(at)
-    .bind(until)
-    .fetch_all(app.db.pool())
-    .await?;
-    for row in rows {
-        let id: i64 = row.get("id");
+    for id in conf_store::meetings_to_remind(app.db.pool(), at, until).await? {
         let mut tx = app.db.begin().await?;
-        let claimed = sqlx::query(
-            "UPDATE meetings SET reminder_sent_at = $1 WHERE id = $2 AND reminder_sent_at IS NULL",
-        )
-        .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if claimed != 1 {
+        if !conf_store::claim_meeting_reminder(&mut tx, id).await? {
             continue;
         }
         let Some(meeting) = conf_store::meeting(&mut *tx, id).await? else {
             continue;
         };
         // Everyone invited except those who declined.
-        let declined: Vec<i64> =
-            sqlx::query("SELECT person_id FROM rsvps WHERE meeting_id = $1 AND response = 'no'")
-                .bind(meeting.id)
-                .fetch_all(&mut *tx)
-                .await?
-                .iter()
-                .map(|r| r.get("person_id"))
-                .collect();
-        let recipients: Vec<_> = conf_store::recipients(&mut *tx, meeting.network_id)
+        let declined = conf_store::declined(&mut *tx, meeting.id).await?;
+        let recipients: Vec<_> = registry::recipients(&app.db, meeting.network_id)
             .await?
             .into_iter()
-            .filter(|r| !declined.contains(&r.person_id))
+            .filter(|r| !declined.contains(&r.id))
             .collect();
-        let network: String = sqlx::query("SELECT name FROM networks WHERE id = $1")
-            .bind(meeting.network_id)
-            .fetch_one(&mut *tx)
-            .await?
-            .get("name");
+        let network = registry::network(&app.db, meeting.network_id).await?.name;
         let lang = Lang::De;
-        let place = [meeting.location.as_str(), meeting.online_url.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let place = place(&meeting);
         for r in &recipients {
             let args = [
                 ("name".to_string(), r.name.clone()),
@@ -253,7 +187,7 @@ async fn meeting_reminders(app: &App, sent: &mut Sent) -> Result<(), sqlx::Error
                 ("place".to_string(), place.clone()),
                 (
                     "link".to_string(),
-                    format!("{}/conferences/{}/agenda", app.config.base(), meeting.id),
+                    absolute(app, &paths::agenda(meeting.network_id, meeting.id)),
                 ),
             ];
             let email = Email {
@@ -268,7 +202,7 @@ async fn meeting_reminders(app: &App, sent: &mut Sent) -> Result<(), sqlx::Error
             &mut tx,
             Actor::System("reminders"),
             meeting.network_id,
-            ("meeting", Some(meeting.id), "remind"),
+            ("meeting", Some(meeting.id.get()), "remind"),
             None,
             Some(serde_json::json!({ "recipients": recipients.len() })),
         )

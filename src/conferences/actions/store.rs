@@ -5,13 +5,17 @@ use serde_json::json;
 use sqlx::{Any, Executor, Row, any::AnyRow};
 
 use super::model::{
-    ActionItem, ActionRecord, ActionUpdate, Status, UpdateRecord, is_overdue, today,
+    ActionItem, ActionRecord, ActionUpdate, BoardFilter, Status, UpdateRecord, is_overdue, today,
 };
 use crate::{
     accounts::model::User,
     conferences::store::audit,
     core::{
         audit::Actor,
+        ids::{
+            ActionItemId, AgendaItemId, DecisionId, MeetingId, NetworkId, OrganizationId, PersonId,
+            UserId,
+        },
         store::{Tx, now},
     },
 };
@@ -28,22 +32,26 @@ const SELECT: &str = "SELECT a.id, a.network_id, ai.meeting_id, m.title AS meeti
     LEFT JOIN organizations o ON o.id = a.responsible_organization_id
     LEFT JOIN people p ON p.id = a.responsible_person_id";
 
+fn opt<T>(r: &AnyRow, column: &str, wrap: fn(i64) -> T) -> Option<T> {
+    r.get::<Option<i64>, _>(column).map(wrap)
+}
+
 fn item_from(r: &AnyRow, today: chrono::NaiveDate) -> ActionItem {
     let status = Status::parse(&r.get::<String, _>("status")).unwrap_or(Status::Open);
     let due_on: Option<String> = r.get("due_on");
     ActionItem {
-        id: r.get("id"),
-        network_id: r.get("network_id"),
-        meeting_id: r.get("meeting_id"),
+        id: ActionItemId(r.get("id")),
+        network_id: NetworkId(r.get("network_id")),
+        meeting_id: MeetingId(r.get("meeting_id")),
         meeting_title: r.get("meeting_title"),
-        agenda_item_id: r.get("agenda_item_id"),
+        agenda_item_id: AgendaItemId(r.get("agenda_item_id")),
         agenda_item_title: r.get("agenda_item_title"),
-        decision_id: r.get("decision_id"),
+        decision_id: opt(r, "decision_id", DecisionId),
         decision_text: r.get("decision_text"),
         title: r.get("title"),
-        responsible_organization_id: r.get("responsible_organization_id"),
+        responsible_organization_id: opt(r, "responsible_organization_id", OrganizationId),
         responsible_organization: r.get("organization_name"),
-        responsible_person_id: r.get("responsible_person_id"),
+        responsible_person_id: opt(r, "responsible_person_id", PersonId),
         responsible_person: r.get("person_name"),
         overdue: is_overdue(status, due_on.as_deref(), today),
         due_on,
@@ -54,19 +62,10 @@ fn item_from(r: &AnyRow, today: chrono::NaiveDate) -> ActionItem {
     }
 }
 
-/// Which items the board shows.
-#[derive(Clone, Debug, Default)]
-pub struct BoardFilter {
-    pub organization_id: Option<i64>,
-    /// `None`: open and in progress.
-    pub statuses: Option<Vec<Status>>,
-    pub meeting_id: Option<i64>,
-}
-
 /// The action items of a network: earliest due date first (none last).
 pub async fn board<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    network_id: i64,
+    network_id: NetworkId,
     filter: &BoardFilter,
 ) -> Result<Vec<ActionItem>, sqlx::Error> {
     let mut sql = format!("{SELECT} WHERE a.network_id = $1");
@@ -86,12 +85,12 @@ pub async fn board<'e, E: Executor<'e, Database = Any>>(
     let list: Vec<String> = statuses.iter().map(|s| format!("'{}'", s.code())).collect();
     sql.push_str(&format!(" AND a.status IN ({})", list.join(", ")));
     sql.push_str(" ORDER BY CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, a.id");
-    let mut query = sqlx::query(&sql).bind(network_id);
+    let mut query = sqlx::query(&sql).bind(network_id.get());
     if let Some(o) = filter.organization_id {
-        query = query.bind(o);
+        query = query.bind(o.get());
     }
     if let Some(m) = filter.meeting_id {
-        query = query.bind(m);
+        query = query.bind(m.get());
     }
     let today = today();
     Ok(query
@@ -105,12 +104,12 @@ pub async fn board<'e, E: Executor<'e, Database = Any>>(
 /// The action items of one meeting, in agenda order.
 pub async fn for_meeting<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<ActionItem>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "{SELECT} WHERE ai.meeting_id = $1 ORDER BY ai.position, a.id"
     ))
-    .bind(meeting_id)
+    .bind(meeting_id.get())
     .fetch_all(ex)
     .await?;
     let today = today();
@@ -119,10 +118,10 @@ pub async fn for_meeting<'e, E: Executor<'e, Database = Any>>(
 
 pub async fn item<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    id: i64,
+    id: ActionItemId,
 ) -> Result<Option<ActionItem>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} WHERE a.id = $1"))
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(ex)
         .await?;
     Ok(row.map(|r| item_from(&r, today())))
@@ -131,22 +130,22 @@ pub async fn item<'e, E: Executor<'e, Database = Any>>(
 /// The history of an item, newest first.
 pub async fn updates<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    item_id: i64,
+    item_id: ActionItemId,
 ) -> Result<Vec<ActionUpdate>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT u.id, u.action_item_id, u.user_id, us.name AS user_name, u.status, u.progress, u.comment, u.created_at
          FROM action_updates u LEFT JOIN users us ON us.id = u.user_id
          WHERE u.action_item_id = $1 ORDER BY u.created_at DESC, u.id DESC",
     )
-    .bind(item_id)
+    .bind(item_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows
         .iter()
         .map(|r| ActionUpdate {
             id: r.get("id"),
-            action_item_id: r.get("action_item_id"),
-            user_id: r.get("user_id"),
+            action_item_id: ActionItemId(r.get("action_item_id")),
+            user_id: opt(r, "user_id", UserId),
             user_name: r.get("user_name"),
             status: Status::parse(&r.get::<String, _>("status")).unwrap_or(Status::Open),
             progress: r.get("progress"),
@@ -156,25 +155,24 @@ pub async fn updates<'e, E: Executor<'e, Database = Any>>(
         .collect())
 }
 
-/// One decision of an agenda item, for the select of the form.
 pub async fn create(
     tx: &mut Tx,
     actor: Actor<'_>,
-    network_id: i64,
+    network_id: NetworkId,
     record: &ActionRecord,
-) -> Result<i64, sqlx::Error> {
+) -> Result<ActionItemId, sqlx::Error> {
     let at = now();
     let id: i64 = sqlx::query(
         "INSERT INTO action_items (network_id, agenda_item_id, decision_id, title, responsible_organization_id,
          responsible_person_id, due_on, status, progress, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 0, $8, $8) RETURNING id",
     )
-    .bind(network_id)
-    .bind(record.agenda_item_id)
-    .bind(record.decision_id)
+    .bind(network_id.get())
+    .bind(record.agenda_item_id.get())
+    .bind(record.decision_id.map(DecisionId::get))
     .bind(&record.title)
-    .bind(record.responsible_organization_id)
-    .bind(record.responsible_person_id)
+    .bind(record.responsible_organization_id.map(OrganizationId::get))
+    .bind(record.responsible_person_id.map(PersonId::get))
     .bind(record.due_on.clone())
     .bind(at)
     .fetch_one(&mut **tx)
@@ -189,7 +187,7 @@ pub async fn create(
         Some(json!(record)),
     )
     .await?;
-    Ok(id)
+    Ok(ActionItemId(id))
 }
 
 /// Changes what an item is about; a new due date gets new reminders.
@@ -207,15 +205,15 @@ pub async fn update(
          reminded_overdue_at = CASE WHEN $8 = 1 THEN NULL ELSE reminded_overdue_at END
          WHERE id = $9",
     )
-    .bind(record.agenda_item_id)
-    .bind(record.decision_id)
+    .bind(record.agenda_item_id.get())
+    .bind(record.decision_id.map(DecisionId::get))
     .bind(&record.title)
-    .bind(record.responsible_organization_id)
-    .bind(record.responsible_person_id)
+    .bind(record.responsible_organization_id.map(OrganizationId::get))
+    .bind(record.responsible_person_id.map(PersonId::get))
     .bind(record.due_on.clone())
     .bind(now())
     .bind(i64::from(due_changed))
-    .bind(item.id)
+    .bind(item.id.get())
     .execute(&mut **tx)
     .await?;
     let before = ActionRecord {
@@ -230,7 +228,7 @@ pub async fn update(
         tx,
         actor,
         item.network_id,
-        ("action_item", Some(item.id), "update"),
+        ("action_item", Some(item.id.get()), "update"),
         Some(json!(before)),
         Some(json!(record)),
     )
@@ -249,7 +247,7 @@ pub async fn add_update(
         "INSERT INTO action_updates (action_item_id, user_id, status, progress, comment, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
-    .bind(item.id)
+    .bind(item.id.get())
     .bind(user.id)
     .bind(update.status.code())
     .bind(update.progress)
@@ -264,14 +262,14 @@ pub async fn add_update(
     .bind(update.status.code())
     .bind(update.progress)
     .bind(at)
-    .bind(item.id)
+    .bind(item.id.get())
     .execute(&mut **tx)
     .await?;
     audit(
         tx,
         Actor::User(user),
         item.network_id,
-        ("action_item", Some(item.id), "progress"),
+        ("action_item", Some(item.id.get()), "progress"),
         Some(json!({ "status": item.status, "progress": item.progress })),
         Some(json!(update)),
     )
@@ -279,65 +277,67 @@ pub async fn add_update(
     Ok(id)
 }
 
-/// A contact person as the form and the rules need them.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct Contact {
-    pub id: i64,
-    pub organization_id: i64,
-    pub name: String,
-    pub organization: String,
-    pub email: String,
+/// Which reminder: before the due date, or once the date has passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reminder {
+    Due,
+    Overdue,
 }
 
-/// The contact people of a network's member organisations, by organisation.
-pub async fn contacts<'e, E: Executor<'e, Database = Any>>(
+impl Reminder {
+    fn column(self) -> &'static str {
+        match self {
+            Reminder::Due => "reminded_due_at",
+            Reminder::Overdue => "reminded_overdue_at",
+        }
+    }
+}
+
+/// Open items whose reminder falls due and was not sent: overdue ones
+/// (due before `today`) or those due from `today` to `ahead`
+/// (`YYYY-MM-DD`).
+pub async fn to_remind<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    network_id: i64,
-) -> Result<Vec<Contact>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT p.id, p.organization_id, p.name, p.email, o.name AS organization FROM people p
-         JOIN organizations o ON o.id = p.organization_id
-         JOIN memberships m ON m.organization_id = o.id
-         WHERE m.network_id = $1 ORDER BY o.name, p.name, p.id",
-    )
-    .bind(network_id)
-    .fetch_all(ex)
-    .await?;
-    Ok(rows
+    reminder: Reminder,
+    today: &str,
+    ahead: &str,
+) -> Result<Vec<ActionItemId>, sqlx::Error> {
+    let condition = match reminder {
+        Reminder::Overdue => "due_on < $1",
+        Reminder::Due => "due_on >= $1 AND due_on <= $2",
+    };
+    let sql = format!(
+        "SELECT id FROM action_items WHERE status IN ('open', 'in_progress')
+         AND due_on IS NOT NULL AND {condition} AND {} IS NULL ORDER BY id",
+        reminder.column()
+    );
+    let mut query = sqlx::query(&sql).bind(today);
+    if reminder == Reminder::Due {
+        query = query.bind(ahead);
+    }
+    Ok(query
+        .fetch_all(ex)
+        .await?
         .iter()
-        .map(|r| Contact {
-            id: r.get("id"),
-            organization_id: r.get("organization_id"),
-            name: r.get("name"),
-            organization: r.get("organization"),
-            email: r.get("email"),
-        })
+        .map(|r| ActionItemId(r.get("id")))
         .collect())
 }
 
-/// The e-mail address of a person, if any.
-pub async fn person_email<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    person_id: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    let row = sqlx::query("SELECT email FROM people WHERE id = $1")
-        .bind(person_id)
-        .fetch_optional(ex)
-        .await?;
-    Ok(row
-        .map(|r| r.get::<String, _>("email"))
-        .filter(|e| !e.trim().is_empty()))
-}
-
-/// Whether an active user account has this e-mail address (the link
-/// between a contact person and a user).
-pub async fn has_user<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
-    email: &str,
+/// Claims an item's reminder in the transaction that queues its mails;
+/// false if another process was first.
+pub async fn claim_reminder(
+    tx: &mut Tx,
+    id: ActionItemId,
+    reminder: Reminder,
 ) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM users WHERE LOWER(email) = LOWER($1) AND disabled = 0")
-        .bind(email.trim())
-        .fetch_optional(ex)
-        .await?;
-    Ok(row.is_some())
+    let column = reminder.column();
+    let claimed = sqlx::query(&format!(
+        "UPDATE action_items SET {column} = $1 WHERE id = $2 AND {column} IS NULL"
+    ))
+    .bind(now())
+    .bind(id.get())
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(claimed == 1)
 }

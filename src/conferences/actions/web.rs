@@ -2,121 +2,81 @@
 //! board of a network, one item with its history and the progress form,
 //! and the report on open items for the next agenda.
 
-use std::collections::BTreeMap;
-
 use axum::{
     Form,
     extract::{Path, Query, State},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use minijinja::context;
 use serde::Deserialize;
 
 use super::{
     access,
-    model::{ActionInput, ActionItem, Choices, Status, UpdateInput, format_day},
-    store::{self, BoardFilter},
+    model::{ActionInput, ActionItem, BoardQuery, Status, UpdateInput},
+    service, store,
 };
 use crate::{
     accounts::viewer::Viewer,
     conferences::{
-        model::{Meeting, State as MeetingState},
-        store::{self as conf_store, AgendaRecord},
+        model::Meeting,
+        registry::{self, Access, Network},
+        service as conf_service, store as conf_store,
+        web::{refused, respond},
     },
     core::{
-        audit::Actor,
         error::{AppError, AppResult, FieldErrors},
-        i18n::Lang,
-        web::App,
-    },
-    network::{
-        context::{load_network, scope},
-        model::Network,
-        store::organizations::{self, Filter},
-        web::{saved, texts, unprocessable},
+        ids::{ActionItemId, MeetingId, NetworkId},
+        paths,
+        web::{
+            App,
+            forms::{saved, texts},
+        },
     },
 };
 
-/// A network and one of its meetings; a meeting of another network is a 404.
-pub(super) async fn network_meeting(
+/// A network and one of its meetings, for a reader of the network.
+async fn network_meeting(
     app: &App,
     viewer: &Viewer,
-    id: i64,
-    meeting_id: i64,
+    (network_id, meeting_id): (NetworkId, MeetingId),
 ) -> AppResult<(Network, Meeting)> {
-    let network = load_network(&app.db, id).await?;
-    viewer.require_read_network(&scope(&network))?;
-    let meeting = conf_store::meeting(app.db.pool(), meeting_id)
-        .await?
-        .filter(|m| m.network_id == network.id)
-        .ok_or_else(AppError::not_found)?;
+    let (network, meeting) = conf_service::meeting_in(app, network_id, meeting_id).await?;
+    viewer.require_read(&network)?;
     Ok((network, meeting))
 }
 
-/// A network and one of its action items.
-pub(super) async fn network_item(
-    app: &App,
-    viewer: &Viewer,
-    id: i64,
-    item_id: i64,
-) -> AppResult<(Network, ActionItem)> {
-    let network = load_network(&app.db, id).await?;
-    viewer.require_read_network(&scope(&network))?;
-    let item = store::item(app.db.pool(), item_id)
+/// An action item of this network; one of another network is a 404.
+async fn item_in(app: &App, network_id: NetworkId, id: ActionItemId) -> AppResult<ActionItem> {
+    store::item(app.db.pool(), id)
         .await?
-        .filter(|i| i.network_id == network.id)
-        .ok_or_else(AppError::not_found)?;
-    Ok((network, item))
+        .filter(|i| i.network_id == network_id)
+        .ok_or_else(AppError::not_found)
 }
 
-/// The valid choices of the action item form for a meeting.
-pub(super) async fn choices(app: &App, meeting: &Meeting) -> AppResult<Choices> {
-    let agenda = conf_store::agenda(app.db.pool(), meeting.id).await?;
-    let decisions = conf_store::decisions(app.db.pool(), meeting.id).await?;
-    let organizations =
-        organizations::list_in_network(app.db.pool(), meeting.network_id, &Filter::default())
-            .await?;
-    let contacts = store::contacts(app.db.pool(), meeting.network_id).await?;
-    Ok(Choices {
-        agenda_item_ids: agenda.iter().map(|i| i.id).collect(),
-        decisions: decisions.iter().map(|d| (d.id, d.agenda_item_id)).collect(),
-        organization_ids: organizations.iter().map(|o| o.id).collect(),
-        people: contacts.iter().map(|c| (c.id, c.organization_id)).collect(),
-    })
+/// An action item of this meeting; one of another meeting is a 404.
+async fn item_of(app: &App, meeting: &Meeting, id: ActionItemId) -> AppResult<ActionItem> {
+    store::item(app.db.pool(), id)
+        .await?
+        .filter(|i| i.meeting_id == meeting.id)
+        .ok_or_else(AppError::not_found)
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct EditQuery {
-    #[serde(default)]
-    pub edit: String,
-}
-
-fn input_of(item: &ActionItem) -> ActionInput {
-    let id = |v: Option<i64>| v.map(|i| i.to_string()).unwrap_or_default();
-    ActionInput {
-        agenda_item_id: item.agenda_item_id.to_string(),
-        decision_id: id(item.decision_id),
-        title: item.title.clone(),
-        responsible_organization_id: id(item.responsible_organization_id),
-        responsible_person_id: id(item.responsible_person_id),
-        due_on: item.due_on.clone().unwrap_or_default(),
-        action_id: item.id.to_string(),
-    }
-}
-
+/// The meeting's page; `form` is the item form as last entered, `editing`
+/// the item it changes.
 async fn render_meeting(
     app: &App,
     viewer: &Viewer,
     (network, meeting): (&Network, &Meeting),
-    form: &ActionInput,
+    (form, editing): (&ActionInput, Option<ActionItemId>),
     errors: &FieldErrors,
 ) -> AppResult<Response> {
     let agenda = conf_store::agenda(app.db.pool(), meeting.id).await?;
     let items = store::for_meeting(app.db.pool(), meeting.id).await?;
     let decisions = conf_store::decisions(app.db.pool(), meeting.id).await?;
-    let organizations =
-        organizations::list_in_network(app.db.pool(), network.id, &Filter::default()).await?;
-    let contacts = store::contacts(app.db.pool(), network.id).await?;
+    let organizations = registry::members(&app.db, meeting.network_id).await?;
+    let mut contacts = registry::contacts(&app.db, meeting.network_id).await?;
+    contacts
+        .sort_by(|a, b| (&a.organization, &a.name, a.id).cmp(&(&b.organization, &b.name, b.id)));
     let can_record = access::can_record(&app.db, viewer, meeting).await?;
     let groups: Vec<_> = agenda
         .iter()
@@ -132,146 +92,108 @@ async fn render_meeting(
         context! {
             network => network, meeting => meeting, groups => groups, has_items => !items.is_empty(),
             agenda => agenda, decisions => decisions, organizations => organizations,
-            contacts => contacts, can_record => can_record, form => form,
+            contacts => contacts, can_record => can_record, form => form, editing => editing,
             errors => texts(viewer, errors),
         },
     )?;
-    Ok(if errors.is_empty() {
-        page.into_response()
-    } else {
-        unprocessable(page)
-    })
+    Ok(respond(page, errors))
 }
 
-/// `GET /networks/{id}/meetings/{mid}/actions`
+#[derive(Debug, Default, Deserialize)]
+pub struct EditQuery {
+    #[serde(default)]
+    pub edit: String,
+}
+
+/// `GET …/meetings/{meeting_id}/actions` (`?edit=<action id>` opens an
+/// item in the form).
 pub async fn meeting_actions(
     State(app): State<App>,
     viewer: Viewer,
-    Path((id, meeting_id)): Path<(i64, i64)>,
+    Path(ids): Path<(NetworkId, MeetingId)>,
     Query(query): Query<EditQuery>,
 ) -> AppResult<Response> {
-    let (network, meeting) = network_meeting(&app, &viewer, id, meeting_id).await?;
-    let form = match query.edit.trim() {
-        "" => ActionInput::default(),
+    let (network, meeting) = network_meeting(&app, &viewer, ids).await?;
+    let (form, editing) = match query.edit.trim() {
+        "" => (ActionInput::default(), None),
         value => {
             access::may_record(&app.db, &viewer, &meeting).await?;
-            let item_id: i64 = value.parse().map_err(|_| AppError::not_found())?;
-            let item = store::item(app.db.pool(), item_id)
-                .await?
-                .filter(|i| i.meeting_id == meeting.id)
-                .ok_or_else(AppError::not_found)?;
-            input_of(&item)
+            let id = value.parse().map_err(|_| AppError::not_found())?;
+            let item = item_of(&app, &meeting, ActionItemId(id)).await?;
+            (ActionInput::of(&item), Some(item.id))
         }
     };
     render_meeting(
         &app,
         &viewer,
         (&network, &meeting),
-        &form,
+        (&form, editing),
         &FieldErrors::new(),
     )
     .await
 }
 
-/// `POST /networks/{id}/meetings/{mid}/actions`: a new item.
+/// `POST …/meetings/{meeting_id}/actions`: a new item.
 pub async fn create(
     State(app): State<App>,
     viewer: Viewer,
-    Path((id, meeting_id)): Path<(i64, i64)>,
+    Path(ids): Path<(NetworkId, MeetingId)>,
     Form(form): Form<ActionInput>,
 ) -> AppResult<Response> {
-    let (network, meeting) = network_meeting(&app, &viewer, id, meeting_id).await?;
+    let (network, meeting) = network_meeting(&app, &viewer, ids).await?;
     let user = access::may_record(&app.db, &viewer, &meeting).await?;
-    let record = match form.validate(&choices(&app, &meeting).await?) {
-        Ok(record) => record,
+    match refused(service::create_action(&app, user, &meeting, &form).await)? {
+        Ok(_) => Ok(saved(
+            &paths::meeting_actions(ids.0, meeting.id),
+            "act-created",
+        )),
         Err(errors) => {
-            return render_meeting(&app, &viewer, (&network, &meeting), &form, &errors).await;
-        }
-    };
-    let mut tx = app.db.begin().await?;
-    store::create(&mut tx, Actor::User(user), network.id, &record).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/networks/{}/meetings/{}/actions", network.id, meeting.id),
-        "act-created",
-    ))
-}
-
-/// `POST /networks/{id}/meetings/{mid}/actions/edit`: changes an item.
-pub async fn edit(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path((id, meeting_id)): Path<(i64, i64)>,
-    Form(form): Form<ActionInput>,
-) -> AppResult<Response> {
-    let (network, meeting) = network_meeting(&app, &viewer, id, meeting_id).await?;
-    let user = access::may_record(&app.db, &viewer, &meeting).await?;
-    let item_id: i64 = form
-        .action_id
-        .trim()
-        .parse()
-        .map_err(|_| AppError::not_found())?;
-    let item = store::item(app.db.pool(), item_id)
-        .await?
-        .filter(|i| i.meeting_id == meeting.id)
-        .ok_or_else(AppError::not_found)?;
-    let record = match form.validate(&choices(&app, &meeting).await?) {
-        Ok(record) => record,
-        Err(errors) => {
-            return render_meeting(&app, &viewer, (&network, &meeting), &form, &errors).await;
-        }
-    };
-    let mut tx = app.db.begin().await?;
-    store::update(&mut tx, Actor::User(user), &item, &record).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/networks/{}/meetings/{}/actions", network.id, meeting.id),
-        "act-saved",
-    ))
-}
-
-/// The filters of the board, as the GET form sends them.
-#[derive(Debug, Default, Deserialize)]
-pub struct BoardQuery {
-    #[serde(default)]
-    pub organization: String,
-    /// `""` (open and in progress), `all` or one status code.
-    #[serde(default)]
-    pub status: String,
-    #[serde(default)]
-    pub meeting: String,
-}
-
-impl BoardQuery {
-    /// Unknown values are ignored rather than refused: the board is a
-    /// read-only view and a stale bookmark should still show something.
-    pub fn filter(&self) -> BoardFilter {
-        let statuses = match self.status.trim() {
-            "" | "open_all" => None,
-            "all" => Some(Status::ALL.to_vec()),
-            code => Status::parse(code).map(|s| vec![s]),
-        };
-        BoardFilter {
-            organization_id: self.organization.trim().parse().ok(),
-            statuses,
-            meeting_id: self.meeting.trim().parse().ok(),
+            render_meeting(&app, &viewer, (&network, &meeting), (&form, None), &errors).await
         }
     }
 }
 
-/// `GET /networks/{id}/actions`: the action board.
+/// `POST …/meetings/{meeting_id}/actions/{action_id}`: changes an item.
+pub async fn edit(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((network_id, meeting_id, action_id)): Path<(NetworkId, MeetingId, ActionItemId)>,
+    Form(form): Form<ActionInput>,
+) -> AppResult<Response> {
+    let (network, meeting) = network_meeting(&app, &viewer, (network_id, meeting_id)).await?;
+    let user = access::may_record(&app.db, &viewer, &meeting).await?;
+    let item = item_of(&app, &meeting, action_id).await?;
+    match refused(service::update_action(&app, user, &meeting, &item, &form).await)? {
+        Ok(()) => Ok(saved(
+            &paths::meeting_actions(network_id, meeting.id),
+            "act-saved",
+        )),
+        Err(errors) => {
+            render_meeting(
+                &app,
+                &viewer,
+                (&network, &meeting),
+                (&form, Some(item.id)),
+                &errors,
+            )
+            .await
+        }
+    }
+}
+
+/// `GET /networks/{network_id}/actions`: the action board.
 pub async fn board(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
     Query(query): Query<BoardQuery>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    viewer.require_read_network(&scope(&network))?;
-    let items = store::board(app.db.pool(), network.id, &query.filter()).await?;
-    let organizations =
-        organizations::list_in_network(app.db.pool(), network.id, &Filter::default()).await?;
-    let meetings = conf_store::meetings(app.db.pool(), network.id).await?;
+    use axum::response::IntoResponse;
+    let network = registry::network(&app.db, network_id).await?;
+    viewer.require_read(&network)?;
+    let items = store::board(app.db.pool(), network_id, &query.filter()).await?;
+    let organizations = registry::members(&app.db, network_id).await?;
+    let meetings = conf_store::meetings(app.db.pool(), network_id).await?;
     let overdue = items.iter().filter(|i| i.overdue).count();
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
     Ok(app
@@ -285,7 +207,7 @@ pub async fn board(
                     organization => query.organization.trim(), status => query.status.trim(),
                     meeting => query.meeting.trim(),
                 },
-                can_manage => viewer.can_manage_network(network.id),
+                can_manage => viewer.can_manage(network_id),
             },
         )?
         .into_response())
@@ -321,20 +243,18 @@ async fn render_item(
             errors => texts(viewer, errors),
         },
     )?;
-    Ok(if errors.is_empty() {
-        page.into_response()
-    } else {
-        unprocessable(page)
-    })
+    Ok(respond(page, errors))
 }
 
-/// `GET /networks/{id}/actions/{aid}`: one item with its history.
+/// `GET /networks/{network_id}/actions/{action_id}`: one item with its history.
 pub async fn show(
     State(app): State<App>,
     viewer: Viewer,
-    Path((id, item_id)): Path<(i64, i64)>,
+    Path((network_id, action_id)): Path<(NetworkId, ActionItemId)>,
 ) -> AppResult<Response> {
-    let (network, item) = network_item(&app, &viewer, id, item_id).await?;
+    let network = registry::network(&app.db, network_id).await?;
+    viewer.require_read(&network)?;
+    let item = item_in(&app, network_id, action_id).await?;
     render_item(
         &app,
         &viewer,
@@ -345,104 +265,43 @@ pub async fn show(
     .await
 }
 
-/// `POST /networks/{id}/actions/{aid}/update`: status, progress, comment.
+/// `POST /networks/{network_id}/actions/{action_id}/updates`: status,
+/// progress, comment.
 pub async fn update(
     State(app): State<App>,
     viewer: Viewer,
-    Path((id, item_id)): Path<(i64, i64)>,
-    Form(form): Form<BTreeMap<String, String>>,
+    Path((network_id, action_id)): Path<(NetworkId, ActionItemId)>,
+    Form(mut form): Form<UpdateInput>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    let item = store::item(app.db.pool(), item_id)
-        .await?
-        .filter(|i| i.network_id == network.id)
-        .ok_or_else(AppError::not_found)?;
+    let network = registry::network(&app.db, network_id).await?;
+    let item = item_in(&app, network_id, action_id).await?;
     let user = access::may_update(&app.db, &viewer, &item).await?;
-    let input = UpdateInput {
-        status: form.get("status").cloned().unwrap_or_default(),
-        progress: serde_json::Value::String(form.get("progress").cloned().unwrap_or_default()),
-        comment: form.get("comment").cloned().unwrap_or_default(),
-    };
-    let record = match input.validate() {
-        Ok(record) => record,
-        Err(errors) => {
-            return render_item(&app, &viewer, (&network, &item), &input, &errors).await;
-        }
-    };
-    let mut tx = app.db.begin().await?;
-    store::add_update(&mut tx, user, &item, &record).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/networks/{}/actions/{}", network.id, item.id),
-        "act-progress-saved",
-    ))
-}
-
-/// The text of the agenda item that reports on open action items.
-pub fn open_items_report(lang: Lang, items: &[ActionItem]) -> String {
-    if items.is_empty() {
-        return lang.t("act-report-none");
+    // A form sends the progress as text; a missing field is empty text.
+    if form.progress.is_null() {
+        form.progress = serde_json::Value::String(String::new());
     }
-    items
-        .iter()
-        .map(|i| {
-            let args = [
-                ("title".to_string(), i.title.clone()),
-                ("responsible".to_string(), i.responsible()),
-                (
-                    "due".to_string(),
-                    i.due_on
-                        .as_deref()
-                        .map(format_day)
-                        .unwrap_or_else(|| "–".into()),
-                ),
-                ("progress".to_string(), i.progress.to_string()),
-            ];
-            let mut line = format!("- {}", lang.t_args("act-report-line", &args));
-            if i.overdue {
-                line.push_str(&format!(" ({})", lang.t("act-overdue")));
-            }
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    match refused(service::report_progress(&app, user, &item, &form).await)? {
+        Ok(_) => Ok(saved(
+            &paths::action(network_id, item.id),
+            "act-progress-saved",
+        )),
+        Err(errors) => render_item(&app, &viewer, (&network, &item), &form, &errors).await,
+    }
 }
 
-/// `POST /networks/{id}/meetings/{mid}/agenda/open-actions`: adds the
-/// report on open action items to a meeting that has not taken place.
+/// `POST …/meetings/{meeting_id}/agenda/open-actions`: adds the report on
+/// open action items to a meeting that has not taken place.
 pub async fn add_report(
     State(app): State<App>,
     viewer: Viewer,
-    Path((id, meeting_id)): Path<(i64, i64)>,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    let user = viewer.require_manage_network(network.id)?;
-    let meeting = conf_store::meeting(app.db.pool(), meeting_id)
-        .await?
-        .filter(|m| m.network_id == network.id)
-        .ok_or_else(AppError::not_found)?;
-    if !matches!(meeting.state, MeetingState::Planned | MeetingState::Invited) {
-        return Err(AppError::conflict("wrong_state", "act-err-report-state"));
-    }
-    let items = store::board(app.db.pool(), network.id, &BoardFilter::default()).await?;
-    // Items of this very meeting are not "open items from before".
-    let items: Vec<ActionItem> = items
-        .into_iter()
-        .filter(|i| i.meeting_id != meeting.id)
-        .collect();
-    let lang = Lang::De;
-    let record = AgendaRecord {
-        title: lang.t("act-report-title"),
-        description: open_items_report(lang, &items),
-        proposer_organization_id: None,
-        duration_minutes: 15,
-        is_public: false,
-    };
-    let mut tx = app.db.begin().await?;
-    conf_store::add_agenda_item(&mut tx, Actor::User(user), &meeting, &record).await?;
-    tx.commit().await?;
+    registry::network(&app.db, network_id).await?;
+    let user = viewer.require_manage(network_id)?;
+    let (_, meeting) = conf_service::meeting_in(&app, network_id, meeting_id).await?;
+    service::add_open_items_report(&app, user, &meeting).await?;
     Ok(saved(
-        &format!("/conferences/{}/agenda", meeting.id),
+        &paths::agenda(network_id, meeting.id),
         "act-report-added",
     ))
 }

@@ -1,49 +1,26 @@
 //! Store queries for the agenda of a meeting: items in their order,
 //! numbered on display.
 
-use serde::Serialize;
 use serde_json::json;
 use sqlx::{Any, Executor, Row, any::AnyRow};
 
-use crate::conferences::model::Meeting;
+use crate::conferences::model::{AgendaItem, AgendaRecord, Meeting};
 use crate::core::{
     audit::Actor,
+    ids::{AgendaItemId, MeetingId, OrganizationId},
     store::{Tx, now},
 };
 
 use super::*;
 
-/// One agenda item.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AgendaItem {
-    pub id: i64,
-    pub meeting_id: i64,
-    pub position: i64,
-    pub title: String,
-    pub description: String,
-    pub proposer_organization_id: Option<i64>,
-    pub duration_minutes: i64,
-    pub is_public: bool,
-}
-
-/// What the agenda form sets.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AgendaRecord {
-    pub title: String,
-    pub description: String,
-    pub proposer_organization_id: Option<i64>,
-    pub duration_minutes: i64,
-    pub is_public: bool,
-}
-
 fn item_from(r: &AnyRow) -> AgendaItem {
     AgendaItem {
-        id: r.get("id"),
-        meeting_id: r.get("meeting_id"),
+        id: AgendaItemId(r.get("id")),
+        meeting_id: MeetingId(r.get("meeting_id")),
         position: r.get("position"),
         title: r.get("title"),
         description: r.get("description"),
-        proposer_organization_id: r.get("proposer_organization_id"),
+        proposer_organization_id: opt(r, "proposer_organization_id", OrganizationId),
         duration_minutes: r.get("duration_minutes"),
         is_public: r.get::<i64, _>("is_public") != 0,
     }
@@ -54,15 +31,31 @@ const COLUMNS: &str = "id, meeting_id, position, title, description, proposer_or
 /// The agenda of a meeting in its order.
 pub async fn agenda<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<AgendaItem>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM agenda_items WHERE meeting_id = $1 ORDER BY position, id"
     ))
-    .bind(meeting_id)
+    .bind(meeting_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows.iter().map(item_from).collect())
+}
+
+/// One item of a meeting's agenda (`None` for an item of another meeting).
+pub async fn agenda_item<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    meeting_id: MeetingId,
+    item_id: AgendaItemId,
+) -> Result<Option<AgendaItem>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM agenda_items WHERE id = $1 AND meeting_id = $2"
+    ))
+    .bind(item_id.get())
+    .bind(meeting_id.get())
+    .fetch_optional(ex)
+    .await?;
+    Ok(row.as_ref().map(item_from))
 }
 
 pub async fn add_agenda_item(
@@ -70,12 +63,12 @@ pub async fn add_agenda_item(
     actor: Actor<'_>,
     meeting: &Meeting,
     record: &AgendaRecord,
-) -> Result<i64, sqlx::Error> {
+) -> Result<AgendaItemId, sqlx::Error> {
     let at = now();
     let position: i64 = sqlx::query(
         "SELECT COALESCE(MAX(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1",
     )
-    .bind(meeting.id)
+    .bind(meeting.id.get())
     .fetch_one(&mut **tx)
     .await?
     .get("next");
@@ -83,11 +76,11 @@ pub async fn add_agenda_item(
         "INSERT INTO agenda_items (meeting_id, position, title, description, proposer_organization_id, duration_minutes, is_public, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
     )
-    .bind(meeting.id)
+    .bind(meeting.id.get())
     .bind(position)
     .bind(&record.title)
     .bind(&record.description)
-    .bind(record.proposer_organization_id)
+    .bind(record.proposer_organization_id.map(OrganizationId::get))
     .bind(record.duration_minutes)
     .bind(i64::from(record.is_public))
     .bind(at)
@@ -103,16 +96,16 @@ pub async fn add_agenda_item(
         Some(json!({ "meeting_id": meeting.id, "position": position, "item": record })),
     )
     .await?;
-    Ok(id)
+    Ok(AgendaItemId(id))
 }
 
 /// Swaps an item with its neighbour above (`up`) or below; at either end
-/// nothing changes.
+/// nothing changes. False if the item is not on this meeting's agenda.
 pub async fn move_agenda_item(
     tx: &mut Tx,
     actor: Actor<'_>,
     meeting: &Meeting,
-    item_id: i64,
+    item_id: AgendaItemId,
     up: bool,
 ) -> Result<bool, sqlx::Error> {
     let items = agenda(&mut **tx, meeting.id).await?;
@@ -128,14 +121,14 @@ pub async fn move_agenda_item(
         return Ok(true);
     };
     // Renumber the whole agenda so positions stay dense and unique.
-    let mut order: Vec<i64> = items.iter().map(|i| i.id).collect();
+    let mut order: Vec<AgendaItemId> = items.iter().map(|i| i.id).collect();
     order.swap(index, other);
     let at = now();
     for (n, id) in order.iter().enumerate() {
         sqlx::query("UPDATE agenda_items SET position = $1, updated_at = $2 WHERE id = $3")
             .bind(n as i64 + 1)
             .bind(at)
-            .bind(id)
+            .bind(id.get())
             .execute(&mut **tx)
             .await?;
     }
@@ -143,7 +136,7 @@ pub async fn move_agenda_item(
         tx,
         actor,
         meeting.network_id,
-        ("agenda_item", Some(item_id), "move"),
+        ("agenda_item", Some(item_id.get()), "move"),
         Some(json!({ "position": index + 1 })),
         Some(json!({ "position": other + 1 })),
     )
@@ -151,26 +144,27 @@ pub async fn move_agenda_item(
     Ok(true)
 }
 
-/// Deletes an item and closes the gap in the numbering.
+/// Deletes an item and closes the gap in the numbering. False if the item
+/// is not on this meeting's agenda.
 pub async fn delete_agenda_item(
     tx: &mut Tx,
     actor: Actor<'_>,
     meeting: &Meeting,
-    item_id: i64,
+    item_id: AgendaItemId,
 ) -> Result<bool, sqlx::Error> {
     let items = agenda(&mut **tx, meeting.id).await?;
     let Some(item) = items.iter().find(|i| i.id == item_id) else {
         return Ok(false);
     };
-    crate::oparl::tombstones::agenda_item_deleted(tx, item_id).await?;
+    crate::oparl::tombstones::agenda_item_deleted(tx, item_id.get()).await?;
     sqlx::query("DELETE FROM agenda_items WHERE id = $1")
-        .bind(item_id)
+        .bind(item_id.get())
         .execute(&mut **tx)
         .await?;
     sqlx::query(
         "UPDATE agenda_items SET position = position - 1 WHERE meeting_id = $1 AND position > $2",
     )
-    .bind(meeting.id)
+    .bind(meeting.id.get())
     .bind(item.position)
     .execute(&mut **tx)
     .await?;
@@ -178,7 +172,7 @@ pub async fn delete_agenda_item(
         tx,
         actor,
         meeting.network_id,
-        ("agenda_item", Some(item_id), "delete"),
+        ("agenda_item", Some(item_id.get()), "delete"),
         Some(json!(item)),
         None,
     )
@@ -194,7 +188,7 @@ pub async fn update_agenda_item(
     record: &AgendaRecord,
 ) -> Result<(), sqlx::Error> {
     if item.is_public && !record.is_public {
-        crate::oparl::tombstones::agenda_item_deleted(tx, item.id).await?;
+        crate::oparl::tombstones::agenda_item_deleted(tx, item.id.get()).await?;
     }
     sqlx::query(
         "UPDATE agenda_items SET title = $1, description = $2, proposer_organization_id = $3,
@@ -202,18 +196,18 @@ pub async fn update_agenda_item(
     )
     .bind(&record.title)
     .bind(&record.description)
-    .bind(record.proposer_organization_id)
+    .bind(record.proposer_organization_id.map(OrganizationId::get))
     .bind(record.duration_minutes)
     .bind(i64::from(record.is_public))
     .bind(now())
-    .bind(item.id)
+    .bind(item.id.get())
     .execute(&mut **tx)
     .await?;
     audit(
         tx,
         actor,
         meeting.network_id,
-        ("agenda_item", Some(item.id), "update"),
+        ("agenda_item", Some(item.id.get()), "update"),
         Some(json!(item)),
         Some(json!(record)),
     )

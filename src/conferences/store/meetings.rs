@@ -3,13 +3,12 @@
 use serde_json::json;
 use sqlx::{Any, Executor, Row, any::AnyRow};
 
-use crate::conferences::model::{Meeting, State};
-use crate::{
-    accounts::secrets,
-    core::{
-        audit::Actor,
-        store::{Tx, now},
-    },
+use crate::conferences::model::{Meeting, MeetingRecord, Roles, State};
+use crate::core::{
+    audit::Actor,
+    ids::{MeetingId, NetworkId, OrganizationId, PersonId},
+    secrets,
+    store::{Tx, now},
 };
 
 use super::*;
@@ -18,22 +17,22 @@ pub(super) const MEETING_COLUMNS: &str = "id, network_id, title, starts_at, ends
 
 pub(super) fn meeting_from(r: &AnyRow) -> Meeting {
     Meeting {
-        id: r.get("id"),
-        network_id: r.get("network_id"),
+        id: MeetingId(r.get("id")),
+        network_id: NetworkId(r.get("network_id")),
         title: r.get("title"),
         starts_at: r.get("starts_at"),
         ends_at: r.get("ends_at"),
         location: r.get("location"),
         online_url: r.get("online_url"),
-        organizer_organization_id: r.get("organizer_organization_id"),
+        organizer_organization_id: opt(r, "organizer_organization_id", OrganizationId),
         state: State::parse(&r.get::<String, _>("state")),
         is_public: r.get::<i64, _>("is_public") != 0,
         ics_uid: r.get("ics_uid"),
         ics_sequence: r.get("ics_sequence"),
         created_at: r.get("created_at"),
         updated_at: r.get("updated_at"),
-        chair_person_id: r.get("chair_person_id"),
-        minute_taker_person_id: r.get("minute_taker_person_id"),
+        chair_person_id: opt(r, "chair_person_id", PersonId),
+        minute_taker_person_id: opt(r, "minute_taker_person_id", PersonId),
         minutes_state: r.get("minutes_state"),
         minutes_approved_at: r.get("minutes_approved_at"),
     }
@@ -42,12 +41,12 @@ pub(super) fn meeting_from(r: &AnyRow) -> Meeting {
 /// The meetings of a network, the latest date first (undated ones first).
 pub async fn meetings<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    network_id: i64,
+    network_id: NetworkId,
 ) -> Result<Vec<Meeting>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {MEETING_COLUMNS} FROM meetings WHERE network_id = $1 ORDER BY id"
     ))
-    .bind(network_id)
+    .bind(network_id.get())
     .fetch_all(ex)
     .await?;
     let mut list: Vec<Meeting> = rows.iter().map(meeting_from).collect();
@@ -57,62 +56,36 @@ pub async fn meetings<'e, E: Executor<'e, Database = Any>>(
 
 pub async fn meeting<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    id: i64,
+    id: MeetingId,
 ) -> Result<Option<Meeting>, sqlx::Error> {
     let row = sqlx::query(&format!(
         "SELECT {MEETING_COLUMNS} FROM meetings WHERE id = $1"
     ))
-    .bind(id)
+    .bind(id.get())
     .fetch_optional(ex)
     .await?;
     Ok(row.as_ref().map(meeting_from))
 }
 
-/// What a meeting form sets.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct MeetingRecord {
-    pub title: String,
-    pub starts_at: Option<i64>,
-    pub ends_at: Option<i64>,
-    pub location: String,
-    pub online_url: String,
-    pub organizer_organization_id: Option<i64>,
-    pub is_public: bool,
-}
-
-impl MeetingRecord {
-    pub fn of(m: &Meeting) -> Self {
-        Self {
-            title: m.title.clone(),
-            starts_at: m.starts_at,
-            ends_at: m.ends_at,
-            location: m.location.clone(),
-            online_url: m.online_url.clone(),
-            organizer_organization_id: m.organizer_organization_id,
-            is_public: m.is_public,
-        }
-    }
-}
-
 pub async fn create_meeting(
     tx: &mut Tx,
     actor: Actor<'_>,
-    network_id: i64,
+    network_id: NetworkId,
     record: &MeetingRecord,
-) -> Result<i64, sqlx::Error> {
+) -> Result<MeetingId, sqlx::Error> {
     let at = now();
     let uid = format!("{}@ikon", secrets::random_token());
     let id: i64 = sqlx::query(
         "INSERT INTO meetings (network_id, title, starts_at, ends_at, location, online_url, organizer_organization_id, state, is_public, ics_uid, ics_sequence, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'planned', $8, $9, 0, $10, $10) RETURNING id",
     )
-    .bind(network_id)
+    .bind(network_id.get())
     .bind(&record.title)
     .bind(record.starts_at)
     .bind(record.ends_at)
     .bind(&record.location)
     .bind(&record.online_url)
-    .bind(record.organizer_organization_id)
+    .bind(record.organizer_organization_id.map(OrganizationId::get))
     .bind(i64::from(record.is_public))
     .bind(uid)
     .bind(at)
@@ -128,7 +101,7 @@ pub async fn create_meeting(
         Some(json!(record)),
     )
     .await?;
-    Ok(id)
+    Ok(MeetingId(id))
 }
 
 pub async fn update_meeting(
@@ -138,7 +111,7 @@ pub async fn update_meeting(
     record: &MeetingRecord,
 ) -> Result<(), sqlx::Error> {
     if meeting.is_public && !record.is_public {
-        crate::oparl::tombstones::meeting_hidden(tx, meeting.id).await?;
+        crate::oparl::tombstones::meeting_hidden(tx, meeting.id.get()).await?;
     }
     sqlx::query(
         "UPDATE meetings SET title = $1, starts_at = $2, ends_at = $3, location = $4, online_url = $5,
@@ -149,19 +122,123 @@ pub async fn update_meeting(
     .bind(record.ends_at)
     .bind(&record.location)
     .bind(&record.online_url)
-    .bind(record.organizer_organization_id)
+    .bind(record.organizer_organization_id.map(OrganizationId::get))
     .bind(i64::from(record.is_public))
     .bind(now())
-    .bind(meeting.id)
+    .bind(meeting.id.get())
     .execute(&mut **tx)
     .await?;
     audit(
         tx,
         actor,
         meeting.network_id,
-        ("meeting", Some(meeting.id), "update"),
+        ("meeting", Some(meeting.id.get()), "update"),
         Some(json!(MeetingRecord::of(meeting))),
         Some(json!(record)),
     )
     .await
+}
+
+/// Names the chair and the minute taker (contact people; `None` clears).
+pub async fn set_roles(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    meeting_id: MeetingId,
+    (chair, minute_taker): Roles,
+) -> Result<(), sqlx::Error> {
+    let before = sqlx::query(
+        "SELECT network_id, chair_person_id, minute_taker_person_id FROM meetings WHERE id = $1",
+    )
+    .bind(meeting_id.get())
+    .fetch_one(&mut **tx)
+    .await?;
+    let network_id = NetworkId(before.get("network_id"));
+    let old: Roles = (
+        opt(&before, "chair_person_id", PersonId),
+        opt(&before, "minute_taker_person_id", PersonId),
+    );
+    if old == (chair, minute_taker) {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE meetings SET chair_person_id = $1, minute_taker_person_id = $2 WHERE id = $3",
+    )
+    .bind(chair.map(PersonId::get))
+    .bind(minute_taker.map(PersonId::get))
+    .bind(meeting_id.get())
+    .execute(&mut **tx)
+    .await?;
+    audit(
+        tx,
+        actor,
+        network_id,
+        ("meeting", Some(meeting_id.get()), "roles"),
+        Some(json!({ "chair_person_id": old.0, "minute_taker_person_id": old.1 })),
+        Some(json!({ "chair_person_id": chair, "minute_taker_person_id": minute_taker })),
+    )
+    .await
+}
+
+/// Moves a meeting to a new state and iCalendar sequence number.
+pub async fn set_state(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    meeting: &Meeting,
+    state: State,
+    sequence: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE meetings SET state = $1, ics_sequence = $2, updated_at = $3 WHERE id = $4")
+        .bind(state.code())
+        .bind(sequence)
+        .bind(now())
+        .bind(meeting.id.get())
+        .execute(&mut **tx)
+        .await?;
+    audit(
+        tx,
+        actor,
+        meeting.network_id,
+        ("meeting", Some(meeting.id.get()), "state"),
+        Some(json!({ "state": meeting.state, "sequence": meeting.ics_sequence })),
+        Some(json!({ "state": state, "sequence": sequence })),
+    )
+    .await
+}
+
+/// Marks the meeting held.
+pub async fn mark_held(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    meeting: &Meeting,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE meetings SET state = $1, updated_at = $2 WHERE id = $3")
+        .bind(State::Held.code())
+        .bind(now())
+        .bind(meeting.id.get())
+        .execute(&mut **tx)
+        .await?;
+    audit(
+        tx,
+        actor,
+        meeting.network_id,
+        ("meeting", Some(meeting.id.get()), "held"),
+        Some(json!({ "state": meeting.state })),
+        Some(json!({ "state": State::Held })),
+    )
+    .await
+}
+
+/// Public meetings of a network with a date, not cancelled, by date.
+pub async fn public_meetings<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: NetworkId,
+) -> Result<Vec<Meeting>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {MEETING_COLUMNS} FROM meetings WHERE network_id = $1 AND is_public = 1
+         AND starts_at IS NOT NULL AND ends_at IS NOT NULL AND state <> 'cancelled' ORDER BY starts_at, id"
+    ))
+    .bind(network_id.get())
+    .fetch_all(ex)
+    .await?;
+    Ok(rows.iter().map(meeting_from).collect())
 }

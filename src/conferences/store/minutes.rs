@@ -4,110 +4,49 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
 use serde_json::json;
 use sqlx::{Any, Executor, Row};
 
-use crate::conferences::model::{Meeting, State};
+use crate::conferences::model::{
+    Comment, Decision, MINUTES_APPROVED, MINUTES_DRAFT, Meeting, Series, State, Votes,
+};
 use crate::core::{
     audit::Actor,
+    ids::{AgendaItemId, DecisionId, MeetingId, NetworkId, UserId},
     store::{Tx, now},
 };
 
 use super::*;
 
-pub const MINUTES_DRAFT: &str = "draft";
-pub const MINUTES_CIRCULATED: &str = "circulated";
-pub const MINUTES_APPROVED: &str = "approved";
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Decision {
-    pub id: i64,
-    pub agenda_item_id: i64,
-    pub position: i64,
-    pub text: String,
-    /// Yes, no, abstain: all three or none.
-    pub votes: Option<(i64, i64, i64)>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Comment {
-    pub id: i64,
-    pub user_id: Option<i64>,
-    pub author: String,
-    pub body: String,
-    pub created_at: i64,
-}
-
-/// Names the chair and the minute taker (contact people; `None` clears).
-pub async fn set_roles(
-    tx: &mut Tx,
-    actor: Actor<'_>,
-    meeting_id: i64,
-    (chair, minute_taker): (Option<i64>, Option<i64>),
-) -> Result<(), sqlx::Error> {
-    let before = sqlx::query(
-        "SELECT network_id, chair_person_id, minute_taker_person_id FROM meetings WHERE id = $1",
-    )
-    .bind(meeting_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    let network_id: i64 = before.get("network_id");
-    let old: (Option<i64>, Option<i64>) = (
-        before.get("chair_person_id"),
-        before.get("minute_taker_person_id"),
-    );
-    if old == (chair, minute_taker) {
-        return Ok(());
-    }
-    sqlx::query(
-        "UPDATE meetings SET chair_person_id = $1, minute_taker_person_id = $2 WHERE id = $3",
-    )
-    .bind(chair)
-    .bind(minute_taker)
-    .bind(meeting_id)
-    .execute(&mut **tx)
-    .await?;
-    audit(
-        tx,
-        actor,
-        network_id,
-        ("meeting", Some(meeting_id), "roles"),
-        Some(json!({ "chair_person_id": old.0, "minute_taker_person_id": old.1 })),
-        Some(json!({ "chair_person_id": chair, "minute_taker_person_id": minute_taker })),
-    )
-    .await
-}
-
 /// The notes of every item of a meeting, by item id.
 pub async fn item_notes<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    meeting_id: i64,
-) -> Result<BTreeMap<i64, String>, sqlx::Error> {
+    meeting_id: MeetingId,
+) -> Result<BTreeMap<AgendaItemId, String>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT n.agenda_item_id, n.notes FROM item_minutes n
          JOIN agenda_items i ON i.id = n.agenda_item_id WHERE i.meeting_id = $1",
     )
-    .bind(meeting_id)
+    .bind(meeting_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| (r.get("agenda_item_id"), r.get("notes")))
+        .map(|r| (AgendaItemId(r.get("agenda_item_id")), r.get("notes")))
         .collect())
 }
 
 /// The decisions of every item of a meeting, in order.
 pub async fn decisions<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<Decision>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT d.id, d.agenda_item_id, d.position, d.text, d.votes_yes, d.votes_no, d.votes_abstain
          FROM decisions d JOIN agenda_items i ON i.id = d.agenda_item_id
          WHERE i.meeting_id = $1 ORDER BY i.position, d.position, d.id",
     )
-    .bind(meeting_id)
+    .bind(meeting_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows
@@ -117,8 +56,8 @@ pub async fn decisions<'e, E: Executor<'e, Database = Any>>(
             let no: Option<i64> = r.get("votes_no");
             let abstain: Option<i64> = r.get("votes_abstain");
             Decision {
-                id: r.get("id"),
-                agenda_item_id: r.get("agenda_item_id"),
+                id: DecisionId(r.get("id")),
+                agenda_item_id: AgendaItemId(r.get("agenda_item_id")),
                 position: r.get("position"),
                 text: r.get("text"),
                 votes: match (yes, no, abstain) {
@@ -130,11 +69,23 @@ pub async fn decisions<'e, E: Executor<'e, Database = Any>>(
         .collect())
 }
 
+/// One decision in a meeting's minutes (`None` for one of another meeting).
+pub async fn decision<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    meeting_id: MeetingId,
+    id: DecisionId,
+) -> Result<Option<Decision>, sqlx::Error> {
+    Ok(decisions(ex, meeting_id)
+        .await?
+        .into_iter()
+        .find(|d| d.id == id))
+}
+
 /// Starts the draft when the first words are written.
 async fn start_draft(tx: &mut Tx, meeting: &Meeting) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE meetings SET minutes_state = $1 WHERE id = $2 AND minutes_state = ''")
         .bind(MINUTES_DRAFT)
-        .bind(meeting.id)
+        .bind(meeting.id.get())
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -144,12 +95,12 @@ pub async fn save_notes(
     tx: &mut Tx,
     actor: Actor<'_>,
     meeting: &Meeting,
-    item_id: i64,
+    item_id: AgendaItemId,
     notes: &str,
 ) -> Result<(), sqlx::Error> {
     let before: Option<String> =
         sqlx::query("SELECT notes FROM item_minutes WHERE agenda_item_id = $1")
-            .bind(item_id)
+            .bind(item_id.get())
             .fetch_optional(&mut **tx)
             .await?
             .map(|r| r.get("notes"));
@@ -159,14 +110,14 @@ pub async fn save_notes(
         )
         .bind(notes)
         .bind(now())
-        .bind(item_id)
+        .bind(item_id.get())
         .execute(&mut **tx)
         .await?;
     } else {
         sqlx::query(
             "INSERT INTO item_minutes (agenda_item_id, notes, updated_at) VALUES ($1, $2, $3)",
         )
-        .bind(item_id)
+        .bind(item_id.get())
         .bind(notes)
         .bind(now())
         .execute(&mut **tx)
@@ -177,7 +128,7 @@ pub async fn save_notes(
         tx,
         actor,
         meeting.network_id,
-        ("item_minutes", Some(item_id), "update"),
+        ("item_minutes", Some(item_id.get()), "update"),
         before.map(|b| json!({ "notes": b })),
         Some(json!({ "notes": notes })),
     )
@@ -188,15 +139,15 @@ pub async fn add_decision(
     tx: &mut Tx,
     actor: Actor<'_>,
     meeting: &Meeting,
-    item_id: i64,
+    item_id: AgendaItemId,
     text: &str,
-    votes: Option<(i64, i64, i64)>,
-) -> Result<i64, sqlx::Error> {
+    votes: Option<Votes>,
+) -> Result<DecisionId, sqlx::Error> {
     let at = now();
     let position: i64 = sqlx::query(
         "SELECT COALESCE(MAX(position), 0) + 1 AS next FROM decisions WHERE agenda_item_id = $1",
     )
-    .bind(item_id)
+    .bind(item_id.get())
     .fetch_one(&mut **tx)
     .await?
     .get("next");
@@ -204,7 +155,7 @@ pub async fn add_decision(
         "INSERT INTO decisions (agenda_item_id, position, text, votes_yes, votes_no, votes_abstain, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     )
-    .bind(item_id)
+    .bind(item_id.get())
     .bind(position)
     .bind(text)
     .bind(votes.map(|v| v.0))
@@ -224,7 +175,7 @@ pub async fn add_decision(
         Some(json!({ "agenda_item_id": item_id, "text": text, "votes": votes })),
     )
     .await?;
-    Ok(id)
+    Ok(DecisionId(id))
 }
 
 pub async fn delete_decision(
@@ -234,14 +185,14 @@ pub async fn delete_decision(
     decision: &Decision,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM decisions WHERE id = $1")
-        .bind(decision.id)
+        .bind(decision.id.get())
         .execute(&mut **tx)
         .await?;
     audit(
         tx,
         actor,
         meeting.network_id,
-        ("decision", Some(decision.id), "delete"),
+        ("decision", Some(decision.id.get()), "delete"),
         Some(json!(decision)),
         None,
     )
@@ -264,14 +215,14 @@ pub async fn set_minutes_state(
         .bind(state)
         .bind(at)
         .bind(State::MinutesApproved.code())
-        .bind(meeting.id)
+        .bind(meeting.id.get())
         .execute(&mut **tx)
         .await?;
     } else {
         sqlx::query("UPDATE meetings SET minutes_state = $1, updated_at = $2 WHERE id = $3")
             .bind(state)
             .bind(at)
-            .bind(meeting.id)
+            .bind(meeting.id.get())
             .execute(&mut **tx)
             .await?;
     }
@@ -279,7 +230,7 @@ pub async fn set_minutes_state(
         tx,
         actor,
         meeting.network_id,
-        ("minutes", Some(meeting.id), state),
+        ("minutes", Some(meeting.id.get()), state),
         Some(json!({ "minutes_state": meeting.minutes_state })),
         Some(json!({ "minutes_state": state })),
     )
@@ -288,21 +239,21 @@ pub async fn set_minutes_state(
 
 pub async fn comments<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<Comment>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT c.id, c.user_id, COALESCE(u.name, '') AS author, c.body, c.created_at
          FROM minutes_comments c LEFT JOIN users u ON u.id = c.user_id
          WHERE c.meeting_id = $1 ORDER BY c.created_at, c.id",
     )
-    .bind(meeting_id)
+    .bind(meeting_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows
         .into_iter()
         .map(|r| Comment {
             id: r.get("id"),
-            user_id: r.get("user_id"),
+            user_id: opt(&r, "user_id", UserId),
             author: r.get("author"),
             body: r.get("body"),
             created_at: r.get("created_at"),
@@ -333,14 +284,14 @@ pub async fn add_comment(
     tx: &mut Tx,
     actor: Actor<'_>,
     meeting: &Meeting,
-    user_id: i64,
+    user_id: UserId,
     body: &str,
 ) -> Result<i64, sqlx::Error> {
     let id: i64 = sqlx::query(
         "INSERT INTO minutes_comments (meeting_id, user_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
-    .bind(meeting.id)
-    .bind(user_id)
+    .bind(meeting.id.get())
+    .bind(user_id.get())
     .bind(body)
     .bind(now())
     .fetch_one(&mut **tx)
@@ -361,10 +312,10 @@ pub async fn add_comment(
 /// Whether the network shows approved minutes to the public.
 pub async fn minutes_public<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    network_id: i64,
+    network_id: NetworkId,
 ) -> Result<bool, sqlx::Error> {
     let row = sqlx::query("SELECT minutes_public FROM meeting_series WHERE network_id = $1")
-        .bind(network_id)
+        .bind(network_id.get())
         .fetch_optional(ex)
         .await?;
     Ok(row.is_some_and(|r| r.get::<i64, _>("minutes_public") != 0))
@@ -373,7 +324,7 @@ pub async fn minutes_public<'e, E: Executor<'e, Database = Any>>(
 pub async fn set_minutes_public(
     tx: &mut Tx,
     actor: Actor<'_>,
-    network_id: i64,
+    network_id: NetworkId,
     public: bool,
 ) -> Result<(), sqlx::Error> {
     let before = minutes_public(&mut **tx, network_id).await?;
@@ -382,16 +333,16 @@ pub async fn set_minutes_public(
     )
     .bind(i64::from(public))
     .bind(now())
-    .bind(network_id)
+    .bind(network_id.get())
     .execute(&mut **tx)
     .await?
     .rows_affected();
     if updated == 0 {
-        let defaults = crate::conferences::model::Series::default();
+        let defaults = Series::default();
         sqlx::query(
             "INSERT INTO meeting_series (network_id, rhythm_months, default_location, updated_at, minutes_public) VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(network_id)
+        .bind(network_id.get())
         .bind(defaults.rhythm_months)
         .bind(&defaults.default_location)
         .bind(now())
@@ -403,7 +354,7 @@ pub async fn set_minutes_public(
         tx,
         actor,
         network_id,
-        ("meeting_series", Some(network_id), "update"),
+        ("meeting_series", Some(network_id.get()), "update"),
         Some(json!({ "minutes_public": before })),
         Some(json!({ "minutes_public": public })),
     )

@@ -3,9 +3,10 @@
 use serde_json::{Value, json};
 use sqlx::{Any, Executor, Row};
 
-use crate::conferences::model::{Answer, Meeting, PollOption};
+use crate::conferences::model::{Answer, AnswerRow, Meeting, MeetingRecord, PollOption};
 use crate::core::{
     audit::Actor,
+    ids::{MeetingId, PersonId},
     store::{Tx, now},
 };
 
@@ -13,19 +14,19 @@ use super::*;
 
 pub async fn poll_options<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<PollOption>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, meeting_id, starts_at, ends_at FROM poll_options WHERE meeting_id = $1 ORDER BY starts_at, id",
     )
-    .bind(meeting_id)
+    .bind(meeting_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows
         .into_iter()
         .map(|r| PollOption {
             id: r.get("id"),
-            meeting_id: r.get("meeting_id"),
+            meeting_id: MeetingId(r.get("meeting_id")),
             starts_at: r.get("starts_at"),
             ends_at: r.get("ends_at"),
         })
@@ -42,7 +43,7 @@ pub async fn add_poll_option(
     let id: i64 = sqlx::query(
         "INSERT INTO poll_options (meeting_id, starts_at, ends_at) VALUES ($1, $2, $3) RETURNING id",
     )
-    .bind(meeting.id)
+    .bind(meeting.id.get())
     .bind(starts_at)
     .bind(ends_at)
     .fetch_one(&mut **tx)
@@ -61,23 +62,15 @@ pub async fn add_poll_option(
     Ok(id)
 }
 
-/// One answer of one person to one option.
-#[derive(Clone, Debug)]
-pub struct AnswerRow {
-    pub option_id: i64,
-    pub person_id: i64,
-    pub answer: Answer,
-}
-
 pub async fn poll_answers<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<AnswerRow>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT a.option_id, a.person_id, a.answer FROM poll_answers a
          JOIN poll_options o ON o.id = a.option_id WHERE o.meeting_id = $1",
     )
-    .bind(meeting_id)
+    .bind(meeting_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows
@@ -85,7 +78,7 @@ pub async fn poll_answers<'e, E: Executor<'e, Database = Any>>(
         .filter_map(|r| {
             Some(AnswerRow {
                 option_id: r.get("option_id"),
-                person_id: r.get("person_id"),
+                person_id: PersonId(r.get("person_id")),
                 answer: Answer::parse(&r.get::<String, _>("answer"))?,
             })
         })
@@ -96,15 +89,15 @@ pub async fn poll_answers<'e, E: Executor<'e, Database = Any>>(
 pub async fn save_answers(
     tx: &mut Tx,
     meeting: &Meeting,
-    person_id: i64,
+    person_id: PersonId,
     answers: &[(i64, Answer)],
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "DELETE FROM poll_answers WHERE person_id = $1
          AND option_id IN (SELECT id FROM poll_options WHERE meeting_id = $2)",
     )
-    .bind(person_id)
-    .bind(meeting.id)
+    .bind(person_id.get())
+    .bind(meeting.id.get())
     .execute(&mut **tx)
     .await?;
     let at = now();
@@ -113,7 +106,7 @@ pub async fn save_answers(
             "INSERT INTO poll_answers (option_id, person_id, answer, answered_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(*option_id)
-        .bind(person_id)
+        .bind(person_id.get())
         .bind(answer.code())
         .bind(at)
         .execute(&mut **tx)
@@ -128,7 +121,7 @@ pub async fn save_answers(
         tx,
         Actor::System("personal link"),
         meeting.network_id,
-        ("poll_answers", Some(person_id), "update"),
+        ("poll_answers", Some(person_id.get()), "update"),
         None,
         Some(after),
     )

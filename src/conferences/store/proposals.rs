@@ -1,60 +1,31 @@
-//! Store queries for agenda items proposed by members: open until the
-//! coordinator accepts (the item joins the agenda) or declines them.
+//! Store queries for agenda items proposed by members.
 
-use serde::Serialize;
 use serde_json::json;
 use sqlx::{Any, Executor, Row, any::AnyRow};
 
-use crate::conferences::model::Meeting;
+use crate::conferences::model::{Meeting, PROPOSAL_OPEN, Proposal, ProposalRecord};
 use crate::core::{
     audit::Actor,
+    ids::{AgendaItemId, MeetingId, OrganizationId, ProposalId, UserId},
     store::{Tx, now},
 };
 
 use super::*;
 
-pub const PROPOSAL_OPEN: &str = "open";
-pub const PROPOSAL_ACCEPTED: &str = "accepted";
-pub const PROPOSAL_DECLINED: &str = "declined";
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Proposal {
-    pub id: i64,
-    pub meeting_id: i64,
-    pub organization_id: Option<i64>,
-    pub proposed_by: Option<i64>,
-    pub title: String,
-    pub description: String,
-    pub duration_minutes: i64,
-    pub state: String,
-    pub decision_note: String,
-    pub agenda_item_id: Option<i64>,
-    pub created_at: i64,
-}
-
-/// What a member proposes.
-#[derive(Clone, Debug, Serialize)]
-pub struct ProposalRecord {
-    pub organization_id: Option<i64>,
-    pub title: String,
-    pub description: String,
-    pub duration_minutes: i64,
-}
-
 const COLUMNS: &str = "id, meeting_id, organization_id, proposed_by, title, description, duration_minutes, state, decision_note, agenda_item_id, created_at";
 
 fn proposal_from(r: &AnyRow) -> Proposal {
     Proposal {
-        id: r.get("id"),
-        meeting_id: r.get("meeting_id"),
-        organization_id: r.get("organization_id"),
-        proposed_by: r.get("proposed_by"),
+        id: ProposalId(r.get("id")),
+        meeting_id: MeetingId(r.get("meeting_id")),
+        organization_id: opt(r, "organization_id", OrganizationId),
+        proposed_by: opt(r, "proposed_by", UserId),
         title: r.get("title"),
         description: r.get("description"),
         duration_minutes: r.get("duration_minutes"),
         state: r.get("state"),
         decision_note: r.get("decision_note"),
-        agenda_item_id: r.get("agenda_item_id"),
+        agenda_item_id: opt(r, "agenda_item_id", AgendaItemId),
         created_at: r.get("created_at"),
     }
 }
@@ -62,32 +33,48 @@ fn proposal_from(r: &AnyRow) -> Proposal {
 /// The proposals for a meeting, oldest first.
 pub async fn proposals<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    meeting_id: i64,
+    meeting_id: MeetingId,
 ) -> Result<Vec<Proposal>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM agenda_proposals WHERE meeting_id = $1 ORDER BY created_at, id"
     ))
-    .bind(meeting_id)
+    .bind(meeting_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows.iter().map(proposal_from).collect())
+}
+
+/// One proposal for a meeting (`None` for one of another meeting).
+pub async fn proposal<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    meeting_id: MeetingId,
+    id: ProposalId,
+) -> Result<Option<Proposal>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM agenda_proposals WHERE id = $1 AND meeting_id = $2"
+    ))
+    .bind(id.get())
+    .bind(meeting_id.get())
+    .fetch_optional(ex)
+    .await?;
+    Ok(row.as_ref().map(proposal_from))
 }
 
 pub async fn add_proposal(
     tx: &mut Tx,
     actor: Actor<'_>,
     meeting: &Meeting,
-    user_id: i64,
+    user_id: UserId,
     record: &ProposalRecord,
-) -> Result<i64, sqlx::Error> {
+) -> Result<ProposalId, sqlx::Error> {
     let at = now();
     let id: i64 = sqlx::query(
         "INSERT INTO agenda_proposals (meeting_id, organization_id, proposed_by, title, description, duration_minutes, state, decision_note, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $8) RETURNING id",
     )
-    .bind(meeting.id)
-    .bind(record.organization_id)
-    .bind(user_id)
+    .bind(meeting.id.get())
+    .bind(record.organization_id.map(OrganizationId::get))
+    .bind(user_id.get())
     .bind(&record.title)
     .bind(&record.description)
     .bind(record.duration_minutes)
@@ -105,7 +92,7 @@ pub async fn add_proposal(
         Some(json!({ "meeting_id": meeting.id, "proposal": record })),
     )
     .await?;
-    Ok(id)
+    Ok(ProposalId(id))
 }
 
 /// Closes an open proposal as accepted (with the agenda item it became) or
@@ -115,7 +102,7 @@ pub async fn decide_proposal(
     actor: Actor<'_>,
     meeting: &Meeting,
     proposal: &Proposal,
-    (state, note, agenda_item_id): (&str, &str, Option<i64>),
+    (state, note, agenda_item_id): (&str, &str, Option<AgendaItemId>),
 ) -> Result<bool, sqlx::Error> {
     let changed = sqlx::query(
         "UPDATE agenda_proposals SET state = $1, decision_note = $2, agenda_item_id = $3, updated_at = $4
@@ -123,9 +110,9 @@ pub async fn decide_proposal(
     )
     .bind(state)
     .bind(note)
-    .bind(agenda_item_id)
+    .bind(agenda_item_id.map(AgendaItemId::get))
     .bind(now())
-    .bind(proposal.id)
+    .bind(proposal.id.get())
     .bind(PROPOSAL_OPEN)
     .execute(&mut **tx)
     .await?
@@ -137,7 +124,7 @@ pub async fn decide_proposal(
         tx,
         actor,
         meeting.network_id,
-        ("agenda_proposal", Some(proposal.id), state),
+        ("agenda_proposal", Some(proposal.id.get()), state),
         Some(json!({ "state": proposal.state })),
         Some(json!({ "state": state, "note": note, "agenda_item_id": agenda_item_id })),
     )

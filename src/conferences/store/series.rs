@@ -6,6 +6,7 @@ use sqlx::{Any, Executor, Row};
 use crate::conferences::model::{RotationEntry, Series};
 use crate::core::{
     audit::Actor,
+    ids::{NetworkId, OrganizationId},
     store::{Tx, now},
 };
 
@@ -13,12 +14,12 @@ use super::*;
 
 pub async fn series<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    network_id: i64,
+    network_id: NetworkId,
 ) -> Result<Series, sqlx::Error> {
     let row = sqlx::query(
         "SELECT rhythm_months, default_location FROM meeting_series WHERE network_id = $1",
     )
-    .bind(network_id)
+    .bind(network_id.get())
     .fetch_optional(ex)
     .await?;
     Ok(row
@@ -32,7 +33,7 @@ pub async fn series<'e, E: Executor<'e, Database = Any>>(
 pub async fn save_series(
     tx: &mut Tx,
     actor: Actor<'_>,
-    network_id: i64,
+    network_id: NetworkId,
     series: &Series,
 ) -> Result<(), sqlx::Error> {
     let before = self::series(&mut **tx, network_id).await?;
@@ -42,7 +43,7 @@ pub async fn save_series(
     .bind(series.rhythm_months)
     .bind(&series.default_location)
     .bind(now())
-    .bind(network_id)
+    .bind(network_id.get())
     .execute(&mut **tx)
     .await?
     .rows_affected();
@@ -50,7 +51,7 @@ pub async fn save_series(
         sqlx::query(
             "INSERT INTO meeting_series (network_id, rhythm_months, default_location, updated_at) VALUES ($1, $2, $3, $4)",
         )
-        .bind(network_id)
+        .bind(network_id.get())
         .bind(series.rhythm_months)
         .bind(&series.default_location)
         .bind(now())
@@ -61,7 +62,7 @@ pub async fn save_series(
         tx,
         actor,
         network_id,
-        ("meeting_series", Some(network_id), "update"),
+        ("meeting_series", Some(network_id.get()), "update"),
         Some(json!(before)),
         Some(json!(series)),
     )
@@ -72,7 +73,7 @@ pub async fn save_series(
 /// organisation that has left the network drops out of it.
 pub async fn rotation<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    network_id: i64,
+    network_id: NetworkId,
 ) -> Result<Vec<RotationEntry>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT r.organization_id, o.name FROM series_rotation r
@@ -80,13 +81,13 @@ pub async fn rotation<'e, E: Executor<'e, Database = Any>>(
          JOIN memberships m ON m.organization_id = r.organization_id AND m.network_id = r.network_id
          WHERE r.network_id = $1 ORDER BY r.position, r.id",
     )
-    .bind(network_id)
+    .bind(network_id.get())
     .fetch_all(ex)
     .await?;
     Ok(rows
         .into_iter()
         .map(|r| RotationEntry {
-            organization_id: r.get("organization_id"),
+            organization_id: OrganizationId(r.get("organization_id")),
             name: r.get("name"),
         })
         .collect())
@@ -96,25 +97,25 @@ pub async fn rotation<'e, E: Executor<'e, Database = Any>>(
 pub async fn set_rotation(
     tx: &mut Tx,
     actor: Actor<'_>,
-    network_id: i64,
-    ids: &[i64],
+    network_id: NetworkId,
+    ids: &[OrganizationId],
 ) -> Result<(), sqlx::Error> {
-    let before: Vec<i64> = rotation(&mut **tx, network_id)
+    let before: Vec<OrganizationId> = rotation(&mut **tx, network_id)
         .await?
         .iter()
         .map(|r| r.organization_id)
         .collect();
     sqlx::query("DELETE FROM series_rotation WHERE network_id = $1")
-        .bind(network_id)
+        .bind(network_id.get())
         .execute(&mut **tx)
         .await?;
     for (position, id) in ids.iter().enumerate() {
         sqlx::query(
             "INSERT INTO series_rotation (network_id, position, organization_id) VALUES ($1, $2, $3)",
         )
-        .bind(network_id)
+        .bind(network_id.get())
         .bind(position as i64)
-        .bind(*id)
+        .bind(id.get())
         .execute(&mut **tx)
         .await?;
     }
@@ -122,7 +123,7 @@ pub async fn set_rotation(
         tx,
         actor,
         network_id,
-        ("series_rotation", Some(network_id), "update"),
+        ("series_rotation", Some(network_id.get()), "update"),
         Some(json!(before)),
         Some(json!(ids)),
     )

@@ -1,7 +1,7 @@
 //! On the day: the coordinator marks a meeting held (once it has started)
 //! and records who attended, per person and organisation.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use axum::{
     Form,
@@ -10,38 +10,32 @@ use axum::{
 };
 use minijinja::context;
 
-use crate::conferences::{model::State as MeetingState, store};
+use crate::conferences::{
+    model::State as MeetingState,
+    registry::{self, Access},
+    service, store,
+};
 use crate::{
     accounts::viewer::Viewer,
     core::{
-        audit::Actor,
-        error::{AppError, AppResult},
+        error::AppResult,
+        ids::{MeetingId, NetworkId, PersonId},
+        paths,
         store::now,
-        web::App,
+        web::{App, forms::saved},
     },
-    network::web::saved,
 };
-
-use super::*;
 
 pub async fn mark_held(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
 ) -> AppResult<Response> {
-    let (meeting, network) = load_meeting(&app, id).await?;
-    let user = viewer.require_manage_network(network.id)?;
-    if !matches!(meeting.state, MeetingState::Planned | MeetingState::Invited) {
-        return Err(AppError::conflict("wrong_state", "min-err-held-state"));
-    }
-    if meeting.starts_at.is_none_or(|t| t > now()) {
-        return Err(AppError::conflict("not_started", "min-err-held-too-early"));
-    }
-    let mut tx = app.db.begin().await?;
-    store::mark_held(&mut tx, Actor::User(user), &meeting).await?;
-    tx.commit().await?;
+    let (_, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    let user = viewer.require_manage(network_id)?;
+    service::mark_held(&app, user, &meeting).await?;
     Ok(saved(
-        &format!("/conferences/{}/attendance", meeting.id),
+        &paths::attendance(network_id, meeting.id),
         "min-held",
     ))
 }
@@ -52,12 +46,12 @@ pub async fn mark_held(
 pub async fn attendance_form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
 ) -> AppResult<Html<String>> {
-    let (meeting, network) = load_meeting(&app, id).await?;
-    viewer.require_manage_network(network.id)?;
+    let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    viewer.require_manage(network_id)?;
     let recorded = store::attendance(app.db.pool(), meeting.id).await?;
-    let ticked: BTreeSet<i64> = if recorded.is_empty() {
+    let ticked: BTreeSet<PersonId> = if recorded.is_empty() {
         store::rsvps(app.db.pool(), meeting.id)
             .await?
             .into_iter()
@@ -72,14 +66,14 @@ pub async fn attendance_form(
             .collect()
     };
     let mut groups: Vec<(String, Vec<minijinja::Value>)> = Vec::new();
-    for p in crate::network::store::people::list_in_network(app.db.pool(), network.id).await? {
+    for c in registry::contacts(&app.db, network_id).await? {
         let row = context! {
-            id => p.person.id, name => p.person.name, function => p.person.function,
-            present => ticked.contains(&p.person.id),
+            id => c.id, name => c.name, function => c.function,
+            present => ticked.contains(&c.id),
         };
         match groups.last_mut() {
-            Some((name, rows)) if *name == p.organization_name => rows.push(row),
-            _ => groups.push((p.organization_name, vec![row])),
+            Some((name, rows)) if *name == c.organization => rows.push(row),
+            _ => groups.push((c.organization, vec![row])),
         }
     }
     let groups: Vec<_> = groups
@@ -94,8 +88,7 @@ pub async fn attendance_form(
             held => meeting.state == MeetingState::Held,
             recorded => !recorded.is_empty(),
             present_count => recorded.iter().filter(|a| a.present).count(),
-            can_mark_held => matches!(meeting.state, MeetingState::Planned | MeetingState::Invited)
-                && meeting.starts_at.is_some_and(|t| t <= now()),
+            can_mark_held => meeting.can_mark_held(now()),
         },
     )
 }
@@ -104,47 +97,19 @@ pub async fn attendance_form(
 pub async fn save_attendance(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (meeting, network) = load_meeting(&app, id).await?;
-    let user = viewer.require_manage_network(network.id)?;
-    match meeting.state {
-        MeetingState::Held => {}
-        MeetingState::MinutesApproved => {
-            return Err(AppError::conflict("minutes_approved", "min-err-approved"));
-        }
-        _ => return Err(AppError::conflict("not_held", "min-err-not-held")),
-    }
-    let people: BTreeMap<i64, i64> =
-        crate::network::store::people::list_in_network(app.db.pool(), network.id)
-            .await?
-            .into_iter()
-            .map(|p| (p.person.id, p.person.organization_id))
-            .collect();
-    let mut present = BTreeSet::new();
-    for (_, value) in pairs.iter().filter(|(k, _)| k == "present") {
-        let person = value
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|p| people.contains_key(p));
-        match person {
-            Some(p) => present.insert(p),
-            None => {
-                return Err(AppError::bad_request(
-                    "invalid_request",
-                    "min-err-not-member-person",
-                ));
-            }
-        };
-    }
-    let rows: Vec<(i64, i64)> = people.into_iter().collect();
-    let mut tx = app.db.begin().await?;
-    store::save_attendance(&mut tx, Actor::User(user), &meeting, &rows, &present).await?;
-    tx.commit().await?;
+    let (_, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    let user = viewer.require_manage(network_id)?;
+    let present: Vec<String> = pairs
+        .into_iter()
+        .filter(|(k, _)| k == "present")
+        .map(|(_, v)| v)
+        .collect();
+    service::save_attendance(&app, user, &meeting, &present).await?;
     Ok(saved(
-        &format!("/conferences/{}/attendance", meeting.id),
+        &paths::attendance(network_id, meeting.id),
         "min-attendance-saved",
     ))
 }

@@ -1,219 +1,111 @@
-//! Creating and editing meetings.
+//! The list of a network's meetings with the due date and the next
+//! organiser, and creating and editing meetings.
+
+use std::collections::HashMap;
 
 use axum::{
     Form,
     extract::{Path, State},
-    response::Response,
+    response::{Html, Response},
 };
 use minijinja::context;
-use serde::{Deserialize, Serialize};
 
 use crate::conferences::{
-    model::{Meeting, format_local, next_organizer, parse_local},
-    store::{self, MeetingRecord},
+    model::{Meeting, MeetingInput, State as MeetingState, next_due, next_organizer},
+    registry::{self, Access, Network},
+    service, store,
 };
 use crate::{
     accounts::viewer::Viewer,
     core::{
-        audit::Actor,
-        error::{AppResult, FieldErrors, Msg},
+        error::{AppResult, FieldErrors},
+        ids::{MeetingId, NetworkId},
+        paths,
         store::now,
-        web::{App, forms::Validator},
-    },
-    network::{
-        context::load_network,
-        model::Network,
-        web::{saved, texts},
+        web::{
+            App,
+            forms::{saved, texts},
+        },
     },
 };
 
-use super::due::last_held;
-use super::*;
+use super::{meeting_page, refused, respond};
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub struct MeetingForm {
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub starts_at: String,
-    #[serde(default)]
-    pub ends_at: String,
-    #[serde(default)]
-    pub location: String,
-    #[serde(default)]
-    pub online_url: String,
-    #[serde(default)]
-    pub organizer_organization_id: String,
-    #[serde(default)]
-    pub is_public: String,
-    #[serde(default)]
-    pub chair_person_id: String,
-    #[serde(default)]
-    pub minute_taker_person_id: String,
+/// The last conference: the latest one that has started and was not cancelled.
+fn last_held(meetings: &[Meeting], now: i64) -> Option<&Meeting> {
+    meetings
+        .iter()
+        .filter(|m| m.state != MeetingState::Cancelled && m.starts_at.is_some_and(|t| t <= now))
+        .max_by_key(|m| (m.starts_at, m.id))
 }
 
-impl MeetingForm {
-    fn of(m: &Meeting) -> Self {
-        Self {
-            title: m.title.clone(),
-            starts_at: m.starts_at.map(format_local).unwrap_or_default(),
-            ends_at: m.ends_at.map(format_local).unwrap_or_default(),
-            location: m.location.clone(),
-            online_url: m.online_url.clone(),
-            organizer_organization_id: m
-                .organizer_organization_id
-                .map(|o| o.to_string())
-                .unwrap_or_default(),
-            is_public: if m.is_public {
-                "1".into()
-            } else {
-                String::new()
-            },
-            chair_person_id: id_text(m.chair_person_id),
-            minute_taker_person_id: id_text(m.minute_taker_person_id),
+pub async fn list(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(network_id): Path<NetworkId>,
+) -> AppResult<Html<String>> {
+    let network = registry::network(&app.db, network_id).await?;
+    viewer.require_read(&network)?;
+    let meetings = store::meetings(app.db.pool(), network_id).await?;
+    let series = store::series(app.db.pool(), network_id).await?;
+    let rotation = store::rotation(app.db.pool(), network_id).await?;
+    let at = now();
+    let last = last_held(&meetings, at);
+    let due = next_due(last.and_then(|m| m.starts_at), series.rhythm_months, at);
+    let ids: Vec<_> = rotation.iter().map(|r| r.organization_id).collect();
+    let organizer = next_organizer(&ids, last.and_then(|m| m.organizer_organization_id))
+        .and_then(|id| rotation.iter().find(|r| r.organization_id == id))
+        .map(|r| r.name.clone());
+    let names: HashMap<i64, String> = registry::members(&app.db, network_id)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let row = |m: &Meeting| {
+        context! {
+            meeting => m,
+            organizer => m.organizer_organization_id.and_then(|o| names.get(&o.get()).cloned()),
         }
-    }
-
-    fn validate(
-        &self,
-        member_ids: &[i64],
-        people_ids: &[i64],
-    ) -> Result<(MeetingRecord, Roles), FieldErrors> {
-        let mut v = Validator::new();
-        let title = v.text("title", &self.title, true, 200);
-        let location = v.text("location", &self.location, false, 300);
-        let online_url = if self.online_url.trim().is_empty() {
-            String::new()
-        } else {
-            v.website("online_url", &self.online_url)
-        };
-        let (starts_at, ends_at) = times(&mut v, &self.starts_at, &self.ends_at, false);
-        let organizer = match self.organizer_organization_id.trim() {
-            "" => None,
-            value => {
-                let id = value.parse::<i64>().ok().filter(|i| member_ids.contains(i));
-                if id.is_none() {
-                    v.add("organizer_organization_id", Msg::new("conf-err-not-member"));
-                }
-                id
-            }
-        };
-        let mut person = |field: &str, value: &str| match value.trim() {
-            "" => None,
-            value => {
-                let id = value.parse::<i64>().ok().filter(|i| people_ids.contains(i));
-                if id.is_none() {
-                    v.add(field, Msg::new("min-err-not-member-person"));
-                }
-                id
-            }
-        };
-        let chair = person("chair_person_id", &self.chair_person_id);
-        let minute_taker = person("minute_taker_person_id", &self.minute_taker_person_id);
-        if !v.is_ok() {
-            return Err(v.errors);
-        }
-        let record = MeetingRecord {
-            title,
-            starts_at,
-            ends_at,
-            location,
-            online_url,
-            organizer_organization_id: organizer,
-            is_public: !self.is_public.trim().is_empty(),
-        };
-        Ok((record, (chair, minute_taker)))
-    }
-}
-
-/// Chair and minute taker (contact people).
-type Roles = (Option<i64>, Option<i64>);
-
-fn id_text(id: Option<i64>) -> String {
-    id.map(|i| i.to_string()).unwrap_or_default()
-}
-
-/// Contact people of the network's member organisations: (id, label).
-pub(super) async fn member_people(app: &App, network_id: i64) -> AppResult<Vec<(i64, String)>> {
-    Ok(
-        crate::network::store::people::list_in_network(app.db.pool(), network_id)
-            .await?
-            .into_iter()
-            .map(|p| {
-                (
-                    p.person.id,
-                    format!("{} ({})", p.person.name, p.organization_name),
-                )
-            })
-            .collect(),
+    };
+    let (past, upcoming): (Vec<&Meeting>, Vec<&Meeting>) = meetings
+        .iter()
+        .partition(|m| m.ends_at.or(m.starts_at).is_some_and(|t| t < at));
+    let mut upcoming: Vec<&Meeting> = upcoming;
+    upcoming.reverse();
+    app.page(
+        &viewer,
+        "conferences/list.html",
+        context! {
+            network => network,
+            upcoming => upcoming.into_iter().map(row).collect::<Vec<_>>(),
+            past => past.into_iter().map(row).collect::<Vec<_>>(),
+            due => due, due_now => last.is_none(), organizer => organizer,
+            rhythm => series.rhythm_months,
+            can_manage => viewer.can_manage(network_id),
+        },
     )
 }
 
-/// Start and end from `datetime-local` fields: both or (unless required)
-/// neither, the end after the start.
-pub(super) fn times(
-    v: &mut Validator,
-    start: &str,
-    end: &str,
-    required: bool,
-) -> (Option<i64>, Option<i64>) {
-    let (start, end) = (start.trim(), end.trim());
-    if !required && start.is_empty() && end.is_empty() {
-        return (None, None);
-    }
-    let mut parse = |field: &str, value: &str| {
-        if value.is_empty() {
-            v.add(field, Msg::new("err-required"));
-            None
-        } else {
-            let t = parse_local(value);
-            if t.is_none() {
-                v.add(field, Msg::new("conf-err-datetime"));
-            }
-            t
-        }
-    };
-    let s = parse("starts_at", start);
-    let e = parse("ends_at", end);
-    if let (Some(s), Some(e)) = (s, e)
-        && e <= s
-    {
-        v.add("ends_at", Msg::new("conf-err-end-before-start"));
-    }
-    (s, e)
-}
-
-enum Target<'a> {
-    New(&'a Network),
-    Edit(&'a Meeting, &'a Network),
-}
-
-async fn render_meeting_form(
+async fn render_form(
     app: &App,
     viewer: &Viewer,
-    target: Target<'_>,
-    form: &MeetingForm,
+    (network, meeting): (&Network, Option<&Meeting>),
+    form: &MeetingInput,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    let (action, cancel, network, meeting) = match target {
-        Target::New(n) => (
-            format!("/networks/{}/conferences/new", n.id),
-            format!("/networks/{}/conferences", n.id),
-            n,
-            None,
-        ),
-        Target::Edit(m, n) => (
-            format!("/conferences/{}/edit", m.id),
-            format!("/conferences/{}", m.id),
-            n,
-            Some(m),
+    let network_id = registry::id(network);
+    let (action, cancel) = match meeting {
+        None => (paths::meetings(network_id), paths::meetings(network_id)),
+        Some(m) => (
+            paths::meeting(network_id, m.id),
+            paths::meeting(network_id, m.id),
         ),
     };
-    let organizations = members(app, network.id).await?;
-    let people: Vec<_> = member_people(app, network.id)
+    let organizations = registry::members(&app.db, network_id).await?;
+    let people: Vec<_> = registry::contacts(&app.db, network_id)
         .await?
         .into_iter()
-        .map(|(id, label)| context! { id => id, label => label })
+        .map(|c| context! { id => c.id, label => format!("{} ({})", c.name, c.organization) })
         .collect();
     let page = app.page(
         viewer,
@@ -230,105 +122,96 @@ async fn render_meeting_form(
 pub async fn new_form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    viewer.require_manage_network(network.id)?;
-    let series = store::series(app.db.pool(), network.id).await?;
-    let meetings = store::meetings(app.db.pool(), network.id).await?;
-    let rotation: Vec<i64> = store::rotation(app.db.pool(), network.id)
+    let network = registry::network(&app.db, network_id).await?;
+    viewer.require_manage(network_id)?;
+    let series = store::series(app.db.pool(), network_id).await?;
+    let meetings = store::meetings(app.db.pool(), network_id).await?;
+    let rotation: Vec<_> = store::rotation(app.db.pool(), network_id)
         .await?
         .iter()
         .map(|r| r.organization_id)
         .collect();
     let last = last_held(&meetings, now()).and_then(|m| m.organizer_organization_id);
-    let form = MeetingForm {
+    let form = MeetingInput {
         title: viewer.lang.t("conf-default-title"),
         location: series.default_location,
         organizer_organization_id: next_organizer(&rotation, last)
             .map(|o| o.to_string())
             .unwrap_or_default(),
-        ..MeetingForm::default()
+        ..MeetingInput::default()
     };
-    render_meeting_form(
+    render_form(&app, &viewer, (&network, None), &form, &FieldErrors::new()).await
+}
+
+/// `POST /networks/{network_id}/meetings`
+pub async fn create(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path(network_id): Path<NetworkId>,
+    Form(form): Form<MeetingInput>,
+) -> AppResult<Response> {
+    let network = registry::network(&app.db, network_id).await?;
+    let user = viewer.require_manage(network_id)?;
+    match refused(service::create_meeting(&app, user, network_id, &form).await)? {
+        Ok(meeting_id) => Ok(saved(
+            &paths::meeting(network_id, meeting_id),
+            "conf-meeting-created",
+        )),
+        Err(errors) => render_form(&app, &viewer, (&network, None), &form, &errors).await,
+    }
+}
+
+pub async fn show(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
+) -> AppResult<Response> {
+    let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    viewer.require_read(&network)?;
+    meeting_page::render(
         &app,
         &viewer,
-        Target::New(&network),
+        (&network, &meeting),
+        &Default::default(),
+        &FieldErrors::new(),
+    )
+    .await
+}
+
+pub async fn edit_form(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
+) -> AppResult<Response> {
+    let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    viewer.require_manage(network_id)?;
+    let form = MeetingInput::of(&meeting);
+    render_form(
+        &app,
+        &viewer,
+        (&network, Some(&meeting)),
         &form,
         &FieldErrors::new(),
     )
     .await
 }
 
-pub async fn create(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path(id): Path<i64>,
-    Form(form): Form<MeetingForm>,
-) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    let user = viewer.require_manage_network(network.id)?;
-    let ids = member_ids(&app, network.id).await?;
-    let people: Vec<i64> = member_people(&app, network.id)
-        .await?
-        .iter()
-        .map(|p| p.0)
-        .collect();
-    let (record, roles) = match form.validate(&ids, &people) {
-        Ok(valid) => valid,
-        Err(errors) => {
-            return render_meeting_form(&app, &viewer, Target::New(&network), &form, &errors).await;
-        }
-    };
-    let mut tx = app.db.begin().await?;
-    let meeting_id = store::create_meeting(&mut tx, Actor::User(user), network.id, &record).await?;
-    store::set_roles(&mut tx, Actor::User(user), meeting_id, roles).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/conferences/{meeting_id}"),
-        "conf-meeting-created",
-    ))
-}
-
-pub async fn edit_form(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let (meeting, network) = load_meeting(&app, id).await?;
-    viewer.require_manage_network(network.id)?;
-    let form = MeetingForm::of(&meeting);
-    let target = Target::Edit(&meeting, &network);
-    render_meeting_form(&app, &viewer, target, &form, &FieldErrors::new()).await
-}
-
+/// `POST /networks/{network_id}/meetings/{meeting_id}`
 pub async fn update(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
-    Form(form): Form<MeetingForm>,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
+    Form(form): Form<MeetingInput>,
 ) -> AppResult<Response> {
-    let (meeting, network) = load_meeting(&app, id).await?;
-    let user = viewer.require_manage_network(network.id)?;
-    let ids = member_ids(&app, network.id).await?;
-    let people: Vec<i64> = member_people(&app, network.id)
-        .await?
-        .iter()
-        .map(|p| p.0)
-        .collect();
-    let (record, roles) = match form.validate(&ids, &people) {
-        Ok(valid) => valid,
-        Err(errors) => {
-            let target = Target::Edit(&meeting, &network);
-            return render_meeting_form(&app, &viewer, target, &form, &errors).await;
-        }
-    };
-    let mut tx = app.db.begin().await?;
-    store::update_meeting(&mut tx, Actor::User(user), &meeting, &record).await?;
-    store::set_roles(&mut tx, Actor::User(user), meeting.id, roles).await?;
-    tx.commit().await?;
-    Ok(saved(
-        &format!("/conferences/{}", meeting.id),
-        "conf-meeting-saved",
-    ))
+    let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    let user = viewer.require_manage(network_id)?;
+    match refused(service::update_meeting(&app, user, &meeting, &form).await)? {
+        Ok(()) => Ok(saved(
+            &paths::meeting(network_id, meeting.id),
+            "conf-meeting-saved",
+        )),
+        Err(errors) => render_form(&app, &viewer, (&network, Some(&meeting)), &form, &errors).await,
+    }
 }

@@ -1,68 +1,51 @@
-//! The conference pages of a network: the list with the due date, the
-//! series settings (rhythm, default location, organisers' rotation),
-//! meetings, and the coordinator's side of the date poll.
+//! The conference pages: thin handlers that take the path's typed ids,
+//! find the network and meeting (404 when one does not belong to the
+//! other), check access, call the service and render. Links are built
+//! with `core::paths`.
 
-mod agenda;
-mod attachments;
-mod attendance;
-mod due;
-mod meetings;
-mod minutes;
-mod poll;
-mod proposals;
-mod settings;
+pub mod agenda;
+mod agenda_page;
+pub mod attachments;
+pub mod attendance;
+pub mod documents;
+pub mod feeds;
+pub mod invitations;
+pub mod links;
+mod meeting_page;
+pub mod meetings;
+pub mod minutes;
+pub mod moved;
+pub mod overview;
+pub mod poll;
+pub mod proposals;
+pub mod settings;
 
-pub use self::{
-    agenda::*, attachments::*, attendance::*, due::*, meetings::*, minutes::*, poll::*,
-    proposals::*, settings::*,
+use axum::{
+    http::StatusCode,
+    response::{Html, IntoResponse, Response},
 };
 
-use axum::response::{Html, IntoResponse, Response};
-
-use crate::conferences::{
-    model::Meeting,
-    store::{self},
-};
-use crate::{
-    core::{
-        error::{AppError, AppResult, FieldErrors},
-        web::App,
-    },
-    network::{
-        context::load_network,
-        model::{Network, Organization},
-        store::organizations::{self, Filter},
-        web::unprocessable,
-    },
+use crate::core::{
+    error::{AppResult, FieldErrors},
+    web::forms::unprocessable,
 };
 
-/// A meeting with its network, loaded before any authorisation decision
-/// (an unknown meeting is a 404 for everybody).
-pub(crate) async fn load_meeting(app: &App, id: i64) -> AppResult<(Meeting, Network)> {
-    let meeting = store::meeting(app.db.pool(), id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let network = load_network(&app.db, meeting.network_id).await?;
-    Ok((meeting, network))
-}
-
-async fn members(app: &App, network_id: i64) -> AppResult<Vec<Organization>> {
-    Ok(organizations::list_in_network(app.db.pool(), network_id, &Filter::default()).await?)
-}
-
-/// Ids of the network's member organisations (for validating choices).
-async fn member_ids(app: &App, network_id: i64) -> AppResult<Vec<i64>> {
-    Ok(members(app, network_id)
-        .await?
-        .iter()
-        .map(|o| o.id)
-        .collect())
-}
-
-fn respond(page: Html<String>, errors: &FieldErrors) -> Response {
+/// The page, or with field messages the form again as 422.
+pub(crate) fn respond(page: Html<String>, errors: &FieldErrors) -> Response {
     if errors.is_empty() {
         page.into_response()
     } else {
         unprocessable(page)
+    }
+}
+
+/// Splits a service's answer: field messages go back into the form, any
+/// other error is the error page.
+pub(crate) fn refused<T>(result: AppResult<T>) -> AppResult<Result<T, FieldErrors>> {
+    match result {
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY && !e.fields.is_empty() => {
+            Ok(Err(e.fields))
+        }
+        other => other.map(Ok),
     }
 }

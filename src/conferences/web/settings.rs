@@ -6,69 +6,60 @@ use axum::{
     response::Response,
 };
 use minijinja::context;
-use serde::{Deserialize, Serialize};
 
 use crate::conferences::{
-    model::{MAX_RHYTHM_MONTHS, MIN_RHYTHM_MONTHS, Series},
-    store::{self},
+    model::{MAX_RHYTHM_MONTHS, MIN_RHYTHM_MONTHS, SettingsInput},
+    registry::{self, Access, Network, Organization},
+    service, store,
 };
 use crate::{
     accounts::viewer::Viewer,
     core::{
-        audit::Actor,
-        error::{AppResult, FieldErrors, Msg},
-        web::{App, forms::Validator},
-    },
-    network::{
-        context::load_network,
-        model::{Network, Organization},
-        store::memberships,
-        web::{saved, texts},
+        error::{AppResult, FieldErrors},
+        ids::{NetworkId, OrganizationId},
+        paths,
+        web::{
+            App,
+            forms::{saved, texts},
+        },
     },
 };
 
-use super::*;
-
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub struct SettingsForm {
-    #[serde(default)]
-    pub action: String,
-    #[serde(default)]
-    pub rhythm_months: String,
-    #[serde(default)]
-    pub default_location: String,
-    #[serde(default)]
-    pub organization_id: String,
-}
+use super::{refused, respond};
 
 pub async fn settings_form(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
+    Path(network_id): Path<NetworkId>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    viewer.require_manage_network(network.id)?;
-    let series = store::series(app.db.pool(), network.id).await?;
-    let form = SettingsForm {
+    let network = registry::network(&app.db, network_id).await?;
+    viewer.require_manage(network_id)?;
+    let series = store::series(app.db.pool(), network_id).await?;
+    let form = SettingsInput {
         rhythm_months: series.rhythm_months.to_string(),
         default_location: series.default_location,
-        ..SettingsForm::default()
+        ..SettingsInput::default()
     };
-    render_settings(&app, &viewer, &network, &form, &FieldErrors::new()).await
+    render(&app, &viewer, &network, &form, &FieldErrors::new()).await
 }
 
-async fn render_settings(
+async fn render(
     app: &App,
     viewer: &Viewer,
     network: &Network,
-    form: &SettingsForm,
+    form: &SettingsInput,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    let rotation = store::rotation(app.db.pool(), network.id).await?;
-    let candidates: Vec<Organization> = members(app, network.id)
+    let network_id = registry::id(network);
+    let rotation = store::rotation(app.db.pool(), network_id).await?;
+    let candidates: Vec<Organization> = registry::members(&app.db, network_id)
         .await?
         .into_iter()
-        .filter(|o| !rotation.iter().any(|r| r.organization_id == o.id))
+        .filter(|o| {
+            !rotation
+                .iter()
+                .any(|r| r.organization_id == OrganizationId(o.id))
+        })
         .collect();
     let page = app.page(
         viewer,
@@ -85,72 +76,29 @@ async fn render_settings(
 pub async fn settings_submit(
     State(app): State<App>,
     viewer: Viewer,
-    Path(id): Path<i64>,
-    Form(form): Form<SettingsForm>,
+    Path(network_id): Path<NetworkId>,
+    Form(form): Form<SettingsInput>,
 ) -> AppResult<Response> {
-    let network = load_network(&app.db, id).await?;
-    let user = viewer.require_manage_network(network.id)?;
-    let path = format!("/networks/{}/conferences/settings", network.id);
-    let mut v = Validator::new();
-    let mut tx = app.db.begin().await?;
-    if matches!(form.action.as_str(), "add" | "up" | "down" | "remove") {
-        let mut ids: Vec<i64> = store::rotation(&mut *tx, network.id)
-            .await?
-            .iter()
-            .map(|r| r.organization_id)
-            .collect();
-        let org = form.organization_id.trim().parse::<i64>().ok();
-        let at = org.and_then(|o| ids.iter().position(|i| *i == o));
-        match (form.action.as_str(), org, at) {
-            ("add", Some(o), None) if memberships::exists(&mut *tx, network.id, o).await? => {
-                ids.push(o)
-            }
-            ("add", _, _) => v.add("organization_id", Msg::new("conf-err-not-member")),
-            ("up", _, Some(i)) if i > 0 => ids.swap(i, i - 1),
-            ("down", _, Some(i)) if i + 1 < ids.len() => ids.swap(i, i + 1),
-            ("remove", _, Some(i)) => {
-                ids.remove(i);
-            }
-            (_, _, Some(_)) => {}
-            _ => v.add("organization_id", Msg::new("conf-err-not-in-rotation")),
-        }
-        if v.is_ok() {
-            store::set_rotation(&mut tx, Actor::User(user), network.id, &ids).await?;
-        }
-    } else {
-        let rhythm = form.rhythm_months.trim().parse::<i64>().ok();
-        let rhythm = rhythm.filter(|r| (MIN_RHYTHM_MONTHS..=MAX_RHYTHM_MONTHS).contains(r));
-        if rhythm.is_none() {
-            v.add(
-                "rhythm_months",
-                Msg::new("conf-err-rhythm")
-                    .arg("min", MIN_RHYTHM_MONTHS)
-                    .arg("max", MAX_RHYTHM_MONTHS),
-            );
-        }
-        let location = v.text("default_location", &form.default_location, false, 300);
-        if let (Some(rhythm_months), true) = (rhythm, v.is_ok()) {
-            let series = Series {
-                rhythm_months,
-                default_location: location,
+    let network = registry::network(&app.db, network_id).await?;
+    let user = viewer.require_manage(network_id)?;
+    match refused(service::save_settings(&app, user, network_id, &form).await)? {
+        Ok(()) => Ok(saved(
+            &paths::conference_settings(network_id),
+            "conf-settings-saved",
+        )),
+        Err(errors) => {
+            // A refused change of the rotation shows the saved series.
+            let shown = if form.action.is_empty() || form.action == "save" {
+                form
+            } else {
+                let series = store::series(app.db.pool(), network_id).await?;
+                SettingsInput {
+                    rhythm_months: series.rhythm_months.to_string(),
+                    default_location: series.default_location,
+                    ..form
+                }
             };
-            store::save_series(&mut tx, Actor::User(user), network.id, &series).await?;
+            render(&app, &viewer, &network, &shown, &errors).await
         }
     }
-    if !v.is_ok() {
-        drop(tx);
-        let series = store::series(app.db.pool(), network.id).await?;
-        let shown = if form.action.is_empty() || form.action == "save" {
-            form
-        } else {
-            SettingsForm {
-                rhythm_months: series.rhythm_months.to_string(),
-                default_location: series.default_location,
-                ..form
-            }
-        };
-        return render_settings(&app, &viewer, &network, &shown, &v.errors).await;
-    }
-    tx.commit().await?;
-    Ok(saved(&path, "conf-settings-saved"))
 }

@@ -20,15 +20,16 @@ use crate::core::web::App;
 /// Multipart boundaries and the small fields next to the file.
 pub const FORM_SLACK_BYTES: usize = 64 * 1024;
 
-/// Routes that take file uploads: a collection of attachments, e.g.
+/// Routes that take file uploads: an agenda item's attachments,
 /// `/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments`.
 pub fn is_upload(path: &str) -> bool {
-    path.strip_suffix("/attachments").is_some_and(|parent| {
-        parent
-            .rsplit('/')
-            .next()
-            .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
-    })
+    let segments: Vec<&str> = path.split('/').collect();
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    matches!(
+        segments.as_slice(),
+        ["", "networks", n, "meetings", m, "agenda", i, "attachments"]
+            if number(n) && number(m) && number(i)
+    )
 }
 
 pub async fn body(State(app): State<App>, request: Request, next: Next) -> Response {
@@ -71,10 +72,13 @@ mod tests {
 
     #[test]
     fn only_the_upload_route_gets_the_larger_limit() {
-        assert!(is_upload("/conferences/12/attachments"));
-        assert!(is_upload("/networks/1/meetings/2/agenda/3/attachments"));
-        assert!(!is_upload("/conferences/12/attachments/delete"));
-        assert!(!is_upload("/conferences//attachments"));
+        assert!(is_upload("/networks/1/meetings/12/agenda/3/attachments"));
+        assert!(!is_upload(
+            "/networks/1/meetings/12/agenda/3/attachments/4/delete"
+        ));
+        assert!(!is_upload("/networks/1/meetings//agenda/3/attachments"));
+        assert!(!is_upload("/networks/1/meetings/12/agenda/x/attachments"));
+        assert!(!is_upload("/conferences/12/attachments"));
         assert!(!is_upload("/networks/1/import"));
     }
 }

@@ -159,7 +159,8 @@ impl App {
             lang_note => lang_note,
             user => viewer.user,
             csrf => viewer.csrf,
-            // No `path` key: it would hide the `path()` link function.
+            // `path` is the link builder (`core::paths`); the request path has its own name.
+            request_path => viewer.path,
             current_path => viewer.path.split('?').next().unwrap_or("/"),
             is_admin => viewer.is_admin(),
             notice => notice_from(&viewer.path),

@@ -3,92 +3,33 @@
 //! page's access (readers of the network); the invitation of a public
 //! meeting is also public, with its public agenda items only.
 
-mod store;
-
 use std::collections::HashMap;
 
 use axum::{
     extract::{Path, State},
     response::Response,
 };
-use chrono::{Datelike, TimeZone, Timelike};
-use chrono_tz::Europe::Berlin;
 use serde::Serialize;
 
 use crate::{
     accounts::viewer::Viewer,
     conferences::{
-        model::{Meeting, State as MeetingState},
-        store as conference_store,
-        web::load_meeting,
+        actions::{self, model::format_day},
+        model::{Decision, Meeting, State as MeetingState, german_when},
+        registry::{self, Access, Network},
+        service, store,
     },
     core::{
-        error::{AppError, AppResult},
-        i18n::Lang,
+        error::AppResult,
+        ids::{AgendaItemId, MeetingId, NetworkId, OrganizationId},
         pdf::{self, Document},
         web::App,
     },
-    network::{context::scope, model::Network},
 };
 
 const INVITATION: &str = include_str!("../../../templates/pdf/invitation.typ");
 const ATTENDANCE: &str = include_str!("../../../templates/pdf/attendance.typ");
 const MINUTES: &str = include_str!("../../../templates/pdf/minutes.typ");
-
-const MONTHS: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
-/// "Donnerstag, 26. November 2026, 14:00–16:00 Uhr" (Europe/Berlin).
-pub fn german_when(starts_at: Option<i64>, ends_at: Option<i64>) -> String {
-    let at = |ts: i64| Berlin.timestamp_opt(ts, 0).single();
-    let Some(start) = starts_at.and_then(at) else {
-        return "Termin noch offen".to_string();
-    };
-    let date = format!(
-        "{}, {}. {} {}",
-        Lang::De.weekdays()[start.weekday().num_days_from_monday() as usize],
-        start.day(),
-        MONTHS[start.month0() as usize],
-        start.year()
-    );
-    let time = |t: chrono::DateTime<chrono_tz::Tz>| format!("{:02}:{:02}", t.hour(), t.minute());
-    match ends_at.and_then(at) {
-        Some(end) if end.date_naive() == start.date_naive() => {
-            format!("{date}, {}–{} Uhr", time(start), time(end))
-        }
-        Some(end) => format!(
-            "{date}, {} Uhr – {}. {} {}, {} Uhr",
-            time(start),
-            end.day(),
-            MONTHS[end.month0() as usize],
-            end.year(),
-            time(end)
-        ),
-        None => format!("{date}, {} Uhr", time(start)),
-    }
-}
-
-/// The meeting named in the path, which must belong to the network named
-/// there too (otherwise 404, before any access decision).
-async fn meeting(app: &App, (id, mid): (i64, i64)) -> AppResult<(Meeting, Network)> {
-    let (meeting, network) = load_meeting(app, mid).await?;
-    if network.id != id {
-        return Err(AppError::not_found());
-    }
-    Ok((meeting, network))
-}
 
 #[derive(Serialize)]
 struct Head {
@@ -101,49 +42,63 @@ struct Head {
     cancelled: bool,
 }
 
-async fn head(app: &App, meeting: &Meeting, network: &Network) -> AppResult<Head> {
-    let organizer = match meeting.organizer_organization_id {
-        Some(id) => store::organization_names(app.db.pool(), network.id)
-            .await?
-            .into_iter()
-            .find(|(o, _)| *o == id)
-            .map(|(_, name)| name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
-    Ok(Head {
+/// Names of the network's member organisations (proposers, organiser).
+async fn member_names(
+    app: &App,
+    network_id: NetworkId,
+) -> AppResult<HashMap<OrganizationId, String>> {
+    Ok(registry::members(&app.db, network_id)
+        .await?
+        .into_iter()
+        .map(|o| (OrganizationId(o.id), o.name))
+        .collect())
+}
+
+fn head(meeting: &Meeting, network: &Network, names: &HashMap<OrganizationId, String>) -> Head {
+    Head {
         network: network.name.clone(),
         title: meeting.title.clone(),
         when: german_when(meeting.starts_at, meeting.ends_at),
         location: meeting.location.clone(),
         online_url: meeting.online_url.clone(),
-        organizer,
+        organizer: meeting
+            .organizer_organization_id
+            .and_then(|o| names.get(&o).cloned())
+            .unwrap_or_default(),
         cancelled: meeting.state == MeetingState::Cancelled,
-    })
+    }
+}
+
+/// An action item as the minutes list it.
+#[derive(Debug, Serialize)]
+struct Action {
+    title: String,
+    responsible: String,
+    due: String,
 }
 
 #[derive(Serialize)]
 struct Item {
     #[serde(skip)]
-    id: i64,
+    id: AgendaItemId,
     number: usize,
     title: String,
     description: String,
     minutes: i64,
     proposer: String,
     notes: String,
-    decisions: Vec<conference_store::Decision>,
-    actions: Vec<store::ActionItem>,
+    decisions: Vec<Decision>,
+    actions: Vec<Action>,
 }
 
 /// The agenda, numbered from 1, optionally its public items only.
-async fn items(app: &App, meeting: &Meeting, public_only: bool) -> AppResult<Vec<Item>> {
-    let pool = app.db.pool();
-    let names: HashMap<i64, String> = store::organization_names(pool, meeting.network_id)
-        .await?
-        .into_iter()
-        .collect();
-    Ok(conference_store::agenda(pool, meeting.id)
+async fn items(
+    app: &App,
+    meeting: &Meeting,
+    names: &HashMap<OrganizationId, String>,
+    public_only: bool,
+) -> AppResult<Vec<Item>> {
+    Ok(store::agenda(app.db.pool(), meeting.id)
         .await?
         .into_iter()
         .filter(|i| i.is_public || !public_only)
@@ -170,16 +125,16 @@ async fn render(template: &'static str, data: &impl Serialize, name: &str) -> Ap
     Ok(pdf::response(pdf, name))
 }
 
-/// `GET /networks/{id}/meetings/{mid}/invitation.pdf`
+/// `GET /networks/{network_id}/meetings/{meeting_id}/invitation.pdf`
 pub async fn invitation(
     State(app): State<App>,
     viewer: Viewer,
-    Path(ids): Path<(i64, i64)>,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
 ) -> AppResult<Response> {
-    let (meeting, network) = meeting(&app, ids).await?;
-    let reader = viewer.can_read_network(&scope(&network));
+    let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    let reader = viewer.can_read(&network);
     if !reader && !meeting.is_public {
-        viewer.require_read_network(&scope(&network))?;
+        viewer.require_read(&network)?;
     }
     #[derive(Serialize)]
     struct Data {
@@ -187,31 +142,33 @@ pub async fn invitation(
         items: Vec<Item>,
         total_minutes: i64,
     }
-    let items = items(&app, &meeting, !reader).await?;
+    let names = member_names(&app, network_id).await?;
+    let items = items(&app, &meeting, &names, !reader).await?;
     let data = Data {
-        head: head(&app, &meeting, &network).await?,
+        head: head(&meeting, &network, &names),
         total_minutes: items.iter().map(|i| i.minutes).sum(),
         items,
     };
     render(INVITATION, &data, &format!("einladung-{}.pdf", meeting.id)).await
 }
 
-/// `GET /networks/{id}/meetings/{mid}/attendance.pdf`
+/// `GET /networks/{network_id}/meetings/{meeting_id}/attendance.pdf`
 pub async fn attendance(
     State(app): State<App>,
     viewer: Viewer,
-    Path(ids): Path<(i64, i64)>,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
 ) -> AppResult<Response> {
-    let (meeting, network) = meeting(&app, ids).await?;
-    viewer.require_read_network(&scope(&network))?;
+    let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    viewer.require_read(&network)?;
     #[derive(Serialize)]
     struct Data {
         head: Head,
         people: Vec<store::Invitee>,
     }
+    let names = member_names(&app, network_id).await?;
     let data = Data {
-        head: head(&app, &meeting, &network).await?,
-        people: store::invitees(app.db.pool(), network.id, meeting.id).await?,
+        head: head(&meeting, &network, &names),
+        people: store::invitees(app.db.pool(), network_id, meeting.id).await?,
     };
     render(
         ATTENDANCE,
@@ -221,20 +178,23 @@ pub async fn attendance(
     .await
 }
 
-/// `GET /networks/{id}/meetings/{mid}/minutes.pdf`
+/// `GET /networks/{network_id}/meetings/{meeting_id}/minutes.pdf`
 pub async fn minutes(
     State(app): State<App>,
     viewer: Viewer,
-    Path(ids): Path<(i64, i64)>,
+    Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
 ) -> AppResult<Response> {
-    let (meeting, network) = meeting(&app, ids).await?;
-    viewer.require_read_network(&scope(&network))?;
+    let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
+    viewer.require_read(&network)?;
     let pool = app.db.pool();
     let minutes_head = store::minutes_head(pool, meeting.id).await?;
-    let mut items = items(&app, &meeting, false).await?;
-    let mut notes = conference_store::item_notes(pool, meeting.id).await?;
-    let mut decisions = conference_store::decisions(pool, meeting.id).await?;
-    let mut actions = store::action_items(pool, meeting.id).await?;
+    let names = member_names(&app, network_id).await?;
+    let mut items = items(&app, &meeting, &names, false).await?;
+    let mut notes = store::item_notes(pool, meeting.id).await?;
+    let mut decisions = store::decisions(pool, meeting.id).await?;
+    let mut actions = actions::store::for_meeting(pool, meeting.id).await?;
+    // The minutes list an item's actions in the order they were recorded.
+    actions.sort_by_key(|a| a.id);
     for item in items.iter_mut() {
         let id = item.id;
         item.notes = notes.remove(&id).unwrap_or_default();
@@ -244,7 +204,22 @@ pub async fn minutes(
         decisions = rest;
         let (mine, rest): (Vec<_>, Vec<_>) =
             actions.into_iter().partition(|a| a.agenda_item_id == id);
-        item.actions = mine;
+        item.actions = mine
+            .into_iter()
+            .map(|a| Action {
+                responsible: [
+                    a.responsible_person.clone(),
+                    a.responsible_organization.clone(),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+                due: a.due_on.as_deref().map(format_day).unwrap_or_default(),
+                title: a.title,
+            })
+            .collect();
         actions = rest;
     }
     #[derive(Serialize)]
@@ -268,7 +243,7 @@ pub async fn minutes(
         _ => "Entwurf",
     };
     let data = Data {
-        head: head(&app, &meeting, &network).await?,
+        head: head(&meeting, &network, &names),
         state: state.to_string(),
         draft: minutes_head.state != "approved",
         chair: minutes_head.chair.unwrap_or_default(),
@@ -281,20 +256,4 @@ pub async fn minutes(
         items,
     };
     render(MINUTES, &data, &format!("protokoll-{}.pdf", meeting.id)).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_the_german_way() {
-        // 2026-11-26 13:00 UTC is 14:00 in Berlin (winter time).
-        let start = 1_795_698_000;
-        assert_eq!(
-            german_when(Some(start), Some(start + 7200)),
-            "Donnerstag, 26. November 2026, 14:00–16:00 Uhr"
-        );
-        assert_eq!(german_when(None, None), "Termin noch offen");
-    }
 }

@@ -1,23 +1,11 @@
-//! The supervisor's overview: for every network the viewer may read (a
-//! supervisor: those in their region; admins: all), the last and the next
-//! conference, whether the rhythm holds, and open and overdue action items.
+//! The supervisor's view of a network's rhythm: the last conference that
+//! took place, the next one, and whether the rhythm holds.
 
-use axum::{extract::State, response::Html};
 use chrono::{DateTime, Months, Utc};
 use chrono_tz::Europe::Berlin;
-use minijinja::context;
 use serde::Serialize;
 
-use super::{
-    actions::store::{BoardFilter, board},
-    model::{Meeting, State as MeetingState},
-    store,
-};
-use crate::{
-    accounts::viewer::Viewer,
-    core::{error::AppResult, store::now, web::App},
-    network::{context::scope, model::Network, store::networks},
-};
+use super::meeting::{Meeting, State as MeetingState};
 
 /// How late a conference may be before the rhythm counts as broken.
 pub const GRACE_MONTHS: u32 = 1;
@@ -74,57 +62,6 @@ pub fn last_and_next(meetings: &[Meeting], now: i64) -> (Option<&Meeting>, Optio
         .filter(|m| m.starts_at.is_some_and(|s| s > now))
         .min_by_key(|m| m.starts_at);
     (last, next)
-}
-
-#[derive(Debug, Serialize)]
-struct Row {
-    network: Network,
-    last: Option<i64>,
-    last_id: Option<i64>,
-    next: Option<i64>,
-    next_id: Option<i64>,
-    rhythm_months: i64,
-    rhythm: Rhythm,
-    open: usize,
-    overdue: usize,
-}
-
-/// `GET /overview`
-pub async fn overview(State(app): State<App>, viewer: Viewer) -> AppResult<Html<String>> {
-    viewer.require_signed_in()?;
-    let at = now();
-    let mut rows = Vec::new();
-    for network in networks::list_networks(&app.db).await? {
-        if !viewer.can_read_network(&scope(&network)) {
-            continue;
-        }
-        let meetings = store::meetings(app.db.pool(), network.id).await?;
-        let series = store::series(app.db.pool(), network.id).await?;
-        let (last, next) = last_and_next(&meetings, at);
-        let (last, next) = (last.cloned(), next.cloned());
-        let items = board(app.db.pool(), network.id, &BoardFilter::default()).await?;
-        rows.push(Row {
-            rhythm: rhythm(
-                last.as_ref().and_then(|m| m.starts_at),
-                next.as_ref().and_then(|m| m.starts_at),
-                series.rhythm_months,
-                at,
-            ),
-            last: last.as_ref().and_then(|m| m.starts_at),
-            last_id: last.as_ref().map(|m| m.id),
-            next: next.as_ref().and_then(|m| m.starts_at),
-            next_id: next.as_ref().map(|m| m.id),
-            rhythm_months: series.rhythm_months,
-            open: items.len(),
-            overdue: items.iter().filter(|i| i.overdue).count(),
-            network,
-        });
-    }
-    app.page(
-        &viewer,
-        "conferences/overview.html",
-        context! { rows => rows },
-    )
 }
 
 #[cfg(test)]

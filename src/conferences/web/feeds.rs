@@ -8,28 +8,25 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 use minijinja::context;
-use sqlx::Row;
 
-use super::{
+use crate::conferences::{
     ical,
-    invitations::organizer,
     model::{Meeting, State as MeetingState},
-    store,
+    registry::{self, Access},
+    service, store,
 };
 use crate::{
-    accounts::{
-        secrets::{random_token, token_hash},
-        store::user_by_id,
-        viewer::Viewer,
-    },
+    accounts::viewer::Viewer,
     core::{
         audit::{self, Actor, Change},
         error::{AppError, AppResult},
         i18n::Lang,
+        ids::UserId,
+        paths,
+        secrets::random_token,
         store::now,
         web::App,
     },
-    network::{context::scope, store::networks},
 };
 
 /// `POST /account/calendar`: a new feed URL, shown this one time.
@@ -37,16 +34,7 @@ pub async fn create(State(app): State<App>, viewer: Viewer) -> AppResult<Html<St
     let user = viewer.require_signed_in()?;
     let token = random_token();
     let mut tx = app.db.begin().await?;
-    sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1")
-        .bind(user.id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3)")
-        .bind(user.id)
-        .bind(token_hash(&token))
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+    store::replace_calendar_feed(&mut tx, registry::user_id(user), &token).await?;
     audit::record(
         &mut tx,
         Actor::User(user),
@@ -61,7 +49,7 @@ pub async fn create(State(app): State<App>, viewer: Viewer) -> AppResult<Html<St
     )
     .await?;
     tx.commit().await?;
-    let url = format!("{}/calendar/{token}.ics", app.config.base());
+    let url = service::absolute(&app, &paths::calendar_feed(&format!("{token}.ics")));
     app.page(
         &viewer,
         "conferences/calendar_feed.html",
@@ -70,14 +58,14 @@ pub async fn create(State(app): State<App>, viewer: Viewer) -> AppResult<Html<St
 }
 
 /// The meetings a user may see, with a date and not cancelled, by date.
-pub async fn meetings_for(app: &App, viewer: &Viewer) -> AppResult<Vec<Meeting>> {
+async fn meetings_for(app: &App, viewer: &Viewer) -> AppResult<Vec<Meeting>> {
     let mut all = Vec::new();
-    for network in networks::list_networks(&app.db).await? {
-        if !viewer.can_read_network(&scope(&network)) {
+    for network in registry::networks(&app.db).await? {
+        if !viewer.can_read(&network) {
             continue;
         }
         all.extend(
-            store::meetings(app.db.pool(), network.id)
+            store::meetings(app.db.pool(), registry::id(&network))
                 .await?
                 .into_iter()
                 .filter(|m| {
@@ -94,13 +82,11 @@ pub async fn meetings_for(app: &App, viewer: &Viewer) -> AppResult<Vec<Meeting>>
 /// `GET /calendar/{token}.ics`; an unknown token is a 404.
 pub async fn feed(State(app): State<App>, Path(file): Path<String>) -> AppResult<Response> {
     let token = file.strip_suffix(".ics").ok_or_else(AppError::not_found)?;
-    let row = sqlx::query("SELECT user_id FROM calendar_feeds WHERE token_hash = $1")
-        .bind(token_hash(token))
-        .fetch_optional(app.db.pool())
+    let user_id: UserId = store::calendar_feed_user(app.db.pool(), token)
         .await?
         .ok_or_else(AppError::not_found)?;
     // A disabled account's feed stops working with the account.
-    let user = user_by_id(&app.db, row.get("user_id"))
+    let user = registry::user(&app.db, user_id)
         .await?
         .ok_or_else(AppError::not_found)?;
     let viewer = Viewer {
@@ -113,7 +99,7 @@ pub async fn feed(State(app): State<App>, Path(file): Path<String>) -> AppResult
     };
     let meetings = meetings_for(&app, &viewer).await?;
     let name = Lang::De.t("act-calendar-name");
-    let body = ical::feed(&name, &meetings, &organizer(&app), now());
+    let body = ical::feed(&name, &meetings, &service::organizer(&app), now());
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
