@@ -12,6 +12,7 @@ mod conferences;
 mod conferences_actions;
 mod conferences_agenda;
 mod conferences_minutes;
+mod crash;
 mod documents;
 mod geography;
 mod house;

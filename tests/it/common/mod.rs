@@ -299,6 +299,17 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// A fresh browser for a server the test did not start in process
+    /// (e.g. the `ikon` binary).
+    pub fn new(base: &str) -> Self {
+        let (client, jar) = new_client();
+        Browser {
+            base: base.trim_end_matches('/').to_string(),
+            client,
+            jar,
+        }
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.client
             .get(format!("{}{}", self.base, path))
@@ -353,15 +364,16 @@ impl Browser {
     }
 }
 
-/// A throw-away PostgreSQL database, dropped when the test ends.
-struct PgDatabase {
+/// A throw-away PostgreSQL database, dropped when the test ends (also
+/// used by tests that run the `ikon` binary on it, e.g. `crash`).
+pub struct PgDatabase {
     admin_url: String,
     name: String,
-    url: String,
+    pub url: String,
 }
 
 impl PgDatabase {
-    async fn create() -> Self {
+    pub async fn create() -> Self {
         let admin_url = std::env::var(POSTGRES_URL).unwrap_or_else(|_| {
             panic!(
                 "a PostgreSQL test started without {POSTGRES_URL}: check postgres_enabled() first"
