@@ -206,3 +206,46 @@ fn user_from_row(r: &sqlx::any::AnyRow) -> Option<User> {
     }
     .into_user()
 }
+
+/// What a user's scope can name, for the role form: every network, the
+/// organisations that are members of one (with the network's name), and
+/// the states and government districts a supervisor can watch.
+pub async fn scope_choices(
+    db: &Db,
+) -> sqlx::Result<(
+    Vec<minijinja::Value>,
+    Vec<minijinja::Value>,
+    Vec<minijinja::Value>,
+)> {
+    use minijinja::{Value, context};
+    let networks: Vec<Value> = sqlx::query("SELECT id, name FROM networks ORDER BY name")
+        .fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(|r| context! { id => r.get::<i64, _>("id"), name => r.get::<String, _>("name") })
+        .collect();
+    let organizations: Vec<Value> = sqlx::query(
+        "SELECT o.id, o.name, n.name AS network FROM organizations o
+         JOIN memberships m ON m.organization_id = o.id JOIN networks n ON n.id = m.network_id
+         ORDER BY n.name, o.name",
+    )
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| {
+        context! {
+            id => r.get::<i64, _>("id"), name => r.get::<String, _>("name"),
+            network => r.get::<String, _>("network"),
+        }
+    })
+    .collect();
+    let regions: Vec<Value> = sqlx::query(
+        "SELECT key, name, level FROM regions WHERE level IN ('state', 'district_government') ORDER BY key",
+    )
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| context! { key => r.get::<String, _>("key"), name => r.get::<String, _>("name") })
+    .collect();
+    Ok((networks, organizations, regions))
+}

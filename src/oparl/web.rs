@@ -316,14 +316,7 @@ fn locations(urls: &Urls, d: &BodyData) -> Vec<Entry> {
 /// The entry point: the system and where its bodies are.
 pub async fn system(State(app): State<App>, viewer: Viewer) -> Response {
     let result = async {
-        let created = sqlx::query_scalar::<_, Option<i64>>("SELECT MIN(created_at) FROM networks")
-            .fetch_one(app.db.pool())
-            .await?
-            .unwrap_or(0);
-        let modified = sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(updated_at) FROM networks")
-            .fetch_one(app.db.pool())
-            .await?
-            .unwrap_or(0);
+        let (created, modified) = store::system_dates(&app.db).await?;
         let urls = urls(&app);
         Ok(model::system(&urls, "ikon – Integrationskonferenzen", created, modified).json)
     }

@@ -1107,7 +1107,7 @@ backend_test!(
             audit::Actor,
             ids::{NetworkId, OrganizationId, PersonId},
         };
-        use ikon::network::{service::memberships, store::organizations};
+        use ikon::network::service::memberships;
 
         let demo = app.demo().await;
         let network = demo.network_id;

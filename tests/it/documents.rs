@@ -11,10 +11,8 @@ use crate::backend_test;
 use std::collections::BTreeSet;
 
 use ikon::{
-    conferences::{
-        model::State,
-        store::{self, AgendaRecord},
-    },
+    conferences::{model::AgendaRecord, model::State, store},
+    core::ids::{AgendaItemId, MeetingId, OrganizationId, PersonId},
     offers::model::Status,
 };
 
@@ -324,7 +322,7 @@ async fn meeting_with_minutes(app: &TestApp, logins: &ikon::demo::DemoLogins) ->
     ] {
         meeting = meeting.item(AgendaRecord {
             description: "Erläuterung".into(),
-            proposer_organization_id: Some(org),
+            proposer_organization_id: Some(OrganizationId(org)),
             duration_minutes: 20,
             is_public: public,
             ..agenda(title)
@@ -346,12 +344,15 @@ async fn meeting_with_minutes(app: &TestApp, logins: &ikon::demo::DemoLogins) ->
     // The minutes as the minutes pages would record them.
     let actor = || ikon::core::audit::Actor::System("test");
     let mut tx = app.db().begin().await.unwrap();
-    let record = store::meeting(&mut *tx, meeting).await.unwrap().unwrap();
+    let record = store::meeting(&mut *tx, MeetingId(meeting))
+        .await
+        .unwrap()
+        .unwrap();
     store::save_notes(
         &mut tx,
         actor(),
         &record,
-        items[1],
+        AgendaItemId(items[1]),
         "Die Beratungszahlen sind gestiegen.",
     )
     .await
@@ -360,27 +361,27 @@ async fn meeting_with_minutes(app: &TestApp, logins: &ikon::demo::DemoLogins) ->
         &mut tx,
         actor(),
         &record,
-        items[1],
+        AgendaItemId(items[1]),
         "Die Sprechstunde wird verlängert.",
         Some((12, 1, 2)),
     )
     .await
     .unwrap();
-    store::save_rsvp(&mut tx, &record, people[0].0, true)
+    store::save_rsvp(&mut tx, &record, PersonId(people[0].0), true)
         .await
         .unwrap();
     store::save_attendance(
         &mut tx,
         actor(),
         &record,
-        &[(people[1].0, org)],
-        &BTreeSet::from([people[1].0]),
+        &[(PersonId(people[1].0), OrganizationId(org))],
+        &BTreeSet::from([PersonId(people[1].0)]),
     )
     .await
     .unwrap();
     tx.commit().await.unwrap();
     ActionItem::new(net, items[1], "Aushang im Rathaus")
-        .decision(decision)
+        .decision(decision.get())
         .organization(org)
         .person(people[0].0)
         .due_on("2026-12-15")
@@ -454,8 +455,16 @@ backend_test!(meeting_documents, |app: TestApp| async move {
     }
     assert!(text.contains("angemeldet"), "{text}");
 
+    // Draft minutes are for their writers: a member gets no PDF of them,
+    // as they get no notes on the minutes page.
+    let response = member.get(&format!("{base}/minutes.pdf")).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let coordinator = app.new_browser();
+    coordinator
+        .login(&logins.coordinator.email, &logins.coordinator.password)
+        .await;
     let text = flat(&pdf_text(
-        &get_pdf(&member, &format!("{base}/minutes.pdf")).await,
+        &get_pdf(&coordinator, &format!("{base}/minutes.pdf")).await,
     ));
     for expected in [
         "Protokoll: Integrationskonferenz Herbst",

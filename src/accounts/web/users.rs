@@ -7,7 +7,6 @@ use axum::{
 };
 use minijinja::{Value, context};
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 
 use super::{password::send_reset_link, unprocessable};
 use crate::{
@@ -15,7 +14,7 @@ use crate::{
         model::Role,
         scope::{self, ScopeInput},
         secrets::random_password,
-        store::{NewUser, create_user, list_users, set_role, user_by_id},
+        store::{self, NewUser, create_user, list_users, set_role, user_by_id},
         viewer::Viewer,
     },
     core::{
@@ -36,35 +35,7 @@ pub async fn list(State(app): State<App>, viewer: Viewer) -> AppResult<Html<Stri
 
 /// Choices for the role form: networks, their organisations, regions.
 async fn choices(app: &App) -> AppResult<Value> {
-    let networks: Vec<Value> = sqlx::query("SELECT id, name FROM networks ORDER BY name")
-        .fetch_all(app.db.pool())
-        .await?
-        .into_iter()
-        .map(|r| context! { id => r.get::<i64, _>("id"), name => r.get::<String, _>("name") })
-        .collect();
-    let organizations: Vec<Value> = sqlx::query(
-        "SELECT o.id, o.name, n.name AS network FROM organizations o
-         JOIN memberships m ON m.organization_id = o.id JOIN networks n ON n.id = m.network_id
-         ORDER BY n.name, o.name",
-    )
-    .fetch_all(app.db.pool())
-    .await?
-    .into_iter()
-    .map(|r| {
-        context! {
-            id => r.get::<i64, _>("id"), name => r.get::<String, _>("name"),
-            network => r.get::<String, _>("network"),
-        }
-    })
-    .collect();
-    let regions: Vec<Value> = sqlx::query(
-        "SELECT key, name, level FROM regions WHERE level IN ('state', 'district_government') ORDER BY key",
-    )
-    .fetch_all(app.db.pool())
-    .await?
-    .into_iter()
-    .map(|r| context! { key => r.get::<String, _>("key"), name => r.get::<String, _>("name") })
-    .collect();
+    let (networks, organizations, regions) = store::scope_choices(&app.db).await?;
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
     Ok(
         context! { networks => networks, organizations => organizations, regions => regions, roles => roles },

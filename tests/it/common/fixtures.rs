@@ -15,11 +15,12 @@ use ikon::{
     conferences::{
         actions::{model::ActionRecord, store as actions},
         model::State,
-        store::{self as conferences, AgendaRecord, MeetingRecord},
+        model::{AgendaRecord, MeetingRecord},
+        store as conferences,
     },
     core::{
         audit::Actor,
-        ids::{NetworkId, OrganizationId},
+        ids::{AgendaItemId, DecisionId, NetworkId, OrganizationId, PersonId},
         store::now,
     },
     network::{
@@ -398,7 +399,7 @@ impl Meeting {
     }
 
     pub fn organizer(mut self, organization_id: i64) -> Self {
-        self.record.organizer_organization_id = Some(organization_id);
+        self.record.organizer_organization_id = Some(OrganizationId(organization_id));
         self
     }
 
@@ -428,16 +429,18 @@ impl Meeting {
 
     pub async fn create(self, app: &TestApp) -> CreatedMeeting {
         let mut tx = app.db().begin().await.unwrap();
-        let id = conferences::create_meeting(&mut tx, actor(), self.network_id, &self.record)
-            .await
-            .unwrap();
+        let id =
+            conferences::create_meeting(&mut tx, actor(), NetworkId(self.network_id), &self.record)
+                .await
+                .unwrap();
         let meeting = conferences::meeting(&mut *tx, id).await.unwrap().unwrap();
         let mut items = Vec::new();
         for item in &self.items {
             items.push(
                 conferences::add_agenda_item(&mut tx, actor(), &meeting, item)
                     .await
-                    .unwrap(),
+                    .unwrap()
+                    .get(),
             );
         }
         match self.state {
@@ -456,7 +459,10 @@ impl Meeting {
                 .unwrap();
         }
         tx.commit().await.unwrap();
-        CreatedMeeting { id, items }
+        CreatedMeeting {
+            id: id.get(),
+            items,
+        }
     }
 }
 
@@ -471,7 +477,7 @@ impl ActionItem {
         Self {
             network_id,
             record: ActionRecord {
-                agenda_item_id,
+                agenda_item_id: AgendaItemId(agenda_item_id),
                 decision_id: None,
                 title: title.into(),
                 responsible_organization_id: None,
@@ -483,19 +489,19 @@ impl ActionItem {
 
     /// The organisation responsible for it.
     pub fn organization(mut self, organization_id: i64) -> Self {
-        self.record.responsible_organization_id = Some(organization_id);
+        self.record.responsible_organization_id = Some(OrganizationId(organization_id));
         self
     }
 
     /// The contact person responsible for it.
     pub fn person(mut self, person_id: i64) -> Self {
-        self.record.responsible_person_id = Some(person_id);
+        self.record.responsible_person_id = Some(PersonId(person_id));
         self
     }
 
     /// The decision it carries out.
     pub fn decision(mut self, decision_id: i64) -> Self {
-        self.record.decision_id = Some(decision_id);
+        self.record.decision_id = Some(DecisionId(decision_id));
         self
     }
 
@@ -507,10 +513,10 @@ impl ActionItem {
 
     pub async fn create(self, app: &TestApp) -> i64 {
         let mut tx = app.db().begin().await.unwrap();
-        let id = actions::create(&mut tx, actor(), self.network_id, &self.record)
+        let id = actions::create(&mut tx, actor(), NetworkId(self.network_id), &self.record)
             .await
             .unwrap();
         tx.commit().await.unwrap();
-        id
+        id.get()
     }
 }
