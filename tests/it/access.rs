@@ -8,7 +8,7 @@ use ikon::accounts::{model::Role, sessions::create_api_token};
 use reqwest::{Method, StatusCode};
 use sqlx::Row;
 
-use ikon::conferences::store::AgendaRecord;
+use ikon::conferences::model::AgendaRecord;
 
 use crate::backend_test;
 use crate::common::{
@@ -282,7 +282,8 @@ const RULES: &[(&str, &str, Rule)] = &[
     (
         "GET",
         "/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments/{attachment_id}",
-        Rule::Public,
+        // The fixture's file is internal (a public one is walked via OParl).
+        Rule::ReadNetwork,
     ),
     (
         "POST",
@@ -565,9 +566,13 @@ const RULES: &[(&str, &str, Rule)] = &[
     (
         "GET",
         "/networks/{network_id}/meetings/{meeting_id}/minutes.pdf",
-        Rule::ReadNetwork,
+        // The fixture's minutes are not circulated: for their writers only.
+        Rule::ManageNetwork,
     ),
 ];
+
+/// The expected status of every route for every role, as walked below.
+const ANSWERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/access.txt");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Who {
@@ -577,6 +582,19 @@ enum Who {
     Member,
     Coordinator,
     Admin,
+}
+
+impl Who {
+    fn name(self) -> &'static str {
+        match self {
+            Who::Anonymous => "anonymous",
+            Who::Outsider => "outsider",
+            Who::Supervisor => "supervisor",
+            Who::Member => "member",
+            Who::Coordinator => "coordinator",
+            Who::Admin => "admin",
+        }
+    }
 }
 
 /// Denied roles go first: an allowed call may change data (e.g. erase a
@@ -616,9 +634,15 @@ struct Fixture {
     spare_item_id: i64,
     offer_id: i64,
     action_id: i64,
-    /// A file on the agenda item, for the old `/attachments/{id}` link
-    /// (its bytes are not on disk: the new download route gets 999999).
+    /// A file on the spare item, for its download route and the old
+    /// `/attachments/{id}` link.
     attachment_id: i64,
+    /// A public meeting with a public item, file and contact person: the
+    /// objects the OParl routes are walked with.
+    public_meeting_id: i64,
+    public_item_id: i64,
+    public_attachment_id: i64,
+    public_person_id: i64,
     tokens: HashMap<Who, String>,
 }
 
@@ -679,13 +703,30 @@ async fn fixture(app: &TestApp) -> Fixture {
         .organization(logins.member_organization_id)
         .create(app)
         .await;
-    let attachment_id = sqlx::query(
-        "INSERT INTO attachments (network_id, agenda_item_id, file_name, mime_type, size_bytes, sha256, sha512, is_public, created_at)
-         VALUES ($1, $2, 'liste.pdf', 'application/pdf', 9, 'x', 'x', 0, $3) RETURNING id",
+    // A real file on the spare item, for the download route and the old
+    // `/attachments/{id}` link; walked before the writes that delete it.
+    let coordinator = app.new_browser();
+    coordinator
+        .login(&logins.coordinator.email, &logins.coordinator.password)
+        .await;
+    let internal = format!("/networks/{}/meetings/{meeting_id}", logins.network_id);
+    let attachment_id = upload(db, &coordinator, &internal, spare_item_id, false).await;
+    // A public meeting with a public item and file: what OParl shows.
+    let public = Meeting::new(logins.network_id, "Öffentliche Integrationskonferenz")
+        .at(1_773_140_400, 3)
+        .location("Rathaus, Sitzungssaal")
+        .state(ikon::conferences::model::State::Invited)
+        .public(true)
+        .item(agenda("Wohnen"))
+        .create(app)
+        .await;
+    let public_page = format!("/networks/{}/meetings/{}", logins.network_id, public.id);
+    let public_attachment_id = upload(db, &coordinator, &public_page, public.items[0], true).await;
+    let public_person_id = sqlx::query(
+        "SELECT p.id FROM people p JOIN memberships m ON m.organization_id = p.organization_id
+         WHERE m.network_id = $1 AND p.is_public = 1 ORDER BY p.id LIMIT 1",
     )
     .bind(logins.network_id)
-    .bind(agenda_item_id)
-    .bind(at)
     .fetch_one(db.pool())
     .await
     .unwrap()
@@ -708,13 +749,78 @@ async fn fixture(app: &TestApp) -> Fixture {
         offer_id,
         action_id,
         attachment_id,
+        public_meeting_id: public.id,
+        public_item_id: public.items[0],
+        public_attachment_id,
+        public_person_id,
         tokens,
     }
 }
 
-/// The route pattern with the fixture's ids. Old routes still say `{id}`
-/// and are resolved by prefix; the current scheme names every parameter.
+/// Uploads a small PDF to an agenda item as the signed-in `browser` and
+/// returns the new attachment's id.
+async fn upload(
+    db: &ikon::core::store::Db,
+    browser: &crate::common::Browser,
+    meeting: &str,
+    item_id: i64,
+    public: bool,
+) -> i64 {
+    use reqwest::multipart::{Form, Part};
+    let csrf = browser.csrf().await;
+    let form = Form::new()
+        .text("is_public", if public { "1" } else { "0" })
+        .part(
+            "file",
+            Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("liste.pdf"),
+        );
+    let response = browser
+        .client
+        .post(format!(
+            "{}{meeting}/agenda/{item_id}/attachments?csrf={csrf}",
+            browser.base
+        ))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response.status().is_success() || response.status().is_redirection(),
+        "upload: {}",
+        response.status()
+    );
+    sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM attachments")
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+}
+
+/// The route pattern with the fixture's ids. Old routes and OParl still
+/// say `{id}` and are resolved by prefix; the current scheme names every
+/// parameter.
 fn concrete(path: &str, f: &Fixture) -> String {
+    if let Some(rest) = path.strip_prefix("/oparl/v1/") {
+        let (kind, _) = rest.split_once('/').unwrap_or((rest, ""));
+        let id = match kind {
+            "body" => f.network_id,
+            "meeting" => f.public_meeting_id,
+            "agenda-item" => f.public_item_id,
+            "file" => f.public_attachment_id,
+            _ => 999_999,
+        };
+        let object = if rest.contains("/organization/") {
+            f.organization_id
+        } else if rest.contains("/legislative-term/") {
+            // The public meeting's year.
+            2026
+        } else {
+            // person and membership: a public contact person.
+            f.public_person_id
+        };
+        return path
+            .replace("{id}", &id.to_string())
+            .replace("{object}", &object.to_string());
+    }
     let id = if path.starts_with("/networks/") || path.starts_with("/api/v1/networks/") {
         f.network_id
     } else if path.starts_with("/organizations/") || path.starts_with("/api/v1/organizations/") {
@@ -744,19 +850,19 @@ fn concrete(path: &str, f: &Fixture) -> String {
         ("offer_id", f.offer_id),
         ("action_id", f.action_id),
         ("aid", f.action_id),
-        // No attachment, proposal, decision or token of these kinds exists
-        // in the fixture: their routes answer 404.
-        ("attachment_id", 999_999),
+        ("attachment_id", f.attachment_id),
+        // No proposal, decision or token of these kinds exists in the
+        // fixture: their routes answer 404.
         ("proposal_id", 999_999),
         ("decision_id", 999_999),
         ("token_id", 999_999),
-        ("object", 999_999),
     ] {
         path = path.replace(&format!("{{{name}}}"), &value.to_string());
     }
+    let stylesheet = ikon::core::web::assets::url("app.css").expect("the stylesheet is an asset");
     path.replace("{key}", "09575")
         .replace("{token}", "not-a-real-token")
-        .replace("{file}", "app.css")
+        .replace("/assets/{file}", stylesheet)
         .replace("{lang}", "en")
 }
 
@@ -794,7 +900,13 @@ backend_test!(
         let anonymous = app.new_browser();
         let csrf = anonymous.csrf().await;
         let mut failures = Vec::new();
-        for entry in routes.entries() {
+        // Every answer, one line per route, compared with the snapshot.
+        let mut answers: Vec<String> = Vec::new();
+        // Reads first: the writes below may delete what they read (the
+        // spare item, its file).
+        let mut entries: Vec<_> = routes.entries().iter().collect();
+        entries.sort_by_key(|e| e.method != axum::http::Method::GET);
+        for entry in entries {
             let rule = rules[&(entry.method.as_str(), entry.path.as_str())];
             if entry.kind == ikon::core::web::routes::Kind::Redirect {
                 // An old URL sends everybody to the new place, where the
@@ -812,9 +924,11 @@ backend_test!(
                         entry.path
                     ));
                 }
+                answers.push(format!("GET {}: everyone={}", entry.path, status.as_u16()));
                 continue;
             }
             let path = concrete(&entry.path, &f);
+            let mut line = format!("{} {}:", entry.method, entry.path);
             for who in EVERYONE {
                 let method = Method::from_bytes(entry.method.as_str().as_bytes()).unwrap();
                 let mut request = anonymous.client.request(method.clone(), app.url(&path));
@@ -836,6 +950,12 @@ backend_test!(
                         .headers()
                         .get("location")
                         .is_some_and(|l| l.to_str().unwrap().starts_with("/login"));
+                let answer = if to_login {
+                    "login".to_string()
+                } else {
+                    status.as_u16().to_string()
+                };
+                line.push_str(&format!(" {}={answer}", who.name()));
                 let ok = if rule == Rule::TokenLink {
                     status == StatusCode::NOT_FOUND
                 } else if allowed(rule, who) {
@@ -854,6 +974,26 @@ backend_test!(
                         entry.method
                     ));
                 }
+            }
+            answers.push(line);
+        }
+        // The exact answer of every route to every role: a change shows up
+        // as a changed line in review (`IKON_UPDATE_SNAPSHOTS=1` rewrites it;
+        // both backends must give the same answers).
+        let answers = answers.join("\n") + "\n";
+        if std::env::var_os("IKON_UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(ANSWERS, &answers).unwrap();
+        }
+        let kept = std::fs::read_to_string(ANSWERS).unwrap_or_default();
+        let kept: Vec<&str> = kept.lines().collect();
+        for line in answers.lines() {
+            if !kept.contains(&line) {
+                failures.push(format!("answer not in {ANSWERS}: {line}"));
+            }
+        }
+        for line in &kept {
+            if !answers.lines().any(|l| l == *line) {
+                failures.push(format!("expected but not given: {line}"));
             }
         }
         assert!(
