@@ -41,13 +41,6 @@ const WRITERS: usize = 8;
 /// Milliseconds between the writers' start and the kill: from early (a few
 /// items) to late (every writer in full swing).
 const KILL_AFTER_MS: std::ops::RangeInclusive<u64> = 300..=2000;
-/// A known fault that loses nothing: on PostgreSQL, items added at the
-/// same moment can share an agenda position, because
-/// `conferences::store::agenda::add_agenda_item` reads `MAX(position) + 1`
-/// and inserts without a lock (on SQLite `BEGIN IMMEDIATE` serialises the
-/// writers). Counted and printed instead of failed until the store locks
-/// the meeting or a unique index forbids it; then this becomes `false`.
-const POSTGRES_POSITIONS_MAY_CLASH: bool = true;
 
 crate::both_backends!(acknowledged_writes_survive_sigkill);
 
@@ -281,7 +274,6 @@ impl Site {
         .fetch_one(db.pool())
         .await
         .unwrap();
-        let db_backend = db.backend();
         db.close().await;
 
         if orphaned_audits != 0 {
@@ -302,11 +294,9 @@ impl Site {
             }
             if !positions.insert(position) {
                 position_clashes += 1;
-                if !(POSTGRES_POSITIONS_MAY_CLASH && db_backend == DbBackend::Postgres) {
-                    failures.push(format!(
-                        "meeting {meeting}: position {position} twice (item {id}, {title})"
-                    ));
-                }
+                failures.push(format!(
+                    "meeting {meeting}: position {position} twice (item {id}, {title})"
+                ));
             }
             if stored.insert(title.clone(), id).is_some() {
                 failures.push(format!("meeting {meeting}: {title} stored twice"));

@@ -65,6 +65,14 @@ pub async fn add_agenda_item(
     record: &AgendaRecord,
 ) -> Result<AgendaItemId, sqlx::Error> {
     let at = now();
+    // Touching the meeting row first locks it on PostgreSQL until commit, so
+    // two items added at the same moment cannot both read the same
+    // `MAX(position)` (SQLite's `BEGIN IMMEDIATE` already serialises them).
+    sqlx::query("UPDATE meetings SET updated_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(meeting.id.get())
+        .execute(&mut **tx)
+        .await?;
     let position: i64 = sqlx::query(
         "SELECT COALESCE(MAX(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1",
     )
