@@ -402,9 +402,11 @@ pub fn invitation_sent(m: &MeetingRow) -> bool {
     matches!(m.state.as_str(), "invited" | "held" | "minutes_approved")
 }
 
-/// The minutes and the decisions in them are public once approved.
-pub fn minutes_approved(m: &MeetingRow) -> bool {
-    m.minutes_state == "approved"
+/// The minutes and the decisions in them are public once approved, and
+/// only in a network that publishes its minutes — the same rule as the
+/// HTML minutes page.
+pub fn minutes_public(data: &BodyData, m: &MeetingRow) -> bool {
+    data.minutes_public && m.minutes_state == "approved"
 }
 
 pub fn has_location(m: &MeetingRow) -> bool {
@@ -514,7 +516,7 @@ pub fn invitation(urls: &Urls, data: &BodyData, m: &MeetingRow) -> Option<Entry>
 }
 
 pub fn protocol(urls: &Urls, data: &BodyData, m: &MeetingRow) -> Option<Entry> {
-    minutes_approved(m).then(|| {
+    minutes_public(data, m).then(|| {
         generated_pdf(
             urls,
             (urls.protocol(m.id), data.network.id),
@@ -608,7 +610,7 @@ pub fn agenda_item(urls: &Urls, data: &BodyData, m: &MeetingRow, item: &ItemRow)
         .filter(|d| d.agenda_item_id == item.id)
         .collect();
     // Decisions are part of the minutes: public only once those are approved.
-    if minutes_approved(m) && !decisions.is_empty() {
+    if minutes_public(data, m) && !decisions.is_empty() {
         let results: Vec<String> = decisions
             .iter()
             .map(|d| result_of((d.votes_yes, d.votes_no, d.votes_abstain)))

@@ -112,6 +112,9 @@ pub struct BodyData {
     pub people: Vec<PersonRow>,
     pub meetings: Vec<MeetingRow>,
     pub items: Vec<ItemRow>,
+    /// Whether the network publishes approved minutes; without it no
+    /// decision is loaded at all.
+    pub minutes_public: bool,
     pub decisions: Vec<DecisionRow>,
     pub files: Vec<FileRow>,
     pub tombstones: Vec<TombstoneRow>,
@@ -238,24 +241,36 @@ pub async fn load(db: &Db, network_id: i64) -> Result<Option<BodyData>, sqlx::Er
         updated_at: r.get("updated_at"),
     })
     .collect();
-    let decisions = sqlx::query(&format!(
-        "SELECT d.agenda_item_id, d.text, d.votes_yes, d.votes_no, d.votes_abstain, d.updated_at
-         FROM decisions d WHERE d.agenda_item_id IN (SELECT i.id {VISIBLE_ITEMS})
-         ORDER BY d.agenda_item_id, d.position, d.id"
-    ))
+    let minutes_public = sqlx::query_scalar::<_, i64>(
+        "SELECT minutes_public FROM meeting_series WHERE network_id = $1",
+    )
     .bind(network_id)
-    .fetch_all(pool)
+    .fetch_optional(pool)
     .await?
-    .iter()
-    .map(|r| DecisionRow {
-        agenda_item_id: r.get("agenda_item_id"),
-        text: r.get("text"),
-        votes_yes: r.get("votes_yes"),
-        votes_no: r.get("votes_no"),
-        votes_abstain: r.get("votes_abstain"),
-        updated_at: r.get("updated_at"),
-    })
-    .collect();
+    .is_some_and(|public| public != 0);
+    let decisions = if minutes_public {
+        sqlx::query(&format!(
+            "SELECT d.agenda_item_id, d.text, d.votes_yes, d.votes_no, d.votes_abstain, d.updated_at
+             FROM decisions d
+             WHERE d.agenda_item_id IN (SELECT i.id {VISIBLE_ITEMS} AND m.minutes_state = 'approved')
+             ORDER BY d.agenda_item_id, d.position, d.id"
+        ))
+        .bind(network_id)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| DecisionRow {
+            agenda_item_id: r.get("agenda_item_id"),
+            text: r.get("text"),
+            votes_yes: r.get("votes_yes"),
+            votes_no: r.get("votes_no"),
+            votes_abstain: r.get("votes_abstain"),
+            updated_at: r.get("updated_at"),
+        })
+        .collect()
+    } else {
+        Vec::new()
+    };
     let files = sqlx::query(&format!(
         "SELECT a.id, a.agenda_item_id, a.file_name, a.mime_type, a.size_bytes, a.sha512,
                 a.created_at, a.deleted_at
@@ -298,6 +313,7 @@ pub async fn load(db: &Db, network_id: i64) -> Result<Option<BodyData>, sqlx::Er
         people,
         meetings,
         items,
+        minutes_public,
         decisions,
         files,
         tombstones,
@@ -326,4 +342,17 @@ async fn network<'e, E: Executor<'e, Database = Any>>(
         created_at: r.get("created_at"),
         updated_at: r.get("updated_at"),
     }))
+}
+
+/// When the first network was created and when any last changed: the
+/// OParl system's `created` and `modified` (0 on an empty installation).
+pub async fn system_dates(db: &Db) -> sqlx::Result<(i64, i64)> {
+    let row =
+        sqlx::query("SELECT MIN(created_at) AS created, MAX(updated_at) AS modified FROM networks")
+            .fetch_one(db.pool())
+            .await?;
+    Ok((
+        row.get::<Option<i64>, _>("created").unwrap_or(0),
+        row.get::<Option<i64>, _>("modified").unwrap_or(0),
+    ))
 }

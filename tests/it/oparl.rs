@@ -278,6 +278,29 @@ backend_test!(
     a_crawler_finds_only_valid_public_objects,
     |app: TestApp| async move {
         let f = fixture(&app).await;
+        // Approved minutes stay internal while the network does not
+        // publish its minutes: no decision, no vote, no protocol.
+        let held_url = app.url(&format!("/oparl/v1/meeting/{}", f.held));
+        let (status, unpublished) = fetch(&app, &held_url).await;
+        assert_eq!(status, StatusCode::OK);
+        let text = unpublished.to_string();
+        assert!(!text.contains("resolutionText"), "{text}");
+        assert!(!text.contains("angenommen"), "{text}");
+        assert!(unpublished.get("resultsProtocol").is_none(), "{text}");
+        let items_url = app.url(&format!("/oparl/v1/body/{}/agenda-items", f.network_id));
+        let (_, listed) = fetch(&app, &items_url).await;
+        assert!(!listed.to_string().contains("Sprachkurse."), "{listed}");
+        let mut tx = app.db().begin().await.unwrap();
+        ikon::conferences::store::set_minutes_public(
+            &mut tx,
+            ikon::core::audit::Actor::System("test"),
+            ikon::core::ids::NetworkId(f.network_id),
+            true,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+
         let (objects, answers) = crawl(&app).await;
 
         let problems = schema_problems(&objects);
