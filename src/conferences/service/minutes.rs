@@ -5,13 +5,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::accounts::model::User;
+use crate::accounts::{model::User, viewer::Viewer};
 use crate::conferences::{
     model::{
         CommentInput, DecisionInput, MINUTES_APPROVED, MINUTES_CIRCULATED, MINUTES_DRAFT, Meeting,
         NotesInput, State,
     },
-    registry::{self, Network},
+    registry::{self, Access, Network},
     store,
 };
 use crate::core::{
@@ -90,6 +90,23 @@ pub async fn save_attendance(
 /// The e-mail address of the meeting's minute taker, if one is named.
 pub async fn minute_taker_email(app: &App, meeting: &Meeting) -> AppResult<Option<String>> {
     registry::person_email(&app.db, meeting.minute_taker_person_id).await
+}
+
+/// Who reads what the minutes say (notes, decisions), in HTML and PDF
+/// alike: their writers always; the network's readers once circulated;
+/// and, once approved, everyone who may see the meeting.
+pub async fn readable(
+    app: &App,
+    viewer: &Viewer,
+    network: &Network,
+    meeting: &Meeting,
+) -> AppResult<bool> {
+    let email = minute_taker_email(app, meeting).await?;
+    let writer = viewer.can_manage_or_person(meeting.network_id, email.as_deref());
+    let state = meeting.minutes_state.as_str();
+    Ok(writer
+        || state == MINUTES_APPROVED
+        || (viewer.can_read(network) && state == MINUTES_CIRCULATED))
 }
 
 /// Minutes are written once the meeting was held, until they are approved.

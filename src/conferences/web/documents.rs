@@ -20,7 +20,7 @@ use crate::{
         service, store,
     },
     core::{
-        error::AppResult,
+        error::{AppError, AppResult},
         ids::{AgendaItemId, MeetingId, NetworkId, OrganizationId},
         pdf::{self, Document},
         web::App,
@@ -186,6 +186,10 @@ pub async fn minutes(
 ) -> AppResult<Response> {
     let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
     viewer.require_read(&network)?;
+    // Drafts are for their writers: the PDF follows the minutes page.
+    if !service::readable(&app, &viewer, &network, &meeting).await? {
+        return Err(AppError::forbidden());
+    }
     let pool = app.db.pool();
     let minutes_head = store::minutes_head(pool, meeting.id).await?;
     let names = member_names(&app, network_id).await?;

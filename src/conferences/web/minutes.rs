@@ -12,8 +12,8 @@ use minijinja::context;
 
 use crate::conferences::{
     model::{
-        CommentInput, DecisionInput, MINUTES_APPROVED, MINUTES_CIRCULATED, MINUTES_DRAFT, Meeting,
-        NotesInput, State as MeetingState, VisibilityInput, ticked,
+        CommentInput, DecisionInput, MINUTES_APPROVED, MINUTES_CIRCULATED, Meeting, NotesInput,
+        State as MeetingState, VisibilityInput, ticked,
     },
     registry::{self, Access, Network},
     service, store,
@@ -64,10 +64,7 @@ async fn render(
     let can_write = viewer.can_manage_or_person(meeting.network_id, email.as_deref());
     let can_manage = viewer.can_manage(meeting.network_id);
     let approved = meeting.minutes_state == MINUTES_APPROVED;
-    // Members read the minutes once they are circulated; writers always.
-    let show = can_write
-        || (member && meeting.minutes_state != MINUTES_DRAFT && !meeting.minutes_state.is_empty())
-        || approved;
+    let show = service::readable(app, viewer, network, meeting).await?;
     let items: Vec<_> = store::agenda(app.db.pool(), meeting.id)
         .await?
         .into_iter()
