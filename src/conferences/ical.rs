@@ -43,6 +43,16 @@ fn text(value: &str) -> String {
     out
 }
 
+/// A URI or UID value (RFC 5545 3.3.13): not TEXT-escaped, so nothing
+/// that could end the line or the value may pass — no control character
+/// and no white space, which a URI never holds literally.
+fn uri(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect()
+}
+
 /// A quoted parameter value; quotes and control characters cannot occur in one.
 fn param(value: &str) -> String {
     let clean: String = value
@@ -72,7 +82,7 @@ fn party_line(name: &str, party: &Party, extra: &str) -> String {
     format!(
         "{name};CN={}{extra}:mailto:{}",
         param(&party.name),
-        party.email
+        uri(&party.email)
     )
 }
 
@@ -89,7 +99,7 @@ fn event(
         return;
     };
     push_line(out, "BEGIN:VEVENT");
-    push_line(out, &format!("UID:{}", meeting.ics_uid));
+    push_line(out, &format!("UID:{}", uri(&meeting.ics_uid)));
     push_line(out, &format!("DTSTAMP:{}", utc(now)));
     push_line(out, &format!("SEQUENCE:{}", meeting.ics_sequence));
     push_line(out, &format!("DTSTART:{}", utc(start)));
@@ -102,7 +112,7 @@ fn event(
         push_line(out, &format!("DESCRIPTION:{}", text(description)));
     }
     if !meeting.online_url.is_empty() {
-        push_line(out, &format!("URL:{}", meeting.online_url));
+        push_line(out, &format!("URL:{}", uri(&meeting.online_url)));
     }
     push_line(out, &party_line("ORGANIZER", organizer, ""));
     if let Some(attendee) = attendee {
@@ -188,6 +198,15 @@ mod tests {
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "Ä".repeat(60)));
+    }
+
+    #[test]
+    fn uri_values_cannot_break_the_line() {
+        assert_eq!(
+            uri("https://example.org/a\r\nATTENDEE:mailto:x@evil.example"),
+            "https://example.org/aATTENDEE:mailto:x@evil.example"
+        );
+        assert_eq!(uri("a b\tc"), "abc");
     }
 
     #[test]
