@@ -132,7 +132,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let login = format!("{}{}", config.base(), crate::core::paths::login());
             demo::load_and_print(&db, &login).await
         }
-        Command::User(cmd) => cmd.run(&db, &config).await,
+        Command::User(cmd) => cmd.run(&app::build(config, db)).await,
         Command::Backup { folder } => {
             let folder = folder.unwrap_or_else(|| {
                 let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");

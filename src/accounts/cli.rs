@@ -6,9 +6,15 @@ use clap::{Args, Subcommand};
 use super::{
     scope::{self, ScopeInput},
     secrets::random_password,
-    store::{NewUser, create_user, list_users, set_password, set_role, user_by_email},
+    service::change_password,
+    store::{NewUser, create_user, list_users, set_role, user_by_email},
 };
-use crate::core::{audit::Actor, config::Config, i18n::Lang, store::Db, web::forms::Validator};
+use crate::core::{
+    audit::Actor,
+    i18n::Lang,
+    store::Db,
+    web::{App, forms::Validator},
+};
 
 #[derive(Subcommand)]
 pub enum UserCommand {
@@ -74,7 +80,8 @@ fn describe_errors(v: &Validator) -> String {
 }
 
 impl UserCommand {
-    pub async fn run(self, db: &Db, _config: &Config) -> anyhow::Result<()> {
+    pub async fn run(self, app: &App) -> anyhow::Result<()> {
+        let db = &app.db;
         let actor = Actor::System("cli");
         match self {
             UserCommand::Create { email, name, scope } => {
@@ -135,7 +142,7 @@ impl UserCommand {
                     .ok_or_else(|| anyhow::anyhow!("no user {email}"))?;
                 let password = random_password();
                 let mut tx = db.begin().await?;
-                set_password(&mut tx, actor, &user, &password).await?;
+                change_password(app, &mut tx, actor, &user, &password).await?;
                 tx.commit().await?;
                 println!("new password for {}: {password}", user.email);
             }

@@ -4,10 +4,12 @@
 pub mod access;
 pub mod api;
 pub mod cli;
+pub mod events;
 pub mod model;
 pub mod rate_limit;
 pub mod scope;
 pub mod secrets;
+pub mod service;
 pub mod sessions;
 pub mod setup;
 pub mod store;

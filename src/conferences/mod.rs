@@ -37,6 +37,10 @@ pub fn install(parts: Parts) -> Parts {
                 })
             },
         })
+        // A new password voids the calendar feed URL of the old one.
+        .on(crate::accounts::events::PASSWORD_CHANGED, |tx, id| {
+            Box::pin(store::revoke_calendar_feed(tx, id))
+        })
         // A contact person's attendance, answers, registrations, comments
         // and action items in their GDPR export.
         .personal_data(|app, person| {

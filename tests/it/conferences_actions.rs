@@ -941,7 +941,7 @@ backend_test!(
         assert!(!public.contains("Frühjahrskonferenz"));
 
         // A new address replaces the old one; unknown tokens are 404.
-        text_with_status(
+        let page = text_with_status(
             member.post_form("/account/calendar", &[]).await,
             StatusCode::OK,
         )
@@ -952,6 +952,30 @@ backend_test!(
             StatusCode::NOT_FOUND
         );
         assert_eq!(count(&app, "SELECT COUNT(*) FROM calendar_feeds").await, 1);
+        let page = page.replace("&#x2f;", "/");
+        let start = page.find("/calendar/").expect("the new URL is shown");
+        let end = start + page[start..].find(".ics").unwrap() + 4;
+        let renewed = page[start..end].to_string();
+        assert_eq!(anonymous.get(&renewed).await.status(), StatusCode::OK);
+
+        // A new password voids the feed address with every other secret.
+        let password = "ein-ganz-neues-Passwort-2026";
+        let response = member
+            .post_form(
+                "/account/password",
+                &[
+                    ("current", s.logins.member.password.as_str()),
+                    ("password", password),
+                    ("password_confirm", password),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            anonymous.get(&renewed).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM calendar_feeds").await, 0);
     }
 );
 

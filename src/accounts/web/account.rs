@@ -10,12 +10,7 @@ use serde::Deserialize;
 
 use super::{setup::check_new_password, unprocessable};
 use crate::{
-    accounts::{
-        secrets::verify_password,
-        sessions,
-        store::{set_password, user_by_email},
-        viewer::Viewer,
-    },
+    accounts::{secrets::verify_password, service, sessions, store::user_by_email, viewer::Viewer},
     core::{
         audit::Actor,
         error::{AppError, AppResult, Msg},
@@ -112,7 +107,7 @@ pub async fn change_password(
         ));
     }
     let mut tx = app.db.begin().await?;
-    set_password(&mut tx, Actor::User(&user), &user, &input.password).await?;
+    service::change_password(&app, &mut tx, Actor::User(&user), &user, &input.password).await?;
     tx.commit().await?;
     // Every session ended with the change, this one too: sign in again.
     Ok(Redirect::to("/login?notice=password-changed").into_response())

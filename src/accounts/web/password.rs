@@ -11,7 +11,8 @@ use serde::Deserialize;
 use super::{setup::check_new_password, unprocessable};
 use crate::{
     accounts::{
-        store::{set_password, user_by_email, user_by_id},
+        service::change_password,
+        store::{user_by_email, user_by_id},
         tokens::{self, Purpose},
         viewer::Viewer,
     },
@@ -176,7 +177,7 @@ pub async fn reset_submit(
             "acc-err-token",
         ));
     }
-    set_password(&mut tx, Actor::User(&user), &user, &input.password).await?;
+    change_password(&app, &mut tx, Actor::User(&user), &user, &input.password).await?;
     tx.commit().await?;
     Ok(Redirect::to("/login?notice=password-changed").into_response())
 }

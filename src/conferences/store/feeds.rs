@@ -27,6 +27,16 @@ pub async fn replace_calendar_feed(
     Ok(())
 }
 
+/// Revokes the user's feed token: the feed URL stops working (on a new
+/// password, see `accounts::events::PASSWORD_CHANGED`).
+pub async fn revoke_calendar_feed(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// The user whose feed this token opens.
 pub async fn calendar_feed_user<'e, E: Executor<'e, Database = Any>>(
     ex: E,
