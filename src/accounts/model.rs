@@ -34,3 +34,16 @@ impl UserRow {
 
 pub const USER_COLUMNS: &str =
     "id, email, name, role, network_id, organization_id, region_key, disabled";
+
+/// The columns of a signed-in user (`users u`), whose rights follow the
+/// current membership of their organisation: a member acts in the network
+/// the account names only while the organisation belongs to it, else in
+/// the network it belongs to now (none when it left all). Computed on every
+/// request, so rights end with the membership, not with an admin's edit.
+pub const ACTING_USER_COLUMNS: &str = "u.id, u.email, u.name, u.role,
+    CASE WHEN u.role = 'member' THEN COALESCE(
+        (SELECT m.network_id FROM memberships m
+         WHERE m.organization_id = u.organization_id AND m.network_id = u.network_id),
+        (SELECT MIN(m.network_id) FROM memberships m WHERE m.organization_id = u.organization_id))
+    ELSE u.network_id END AS network_id,
+    u.organization_id, u.region_key, u.disabled";

@@ -4,7 +4,7 @@
 use sqlx::Row;
 
 use super::{
-    model::{USER_COLUMNS, User, UserRow},
+    model::{ACTING_USER_COLUMNS, User, UserRow},
     secrets::{random_token, token_hash},
 };
 use crate::core::store::{Db, now};
@@ -35,7 +35,7 @@ pub async fn create(db: &Db, user_id: i64, days: i64) -> Result<String, sqlx::Er
 pub async fn user_for_session(db: &Db, token: &str) -> Result<Option<User>, sqlx::Error> {
     let sql = format!(
         "SELECT {} FROM users u JOIN sessions s ON s.user_id = u.id WHERE s.id_hash = $1 AND s.expires_at > $2",
-        prefixed(USER_COLUMNS, "u.")
+        ACTING_USER_COLUMNS
     );
     let row: Option<UserRow> = sqlx::query_as(&sql)
         .bind(token_hash(token))
@@ -70,7 +70,7 @@ pub async fn user_for_api_token(db: &Db, token: &str) -> Result<Option<User>, sq
     let hash = token_hash(token);
     let sql = format!(
         "SELECT {}, t.last_used_at AS token_used_at FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
-        prefixed(USER_COLUMNS, "u.")
+        ACTING_USER_COLUMNS
     );
     let Some(found) = sqlx::query(&sql)
         .bind(&hash)
@@ -146,12 +146,4 @@ pub async fn revoke_api_token(db: &Db, user_id: i64, token_id: i64) -> Result<bo
     .execute(db.pool())
     .await?;
     Ok(done.rows_affected() == 1)
-}
-
-fn prefixed(columns: &str, prefix: &str) -> String {
-    columns
-        .split(", ")
-        .map(|c| format!("{prefix}{c}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -330,3 +330,67 @@ backend_test!(
         );
     }
 );
+
+backend_test!(
+    rights_follow_the_current_membership,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let (old, org) = (logins.network_id, logins.member_organization_id);
+        let new = crate::common::fixtures::Network::new("Integrationskonferenz Roth", "09576")
+            .create(&app)
+            .await;
+        let member = app.new_browser();
+        member
+            .login(&logins.member.email, &logins.member.password)
+            .await;
+        let people = format!("/networks/{old}/export/people.csv");
+        assert_eq!(member.get(&people).await.status(), StatusCode::OK);
+        assert_eq!(
+            member.get(&format!("/networks/{new}")).await.status(),
+            StatusCode::FORBIDDEN
+        );
+
+        // The organisation moves: it joins the new network, leaves the old.
+        let admin = app.new_browser();
+        admin
+            .login(&logins.admin.email, &logins.admin.password)
+            .await;
+        let org_id = org.to_string();
+        let joined = admin
+            .post_form(
+                &format!("/networks/{new}/memberships"),
+                &[("organization_id", org_id.as_str())],
+            )
+            .await;
+        assert_eq!(joined.status(), StatusCode::SEE_OTHER);
+        let left = admin
+            .post_form(&format!("/networks/{old}/memberships/{org}/delete"), &[])
+            .await;
+        assert_eq!(left.status(), StatusCode::SEE_OTHER);
+
+        // The same session: the old network's internals are closed, the
+        // new network is open — without anyone editing the account.
+        for path in [
+            people.clone(),
+            format!("/networks/{old}/meetings"),
+            format!("/networks/{old}/offers/new"),
+        ] {
+            assert_eq!(
+                member.get(&path).await.status(),
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
+        }
+        assert_eq!(
+            member.get(&format!("/networks/{new}")).await.status(),
+            StatusCode::OK
+        );
+        assert_eq!(
+            member
+                .get(&format!("/networks/{new}/offers/new"))
+                .await
+                .status(),
+            StatusCode::OK
+        );
+    }
+);
