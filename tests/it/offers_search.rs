@@ -874,7 +874,7 @@ backend_test!(
 backend_test!(
     distance_is_shown_only_when_a_place_was_given,
     |app: TestApp| async move {
-        app.demo().await;
+        fixtures(&app).await;
         let page = async |query: &str| {
             app.get(&format!("/search?{query}&lang=en"))
                 .await
@@ -882,16 +882,16 @@ backend_test!(
                 .await
                 .unwrap()
         };
-        eventually("the demo offers are indexed", async || {
-            page("q=Beratung").await.contains("class=\"meta\"")
+        eventually("the offers are indexed", async || {
+            page("q=Deutschkurs").await.contains("search-hit")
         })
         .await;
         assert!(
-            !page("q=Beratung").await.contains("km away"),
+            !page("q=Deutschkurs").await.contains("km away"),
             "no distance without a place"
         );
         assert!(
-            page("q=Beratung&postal_code=91413")
+            page("q=Deutschkurs&postal_code=91413")
                 .await
                 .contains(" km away"),
             "a distance from the place given"
