@@ -52,7 +52,9 @@ async fn designate(browser: &Browser, net: i64, id: i64, fields: &[(&str, &str)]
 async fn setup(app: &TestApp) -> (i64, Browser) {
     let logins = app.demo().await;
     let (net, org) = (logins.network_id, logins.member_organization_id);
-    let member = signed_in(app, &logins.member.email, &logins.member.password).await;
+    // Coordinators publish: their designations go live at once (a member's
+    // go to review, see offers::member_changes_to_published_text_are_reviewed).
+    let coordinator = signed_in(app, &logins.coordinator.email, &logins.coordinator.password).await;
     let kreis = offer(app, net, org, "Migrationsberatung Kreis", "published").await;
     let young = offer(
         app,
@@ -63,7 +65,7 @@ async fn setup(app: &TestApp) -> (i64, Browser) {
     )
     .await;
     let draft = offer(app, net, org, "Entwurf Beratung", "draft").await;
-    let form = member
+    let form = coordinator
         .get(&format!("/networks/{net}/offers/{kreis}/contact-point"))
         .await;
     let page = text_with_status(form, StatusCode::OK).await;
@@ -73,15 +75,15 @@ async fn setup(app: &TestApp) -> (i64, Browser) {
         ("target_groups", "refugees"),
         ("whole_kreis", "1"),
     ];
-    designate(&member, net, kreis, &kreis_area).await;
+    designate(&coordinator, net, kreis, &kreis_area).await;
     let young_area = [
         ("target_groups", "young_people"),
         ("municipalities", NEUSTADT),
     ];
-    designate(&member, net, young, &young_area).await;
+    designate(&coordinator, net, young, &young_area).await;
     let draft_area = [("target_groups", "young_people"), ("whole_kreis", "1")];
-    designate(&member, net, draft, &draft_area).await;
-    (net, member)
+    designate(&coordinator, net, draft, &draft_area).await;
+    (net, coordinator)
 }
 
 async fn json(app: &TestApp, path: &str, status: StatusCode) -> Value {
@@ -101,7 +103,7 @@ fn titles(municipality: &Value) -> Vec<String> {
 backend_test!(
     finder_by_postal_code_age_and_group,
     |app: TestApp| async move {
-        let (net, member) = setup(&app).await;
+        let (net, coordinator) = setup(&app).await;
         let find = |q: &str| format!("/api/v1/contact-points?{q}");
         let a = json(
             &app,
@@ -206,14 +208,14 @@ backend_test!(
                 .await
                 .unwrap()
                 .get("id");
-        designate(&member, net, young, &[]).await;
+        designate(&coordinator, net, young, &[]).await;
         let a = json(&app, &find("postal_code=91413&age=15"), StatusCode::OK).await;
         assert_eq!(titles(&a["municipalities"][0]), Vec::<String>::new());
     }
 );
 
 backend_test!(coverage_lists_exactly_the_gaps, |app: TestApp| async move {
-    let (net, member) = setup(&app).await;
+    let (net, coordinator) = setup(&app).await;
     let municipalities: Vec<String> = sqlx::query(
         "SELECT key FROM regions WHERE level = 'municipality' AND SUBSTR(key, 1, 5) = '09575'",
     )
@@ -229,7 +231,7 @@ backend_test!(coverage_lists_exactly_the_gaps, |app: TestApp| async move {
         .map(|k| (k.clone(), "young_people".to_string()))
         .collect();
     let body = text_with_status(
-        member
+        coordinator
             .get(&format!("/api/v1/networks/{net}/coverage"))
             .await,
         StatusCode::OK,
@@ -250,7 +252,7 @@ backend_test!(coverage_lists_exactly_the_gaps, |app: TestApp| async move {
         .collect();
     assert_eq!(gaps, expected);
     let page = text_with_status(
-        member.get(&format!("/networks/{net}/coverage")).await,
+        coordinator.get(&format!("/networks/{net}/coverage")).await,
         StatusCode::OK,
     )
     .await;

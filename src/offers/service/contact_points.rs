@@ -13,8 +13,9 @@ use crate::core::{
     web::App,
 };
 use crate::offers::{
-    model::{ContactPoint, Offer, input::ContactPointInput},
+    model::{ContactPoint, Offer, Status, input::ContactPointInput},
     search::{Search, changes},
+    service::offers,
     store::{
         contact_points::{self as store, Published},
         places,
@@ -55,6 +56,7 @@ pub async fn set_from(
     offer: &Offer,
     kreis: &str,
     input: &ContactPointInput,
+    back_to_review: bool,
 ) -> AppResult<Result<(), FieldErrors>> {
     let known = places::municipalities(app.db.pool(), kreis).await?;
     let point = match input.validate(&known) {
@@ -63,6 +65,10 @@ pub async fn set_from(
     };
     let mut tx = app.db.begin().await?;
     set(&mut tx, Actor::User(user), offer, &point).await?;
+    // A member's designation is published text like any other: reviewed.
+    if back_to_review && offer.status == Status::Published {
+        offers::set_status(&mut tx, Actor::User(user), offer, Status::Review).await?;
+    }
     tx.commit().await?;
     Ok(Ok(()))
 }

@@ -12,8 +12,9 @@ use crate::core::{
     web::App,
 };
 use crate::offers::{
-    model::{LangStatus, Offer, Translation, input::TranslationInput, translation},
+    model::{LangStatus, Offer, Status, Translation, input::TranslationInput, translation},
     search::changes,
+    service::offers,
     store::translations as store,
 };
 
@@ -37,13 +38,16 @@ pub async fn save(
     audit::record(tx, actor, change).await
 }
 
-/// The translation into `lang` from the form.
+/// The translation into `lang` from the form. `back_to_review`: a
+/// member's translation of a published offer is new public text, so the
+/// offer goes back to review as with a German edit.
 pub async fn save_from(
     app: &App,
     user: &User,
     offer: &Offer,
     lang: &str,
     input: &TranslationInput,
+    back_to_review: bool,
 ) -> AppResult<Result<(), FieldErrors>> {
     let t = match input.validate(lang, &offer.record) {
         Ok(t) => t,
@@ -51,6 +55,9 @@ pub async fn save_from(
     };
     let mut tx = app.db.begin().await?;
     save(&mut tx, Actor::User(user), offer, &t).await?;
+    if back_to_review && offer.status == Status::Published {
+        offers::set_status(&mut tx, Actor::User(user), offer, Status::Review).await?;
+    }
     tx.commit().await?;
     Ok(Ok(()))
 }

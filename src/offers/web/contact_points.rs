@@ -72,7 +72,17 @@ pub async fn submit(
     let (offer, network) = load_offer(&app, network_id, offer_id).await?;
     let user = require_editor(&viewer, &offer)?;
     let input = ContactPointInput::from_pairs(&pairs);
-    match service::set_from(&app, user, &offer, &network.region_key, &input).await? {
+    let back_to_review = !viewer.can_manage_network(network.id);
+    match service::set_from(
+        &app,
+        user,
+        &offer,
+        &network.region_key,
+        &input,
+        back_to_review,
+    )
+    .await?
+    {
         Ok(()) => Ok(saved(&paths::offer(network_id, offer_id), "cp-saved")),
         Err(errors) => {
             let point = input.as_entered();

@@ -77,7 +77,8 @@ pub async fn submit(
     let (offer, network) = load_offer(&app, network_id, offer_id).await?;
     let user = require_editor(&viewer, &offer)?;
     let lang = target_lang(&lang).ok_or_else(AppError::not_found)?;
-    match service::save_from(&app, user, &offer, lang, &input).await? {
+    let back_to_review = !viewer.can_manage_network(network.id);
+    match service::save_from(&app, user, &offer, lang, &input, back_to_review).await? {
         Ok(()) => Ok(saved(
             &paths::offer(network_id, offer_id),
             "offer-translation-saved",
