@@ -83,3 +83,8 @@ mail-reset-body =
 
     Der Link ist { $hours } Stunde(n) gültig und funktioniert nur einmal.
     Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.
+acc-person = Kontaktperson
+acc-person-hint = Die Kontaktperson, als die dieses Konto handelt: als Protokollführung oder verantwortlich für eine Aufgabe. Ohne Auswahl keine.
+acc-err-person = Diese Kontaktperson gibt es nicht.
+acc-err-person-taken = Diese Kontaktperson ist schon mit einem anderen Konto verbunden.
+acc-err-person-organization = Ein Mitglied kann nur mit einer Kontaktperson seiner Organisation verbunden werden.

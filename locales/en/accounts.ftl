@@ -83,3 +83,8 @@ mail-reset-body =
 
     The link is valid for { $hours } hour(s) and works only once.
     If you did not ask for this, ignore this e-mail.
+acc-person = Contact person
+acc-person-hint = The contact person this account acts as: taking the minutes or responsible for an action item. None if left empty.
+acc-err-person = There is no such contact person.
+acc-err-person-taken = This contact person is already linked to another account.
+acc-err-person-organization = A member can only be linked to a contact person of their own organisation.

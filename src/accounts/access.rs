@@ -85,22 +85,26 @@ impl Viewer {
     }
 
     /// The network's coordinator, or the contact person a meeting names for
-    /// a task (e.g. the minute taker) when signed in with that person's
-    /// e-mail address in the network.
-    pub fn can_manage_or_be(&self, network_id: i64, person_email: Option<&str>) -> bool {
+    /// a task (e.g. the minute taker) when signed in with the account
+    /// linked to that person, in the network.
+    pub fn can_manage_or_be(&self, network_id: i64, person_id: Option<i64>) -> bool {
         self.can_manage_network(network_id)
-            || (self.can_take_part(network_id)
-                && self.user.as_ref().zip(person_email).is_some_and(|(u, e)| {
-                    !e.trim().is_empty() && u.email.eq_ignore_ascii_case(e.trim())
-                }))
+            || (self.can_take_part(network_id) && self.is_person(person_id))
+    }
+
+    /// Whether the signed-in account is linked to this contact person.
+    pub fn is_person(&self, person_id: Option<i64>) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.person_id.is_some() && u.person_id == person_id)
     }
 
     pub fn require_manage_or_be(
         &self,
         network_id: i64,
-        person_email: Option<&str>,
+        person_id: Option<i64>,
     ) -> AppResult<&User> {
-        self.check(self.can_manage_or_be(network_id, person_email))
+        self.check(self.can_manage_or_be(network_id, person_id))
     }
 
     /// Whether the viewer may read an organisation that belongs to these

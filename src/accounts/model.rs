@@ -12,6 +12,7 @@ pub struct UserRow {
     pub network_id: Option<i64>,
     pub organization_id: Option<i64>,
     pub region_key: Option<String>,
+    pub person_id: Option<i64>,
     pub disabled: i64,
 }
 
@@ -28,12 +29,13 @@ impl UserRow {
             network_id: self.network_id,
             organization_id: self.organization_id,
             region_key: self.region_key,
+            person_id: self.person_id,
         })
     }
 }
 
 pub const USER_COLUMNS: &str =
-    "id, email, name, role, network_id, organization_id, region_key, disabled";
+    "id, email, name, role, network_id, organization_id, region_key, person_id, disabled";
 
 /// The columns of a signed-in user (`users u`), whose rights follow the
 /// current membership of their organisation: a member acts in the network
@@ -46,4 +48,4 @@ pub const ACTING_USER_COLUMNS: &str = "u.id, u.email, u.name, u.role,
          WHERE m.organization_id = u.organization_id AND m.network_id = u.network_id),
         (SELECT MIN(m.network_id) FROM memberships m WHERE m.organization_id = u.organization_id))
     ELSE u.network_id END AS network_id,
-    u.organization_id, u.region_key, u.disabled";
+    u.organization_id, u.region_key, u.person_id, u.disabled";

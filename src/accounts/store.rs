@@ -28,7 +28,7 @@ pub fn describe(user: &User) -> serde_json::Value {
     json!({
         "email": user.email, "name": user.name, "role": user.role,
         "network_id": user.network_id, "organization_id": user.organization_id,
-        "region_key": user.region_key,
+        "region_key": user.region_key, "person_id": user.person_id,
     })
 }
 
@@ -57,6 +57,7 @@ pub async fn create_user(tx: &mut Tx, actor: Actor<'_>, new: &NewUser) -> anyhow
         network_id: new.network_id,
         organization_id: new.organization_id,
         region_key: new.region_key.clone(),
+        person_id: None,
     };
     audit::record(
         tx,
@@ -152,6 +153,49 @@ pub async fn set_role(
     Ok(after)
 }
 
+/// Links the account to the contact person it acts as (or unlinks it);
+/// returns the user as it is now.
+pub async fn link_person(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    before: &User,
+    person_id: Option<i64>,
+) -> Result<User, sqlx::Error> {
+    sqlx::query("UPDATE users SET person_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(person_id)
+        .bind(now())
+        .bind(before.id)
+        .execute(&mut **tx)
+        .await?;
+    let after = User {
+        person_id,
+        ..before.clone()
+    };
+    audit::record(
+        tx,
+        actor,
+        Change {
+            network_id: after.network_id,
+            entity: "user",
+            entity_id: Some(before.id),
+            action: "link_person",
+            before: Some(describe(before)),
+            after: Some(describe(&after)),
+        },
+    )
+    .await?;
+    Ok(after)
+}
+
+/// Whether an active account acts as this contact person.
+pub async fn person_has_account(db: &Db, person_id: i64) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE person_id = $1 AND disabled = 0")
+        .bind(person_id)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.get::<i64, _>("n") > 0)
+}
+
 /// Sets a new password and ends every session of the user.
 pub async fn set_password(
     tx: &mut Tx,
@@ -202,6 +246,7 @@ fn user_from_row(r: &sqlx::any::AnyRow) -> Option<User> {
         network_id: r.get("network_id"),
         organization_id: r.get("organization_id"),
         region_key: r.get("region_key"),
+        person_id: r.get("person_id"),
         disabled: r.get("disabled"),
     }
     .into_user()
@@ -248,4 +293,37 @@ pub async fn scope_choices(
     .map(|r| context! { key => r.get::<String, _>("key"), name => r.get::<String, _>("name") })
     .collect();
     Ok((networks, organizations, regions))
+}
+
+/// The contact people an account can be linked to, with organisation, for
+/// the user form.
+pub async fn person_choices(db: &Db) -> sqlx::Result<Vec<minijinja::Value>> {
+    use minijinja::context;
+    Ok(sqlx::query(
+        "SELECT p.id, p.name, o.name AS organization FROM people p
+         JOIN organizations o ON o.id = p.organization_id ORDER BY o.name, p.name",
+    )
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| {
+        context! {
+            id => r.get::<i64, _>("id"), name => r.get::<String, _>("name"),
+            organization => r.get::<String, _>("organization"),
+        }
+    })
+    .collect())
+}
+
+/// Who a contact person is for linking: their organisation, and the other
+/// account already linked to them, if any.
+pub async fn person_for_link(db: &Db, person_id: i64) -> sqlx::Result<Option<(i64, Option<i64>)>> {
+    let row = sqlx::query(
+        "SELECT p.organization_id, (SELECT MIN(u.id) FROM users u WHERE u.person_id = p.id) AS linked
+         FROM people p WHERE p.id = $1",
+    )
+    .bind(person_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|r| (r.get("organization_id"), r.get("linked"))))
 }

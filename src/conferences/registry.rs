@@ -44,12 +44,12 @@ pub trait Access {
     /// Members, the coordinator and admins take part (propose, comment).
     fn can_participate(&self, network_id: NetworkId) -> bool;
     fn require_participate(&self, network_id: NetworkId) -> AppResult<&User>;
-    /// The coordinator, or the user with this person's e-mail address.
-    fn can_manage_or_person(&self, network_id: NetworkId, email: Option<&str>) -> bool;
+    /// The coordinator, or the account linked to this contact person.
+    fn can_manage_or_person(&self, network_id: NetworkId, person: Option<PersonId>) -> bool;
     fn require_manage_or_person(
         &self,
         network_id: NetworkId,
-        email: Option<&str>,
+        person: Option<PersonId>,
     ) -> AppResult<&User>;
 }
 
@@ -72,15 +72,15 @@ impl Access for Viewer {
     fn require_participate(&self, network_id: NetworkId) -> AppResult<&User> {
         self.require_take_part(network_id.get())
     }
-    fn can_manage_or_person(&self, network_id: NetworkId, email: Option<&str>) -> bool {
-        self.can_manage_or_be(network_id.get(), email)
+    fn can_manage_or_person(&self, network_id: NetworkId, person: Option<PersonId>) -> bool {
+        self.can_manage_or_be(network_id.get(), person.map(PersonId::get))
     }
     fn require_manage_or_person(
         &self,
         network_id: NetworkId,
-        email: Option<&str>,
+        person: Option<PersonId>,
     ) -> AppResult<&User> {
-        self.require_manage_or_be(network_id.get(), email)
+        self.require_manage_or_be(network_id.get(), person.map(PersonId::get))
     }
 }
 
@@ -104,12 +104,9 @@ pub async fn user(db: &Db, id: UserId) -> AppResult<Option<User>> {
     Ok(crate::accounts::store::user_by_id(db, id.get()).await?)
 }
 
-/// Whether an active user account has this e-mail address (the link
-/// between a contact person and a user).
-pub async fn has_account(db: &Db, email: &str) -> AppResult<bool> {
-    Ok(crate::accounts::store::user_by_email(db, email)
-        .await?
-        .is_some())
+/// Whether an active user account is linked to this contact person.
+pub async fn has_account(db: &Db, person: PersonId) -> AppResult<bool> {
+    Ok(crate::accounts::store::person_has_account(db, person.get()).await?)
 }
 
 /// The member organisations of a network, by name.

@@ -54,4 +54,8 @@ pub struct User {
     pub organization_id: Option<i64>,
     /// Supervisor: the region (AGS prefix) they oversee.
     pub region_key: Option<String>,
+    /// The contact person this account acts as (minute taker, responsible
+    /// for an action item): an explicit link an administrator sets, never
+    /// inferred from e-mail addresses.
+    pub person_id: Option<i64>,
 }

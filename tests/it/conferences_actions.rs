@@ -365,7 +365,8 @@ backend_test!(
         assert!(!by_meeting.contains("Wohnraumbörse prüfen"));
 
         // The minute taker records action items too, once the minutes
-        // name them (their account has the contact person's address).
+        // name them: the account linked to that contact person — not one
+        // that merely shares the address.
         let (taker, taker_email) = person_of(&app, s.logins.member_organization_id).await;
         sqlx::query("UPDATE meetings SET minute_taker_person_id = $1 WHERE id = $2")
             .bind(taker)
@@ -373,18 +374,33 @@ backend_test!(
             .execute(app.db().pool())
             .await
             .unwrap();
-        let minute_taker = if taker_email.eq_ignore_ascii_case(&s.logins.member.email) {
-            member.clone()
-        } else {
-            network_user(
-                &app,
-                &s,
-                &taker_email,
-                Role::Member,
-                Some(s.logins.member_organization_id),
+        let same_address = network_user(
+            &app,
+            &s,
+            &taker_email,
+            Role::Member,
+            Some(s.logins.member_organization_id),
+        )
+        .await;
+        let response = same_address
+            .post_form(
+                &path,
+                &[
+                    ("agenda_item_id", &item1),
+                    ("title", "Nicht protokolliert"),
+                    ("responsible_organization_id", &org),
+                ],
             )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let minute_taker = User::new("protokoll@example.org", Role::Member)
+            .network(s.logins.network_id)
+            .organization(Some(s.logins.member_organization_id))
+            .person(taker)
+            .create(&app)
             .await
-        };
+            .browser(&app)
+            .await;
         let response = minute_taker
             .post_form(
                 &path,
@@ -521,7 +537,7 @@ backend_test!(
 
         // When the responsible person has an account, it is theirs to
         // report — not the other members' of the organisation.
-        let (person, email) = person_of(&app, org).await;
+        let (person, _) = person_of(&app, org).await;
         let edit = s
             .coordinator
             .post_form(
@@ -538,19 +554,24 @@ backend_test!(
         let response = member
             .post_form(&path, &[("status", "in_progress"), ("progress", "70")])
             .await;
-        if !email.eq_ignore_ascii_case(&s.logins.member.email) {
-            let linked = network_user(&app, &s, &email, Role::Member, Some(org)).await;
-            let response = member
-                .post_form(&path, &[("status", "in_progress"), ("progress", "70")])
-                .await;
-            assert_eq!(response.status(), StatusCode::FORBIDDEN);
-            let response = linked
-                .post_form(&path, &[("status", "done"), ("progress", "90")])
-                .await;
-            assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        } else {
-            assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        }
+        // Nobody acts as that person yet: the organisation's members may.
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let linked = User::new("verantwortlich@example.org", Role::Member)
+            .network(s.logins.network_id)
+            .organization(Some(org))
+            .person(person)
+            .create(&app)
+            .await
+            .browser(&app)
+            .await;
+        let response = member
+            .post_form(&path, &[("status", "in_progress"), ("progress", "70")])
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = linked
+            .post_form(&path, &[("status", "done"), ("progress", "90")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
         // The coordinator may always; "done" means 100 %.
         let response = s
             .coordinator

@@ -601,19 +601,28 @@ async fn minutes_are_written_circulated_and_approved(backend: Backend) {
         .post_form(&minutes, &[("item_id", &public_item), ("notes", "Von mir")])
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    // Name a contact person with the member's address as minute taker.
+    // Name as minute taker a contact person the member's account is
+    // linked to (by an administrator; the address plays no part).
     let person: i64 = scalar(
         &app,
         "SELECT MIN(id) FROM people WHERE organization_id = $1",
         s.logins.member_organization_id,
     )
     .await;
-    sqlx::query("UPDATE people SET email = $1 WHERE id = $2")
-        .bind(&s.logins.member.email)
-        .bind(person)
-        .execute(app.db().pool())
+    let (account, _) = ikon::accounts::store::user_by_email(app.db(), &s.logins.member.email)
         .await
+        .unwrap()
         .unwrap();
+    let mut tx = app.db().begin().await.unwrap();
+    ikon::accounts::store::link_person(
+        &mut tx,
+        ikon::core::audit::Actor::System("test"),
+        &account,
+        Some(person),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
     let now = ikon::core::store::now();
     let response = s
         .coordinator

@@ -5,7 +5,7 @@
 use reqwest::StatusCode;
 
 use crate::backend_test;
-use crate::common::TestApp;
+use crate::common::{TestApp, text_with_status};
 
 backend_test!(
     after_login_only_same_site_paths_are_followed,
@@ -394,5 +394,93 @@ backend_test!(
                 .status(),
             StatusCode::OK
         );
+    }
+);
+
+backend_test!(
+    an_account_acts_as_a_contact_person_only_when_linked,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let (net, org) = (logins.network_id, logins.member_organization_id);
+        let (member, _) = ikon::accounts::store::user_by_email(app.db(), &logins.member.email)
+            .await
+            .unwrap()
+            .unwrap();
+        let person_in = |organization: bool| {
+            let op = if organization { "=" } else { "<>" };
+            format!(
+                "SELECT MIN(p.id) FROM people p JOIN memberships m ON m.organization_id = p.organization_id
+                 WHERE m.network_id = {net} AND p.organization_id {op} {org}"
+            )
+        };
+        let own: i64 = sqlx::query_scalar(&person_in(true))
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        let foreign: i64 = sqlx::query_scalar(&person_in(false))
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+        let admin = app.new_browser();
+        admin
+            .login(&logins.admin.email, &logins.admin.password)
+            .await;
+        let path = format!("/admin/users/{}/edit", member.id);
+        let form = admin.get(&path).await.text().await.unwrap();
+        assert!(form.contains("name=\"person_id\""), "{form}");
+        let (net_s, org_s) = (net.to_string(), org.to_string());
+        let save = async |person: &str| {
+            admin
+                .post_form(
+                    &path,
+                    &[
+                        ("role", "member"),
+                        ("network_id", net_s.as_str()),
+                        ("organization_id", org_s.as_str()),
+                        ("person_id", person),
+                    ],
+                )
+                .await
+        };
+        let linked = async || -> Option<i64> {
+            sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
+                .bind(member.id)
+                .fetch_one(app.db().pool())
+                .await
+                .unwrap()
+        };
+        // Nobody of another organisation, nobody who does not exist.
+        for bad in [foreign.to_string(), "999999".to_string(), "x".to_string()] {
+            let response = save(&bad).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+            assert_eq!(linked().await, None, "{bad}");
+        }
+        assert_eq!(save(&own.to_string()).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(linked().await, Some(own));
+        // One account per contact person.
+        let other = crate::common::fixtures::User::new(
+            "zweites@example.org",
+            ikon::accounts::model::Role::Member,
+        )
+        .network(net)
+        .organization(Some(org))
+        .create(&app)
+        .await;
+        let response = admin
+            .post_form(
+                &format!("/admin/users/{}/edit", other.id),
+                &[
+                    ("role", "member"),
+                    ("network_id", net_s.as_str()),
+                    ("organization_id", org_s.as_str()),
+                    ("person_id", own.to_string().as_str()),
+                ],
+            )
+            .await;
+        let page = text_with_status(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(page.contains("schon mit einem anderen Konto"), "{page}");
+        // Unlinking is explicit too.
+        assert_eq!(save("").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(linked().await, None);
     }
 );

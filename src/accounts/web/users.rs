@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{password::send_reset_link, unprocessable};
 use crate::{
     accounts::{
-        model::Role,
+        model::{Role, User},
         scope::{self, ScopeInput},
         secrets::random_password,
         store::{self, NewUser, create_user, list_users, set_role, user_by_id},
@@ -19,7 +19,7 @@ use crate::{
     },
     core::{
         audit::Actor,
-        error::{AppError, AppResult},
+        error::{AppError, AppResult, Msg},
         web::{App, forms},
     },
 };
@@ -33,13 +33,16 @@ pub async fn list(State(app): State<App>, viewer: Viewer) -> AppResult<Html<Stri
     app.page(&viewer, "accounts/users.html", context! { users => users })
 }
 
-/// Choices for the role form: networks, their organisations, regions.
+/// Choices for the role form: networks, their organisations, regions, and
+/// the contact people an account can act as.
 async fn choices(app: &App) -> AppResult<Value> {
     let (networks, organizations, regions) = store::scope_choices(&app.db).await?;
+    let people = store::person_choices(&app.db).await?;
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
-    Ok(
-        context! { networks => networks, organizations => organizations, regions => regions, roles => roles },
-    )
+    Ok(context! {
+        networks => networks, organizations => organizations, regions => regions,
+        people => people, roles => roles,
+    })
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -50,6 +53,9 @@ pub struct UserForm {
     name: String,
     #[serde(flatten)]
     scope: ScopeInput,
+    /// The contact person the account acts as (edit form only).
+    #[serde(default)]
+    person_id: String,
 }
 
 async fn form_page(
@@ -142,6 +148,7 @@ pub async fn edit_form(
                 .unwrap_or_default(),
             region_key: user.region_key.unwrap_or_default(),
         },
+        person_id: user.person_id.map(|p| p.to_string()).unwrap_or_default(),
     };
     form_page(&app, &viewer, &values, Some(id), context! {}).await
 }
@@ -158,7 +165,8 @@ pub async fn update(
         .ok_or_else(AppError::not_found)?;
     let mut v = forms::Validator::new();
     let scope = scope::validate(&app.db, &mut v, &input.scope).await?;
-    let Some(scope) = scope else {
+    let person_id = linked_person(&app, &mut v, &before, scope.as_ref(), &input.person_id).await?;
+    let (Some(scope), true) = (scope, v.is_ok()) else {
         let errors = forms::translate(viewer.lang, &v.errors);
         let values = UserForm {
             email: before.email.clone(),
@@ -183,6 +191,44 @@ pub async fn update(
         scope.region_key,
     )
     .await?;
+    if person_id != before.person_id {
+        store::link_person(&mut tx, Actor::User(admin), &before, person_id).await?;
+    }
     tx.commit().await?;
     Ok(Redirect::to("/admin/users?notice=user-saved").into_response())
+}
+
+/// The contact person chosen for the account: none, or one that exists, is
+/// not linked to another account, and — for a member — belongs to the
+/// member's organisation.
+async fn linked_person(
+    app: &App,
+    v: &mut forms::Validator,
+    user: &User,
+    scope: Option<&scope::Scope>,
+    raw: &str,
+) -> AppResult<Option<i64>> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let Ok(person_id) = raw.parse::<i64>() else {
+        v.add("person_id", Msg::new("acc-err-person"));
+        return Ok(None);
+    };
+    match store::person_for_link(&app.db, person_id).await? {
+        None => v.add("person_id", Msg::new("acc-err-person")),
+        Some((_, Some(other))) if other != user.id => {
+            v.add("person_id", Msg::new("acc-err-person-taken"))
+        }
+        Some((organization_id, _)) => {
+            let member_elsewhere = scope.is_some_and(|s| {
+                s.role == Role::Member && s.organization_id != Some(organization_id)
+            });
+            if member_elsewhere {
+                v.add("person_id", Msg::new("acc-err-person-organization"));
+            }
+        }
+    }
+    Ok(Some(person_id))
 }

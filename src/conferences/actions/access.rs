@@ -13,6 +13,7 @@ use crate::{
     },
     core::{
         error::{AppError, AppResult},
+        ids::PersonId,
         store::Db,
     },
 };
@@ -21,40 +22,34 @@ fn refused(message: &'static str) -> AppError {
     AppError::new(StatusCode::FORBIDDEN, "forbidden", message)
 }
 
-fn same_email(user: &User, email: Option<&str>) -> bool {
-    email.is_some_and(|e| e.trim().eq_ignore_ascii_case(user.email.trim()))
+/// Whether the account is linked to this contact person.
+fn acts_as(user: &User, person: Option<PersonId>) -> bool {
+    user.person_id.is_some() && user.person_id == person.map(PersonId::get)
 }
 
 /// The coordinator (and admins) or the meeting's minute taker, if their
-/// user account has the minute taker's e-mail address.
-pub async fn may_record<'v>(db: &Db, viewer: &'v Viewer, meeting: &Meeting) -> AppResult<&'v User> {
+/// user account is linked to the minute taker.
+pub fn may_record<'v>(viewer: &'v Viewer, meeting: &Meeting) -> AppResult<&'v User> {
     let user = viewer.require_signed_in()?;
     if viewer.can_manage(meeting.network_id) {
         return Ok(user);
     }
     if registry::user_network(user) == Some(meeting.network_id)
-        && meeting.minute_taker_person_id.is_some()
+        && acts_as(user, meeting.minute_taker_person_id)
     {
-        let email = registry::person_email(db, meeting.minute_taker_person_id).await?;
-        if same_email(user, email.as_deref()) {
-            return Ok(user);
-        }
+        return Ok(user);
     }
     Err(refused("act-err-not-recorder"))
 }
 
 /// Whether the viewer may record action items (for showing the form).
-pub async fn can_record(db: &Db, viewer: &Viewer, meeting: &Meeting) -> AppResult<bool> {
-    match may_record(db, viewer, meeting).await {
-        Ok(_) => Ok(true),
-        Err(e) if e.status.is_client_error() => Ok(false),
-        Err(e) => Err(e),
-    }
+pub fn can_record(viewer: &Viewer, meeting: &Meeting) -> bool {
+    may_record(viewer, meeting).is_ok()
 }
 
 /// Coordinators of the network; the user account linked to the responsible
-/// person (same e-mail address); if that person has no account, the member
-/// users of the responsible organisation.
+/// person; if no account is linked to that person, the member users of the
+/// responsible organisation.
 pub async fn may_update<'v>(db: &Db, viewer: &'v Viewer, item: &ActionItem) -> AppResult<&'v User> {
     let user = viewer.require_signed_in()?;
     if viewer.can_manage(item.network_id) {
@@ -63,12 +58,11 @@ pub async fn may_update<'v>(db: &Db, viewer: &'v Viewer, item: &ActionItem) -> A
     if registry::user_network(user) != Some(item.network_id) {
         return Err(refused("act-err-not-responsible"));
     }
-    let person_email = registry::person_email(db, item.responsible_person_id).await?;
-    if same_email(user, person_email.as_deref()) {
+    if acts_as(user, item.responsible_person_id) {
         return Ok(user);
     }
-    let person_has_account = match &person_email {
-        Some(email) => registry::has_account(db, email.trim()).await?,
+    let person_has_account = match item.responsible_person_id {
+        Some(person) => registry::has_account(db, person).await?,
         None => false,
     };
     let org_member = user.role == Role::Member

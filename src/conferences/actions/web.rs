@@ -77,7 +77,7 @@ async fn render_meeting(
     let mut contacts = registry::contacts(&app.db, meeting.network_id).await?;
     contacts
         .sort_by(|a, b| (&a.organization, &a.name, a.id).cmp(&(&b.organization, &b.name, b.id)));
-    let can_record = access::can_record(&app.db, viewer, meeting).await?;
+    let can_record = access::can_record(viewer, meeting);
     let groups: Vec<_> = agenda
         .iter()
         .map(|a| {
@@ -117,7 +117,7 @@ pub async fn meeting_actions(
     let (form, editing) = match query.edit.trim() {
         "" => (ActionInput::default(), None),
         value => {
-            access::may_record(&app.db, &viewer, &meeting).await?;
+            access::may_record(&viewer, &meeting)?;
             let id = value.parse().map_err(|_| AppError::not_found())?;
             let item = item_of(&app, &meeting, ActionItemId(id)).await?;
             (ActionInput::of(&item), Some(item.id))
@@ -141,7 +141,7 @@ pub async fn create(
     Form(form): Form<ActionInput>,
 ) -> AppResult<Response> {
     let (network, meeting) = network_meeting(&app, &viewer, ids).await?;
-    let user = access::may_record(&app.db, &viewer, &meeting).await?;
+    let user = access::may_record(&viewer, &meeting)?;
     match refused(service::create_action(&app, user, &meeting, &form).await)? {
         Ok(_) => Ok(saved(
             &paths::meeting_actions(ids.0, meeting.id),
@@ -161,7 +161,7 @@ pub async fn edit(
     Form(form): Form<ActionInput>,
 ) -> AppResult<Response> {
     let (network, meeting) = network_meeting(&app, &viewer, (network_id, meeting_id)).await?;
-    let user = access::may_record(&app.db, &viewer, &meeting).await?;
+    let user = access::may_record(&viewer, &meeting)?;
     let item = item_of(&app, &meeting, action_id).await?;
     match refused(service::update_action(&app, user, &meeting, &item, &form).await)? {
         Ok(()) => Ok(saved(

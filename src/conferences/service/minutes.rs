@@ -87,26 +87,13 @@ pub async fn save_attendance(
     Ok(())
 }
 
-/// The e-mail address of the meeting's minute taker, if one is named.
-pub async fn minute_taker_email(app: &App, meeting: &Meeting) -> AppResult<Option<String>> {
-    registry::person_email(&app.db, meeting.minute_taker_person_id).await
-}
-
 /// Who reads what the minutes say (notes, decisions), in HTML and PDF
 /// alike: their writers always; the network's readers once circulated;
 /// and, once approved, everyone who may see the meeting.
-pub async fn readable(
-    app: &App,
-    viewer: &Viewer,
-    network: &Network,
-    meeting: &Meeting,
-) -> AppResult<bool> {
-    let email = minute_taker_email(app, meeting).await?;
-    let writer = viewer.can_manage_or_person(meeting.network_id, email.as_deref());
+pub fn readable(viewer: &Viewer, network: &Network, meeting: &Meeting) -> bool {
+    let writer = viewer.can_manage_or_person(meeting.network_id, meeting.minute_taker_person_id);
     let state = meeting.minutes_state.as_str();
-    Ok(writer
-        || state == MINUTES_APPROVED
-        || (viewer.can_read(network) && state == MINUTES_CIRCULATED))
+    writer || state == MINUTES_APPROVED || (viewer.can_read(network) && state == MINUTES_CIRCULATED)
 }
 
 /// Minutes are written once the meeting was held, until they are approved.

@@ -261,17 +261,17 @@ pub async fn comments<'e, E: Executor<'e, Database = Any>>(
         .collect())
 }
 
-/// Comments written by the users with this e-mail address (for the GDPR
-/// export of a contact person who also signs in).
-pub async fn comments_by_email<'e, E: Executor<'e, Database = Any>>(
+/// Comments written with the user account linked to this contact person
+/// (for the person's GDPR export).
+pub async fn comments_by_person<'e, E: Executor<'e, Database = Any>>(
     ex: E,
-    email: &str,
+    person_id: i64,
 ) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT c.meeting_id, c.body, c.created_at FROM minutes_comments c
-         JOIN users u ON u.id = c.user_id WHERE u.email = $1 ORDER BY c.id",
+         JOIN users u ON u.id = c.user_id WHERE u.person_id = $1 ORDER BY c.id",
     )
-    .bind(email.to_lowercase())
+    .bind(person_id)
     .fetch_all(ex)
     .await?;
     Ok(rows

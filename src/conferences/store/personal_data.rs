@@ -52,8 +52,8 @@ struct ResponsibleFor {
 }
 
 /// `attendance` (conferences the person was recorded at, present or
-/// absent), `minutes_comments` (written under the person's e-mail
-/// address), `poll_answers` (through their personal link),
+/// absent), `minutes_comments` (written with the user account
+/// linked to the person), `poll_answers` (through their personal link),
 /// `registrations` (and declines) and `action_items` (they are
 /// responsible for).
 pub async fn personal_data(db: &Db, person: &PersonRef) -> Result<Map<String, Value>, sqlx::Error> {
@@ -74,10 +74,8 @@ pub async fn personal_data(db: &Db, person: &PersonRef) -> Result<Map<String, Va
         recorded_at: r.get("recorded_at"),
     })
     .collect();
-    let minutes_comments: Vec<Comment> = if person.email.is_empty() {
-        Vec::new()
-    } else {
-        super::comments_by_email(pool, &person.email)
+    let minutes_comments: Vec<Comment> = {
+        super::comments_by_person(pool, id)
             .await?
             .into_iter()
             .map(|(meeting_id, body, created_at)| Comment {

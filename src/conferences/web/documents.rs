@@ -187,7 +187,7 @@ pub async fn minutes(
     let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
     viewer.require_read(&network)?;
     // Drafts are for their writers: the PDF follows the minutes page.
-    if !service::readable(&app, &viewer, &network, &meeting).await? {
+    if !service::readable(&viewer, &network, &meeting) {
         return Err(AppError::forbidden());
     }
     let pool = app.db.pool();

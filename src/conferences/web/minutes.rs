@@ -34,13 +34,8 @@ use crate::{
 use super::{refused, respond};
 
 /// Who may write: the coordinator or the minute taker.
-async fn require_writer<'v>(
-    app: &App,
-    viewer: &'v Viewer,
-    meeting: &Meeting,
-) -> AppResult<&'v User> {
-    let email = service::minute_taker_email(app, meeting).await?;
-    viewer.require_manage_or_person(meeting.network_id, email.as_deref())
+fn require_writer<'v>(viewer: &'v Viewer, meeting: &Meeting) -> AppResult<&'v User> {
+    viewer.require_manage_or_person(meeting.network_id, meeting.minute_taker_person_id)
 }
 
 /// What the page shows of input that was refused, and where.
@@ -60,11 +55,10 @@ async fn render(
     refused: Refused<'_>,
 ) -> AppResult<Response> {
     let member = viewer.can_read(network);
-    let email = service::minute_taker_email(app, meeting).await?;
-    let can_write = viewer.can_manage_or_person(meeting.network_id, email.as_deref());
+    let can_write = viewer.can_manage_or_person(meeting.network_id, meeting.minute_taker_person_id);
     let can_manage = viewer.can_manage(meeting.network_id);
     let approved = meeting.minutes_state == MINUTES_APPROVED;
-    let show = service::readable(app, viewer, network, meeting).await?;
+    let show = service::readable(viewer, network, meeting);
     let items: Vec<_> = store::agenda(app.db.pool(), meeting.id)
         .await?
         .into_iter()
@@ -148,7 +142,7 @@ pub async fn save_notes(
     Form(form): Form<NotesInput>,
 ) -> AppResult<Response> {
     let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
-    let user = require_writer(&app, &viewer, &meeting).await?;
+    let user = require_writer(&viewer, &meeting)?;
     match refused(service::save_notes(&app, user, &meeting, &form).await)? {
         Ok(()) => Ok(back(network_id, &meeting, "min-notes-saved")),
         Err(errors) => {
@@ -171,7 +165,7 @@ pub async fn add_decision(
     Form(form): Form<DecisionInput>,
 ) -> AppResult<Response> {
     let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
-    let user = require_writer(&app, &viewer, &meeting).await?;
+    let user = require_writer(&viewer, &meeting)?;
     match refused(service::add_decision(&app, user, &meeting, &form).await)? {
         Ok(()) => Ok(back(network_id, &meeting, "min-decision-added")),
         Err(errors) => {
@@ -192,7 +186,7 @@ pub async fn delete_decision(
     Path((network_id, meeting_id, decision_id)): Path<(NetworkId, MeetingId, DecisionId)>,
 ) -> AppResult<Response> {
     let (_, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
-    let user = require_writer(&app, &viewer, &meeting).await?;
+    let user = require_writer(&viewer, &meeting)?;
     service::delete_decision(&app, user, &meeting, decision_id).await?;
     Ok(back(network_id, &meeting, "min-decision-deleted"))
 }
@@ -205,7 +199,7 @@ pub async fn circulate(
     Path((network_id, meeting_id)): Path<(NetworkId, MeetingId)>,
 ) -> AppResult<Response> {
     let (network, meeting) = service::meeting_in(&app, network_id, meeting_id).await?;
-    let user = require_writer(&app, &viewer, &meeting).await?;
+    let user = require_writer(&viewer, &meeting)?;
     service::circulate(&app, user, &meeting, &network).await?;
     Ok(back(network_id, &meeting, "min-circulated"))
 }

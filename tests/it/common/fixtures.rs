@@ -188,6 +188,7 @@ impl Person {
 /// A user of any role, with the password [`PASSWORD`].
 pub struct User {
     pub new: NewUser,
+    person_id: Option<i64>,
 }
 
 /// A user the builder created.
@@ -218,7 +219,14 @@ impl User {
                 organization_id: None,
                 region_key: None,
             },
+            person_id: None,
         }
+    }
+
+    /// The contact person the account acts as (the administrator's link).
+    pub fn person(mut self, person_id: i64) -> Self {
+        self.person_id = Some(person_id);
+        self
     }
 
     /// The network a coordinator runs or a member works in.
@@ -246,9 +254,14 @@ impl User {
 
     pub async fn create(self, app: &TestApp) -> CreatedUser {
         let mut tx = app.db().begin().await.unwrap();
-        let user = ikon::accounts::store::create_user(&mut tx, actor(), &self.new)
+        let mut user = ikon::accounts::store::create_user(&mut tx, actor(), &self.new)
             .await
             .unwrap();
+        if let Some(person_id) = self.person_id {
+            user = ikon::accounts::store::link_person(&mut tx, actor(), &user, Some(person_id))
+                .await
+                .unwrap();
+        }
         tx.commit().await.unwrap();
         CreatedUser {
             id: user.id,
