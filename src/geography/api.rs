@@ -26,7 +26,7 @@ pub const MAX_QUERY_CHARS: usize = 100;
 
 /// One region with its parent, children and figures.
 #[utoipa::path(get, path = "/api/v1/regions/{key}", tag = "geography", operation_id = "get_region",
-    params(("key" = String, Path,
+    params(("key" = String, Path, pattern = r"^([0-9]{2}|[0-9]{3}|[0-9]{5}|[0-9]{8})$",
         description = "AGS or AGS prefix: 2 (Land), 3 (Regierungsbezirk), 5 (Kreis) or 8 digits (Gemeinde), e.g. `09575`.")),
     responses(
         (status = 200, description = "The region. Public.", body = Region),
@@ -45,6 +45,7 @@ pub async fn region(State(app): State<App>, Path(key): Path<String>) -> AppResul
 #[into_params(parameter_in = Query)]
 pub struct FindQuery {
     /// A five-digit postal code: the municipalities it belongs to.
+    #[param(pattern = r"^[0-9]{5}$")]
     pub postal_code: Option<String>,
     /// Part of a name (case- and umlaut-insensitive): up to 50 regions of
     /// every level.
@@ -124,7 +125,7 @@ pub async fn find(
 /// The boundary of a Kreis or a Bavarian Regierungsbezirk.
 #[utoipa::path(get, path = "/api/v1/regions/{key}/boundary", tag = "geography",
     operation_id = "get_region_boundary",
-    params(("key" = String, Path, description = "5-digit Kreis key, or 3-digit key of a Bavarian Regierungsbezirk.")),
+    params(("key" = String, Path, pattern = r"^([0-9]{3}|[0-9]{5})$", description = "5-digit Kreis key, or 3-digit key of a Bavarian Regierungsbezirk.")),
     responses(
         (status = 200, description = "A GeoJSON Feature (RFC 7946, WGS84) with a Polygon or MultiPolygon. Public.",
             content_type = "application/geo+json", body = Object),

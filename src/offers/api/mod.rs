@@ -56,9 +56,11 @@ pub struct SearchQuery {
     language: Option<String>,
     /// Official region key: Land (2 digits), Regierungsbezirk (3), Kreis (5)
     /// or municipality (8).
+    #[param(pattern = r"^([0-9]{2}|[0-9]{3}|[0-9]{5}|[0-9]{8})$")]
     region: Option<String>,
     /// Five-digit postal code: offers within `radius_km` (default 25) of its
     /// centre, nearest first.
+    #[param(pattern = r"^[0-9]{5}$")]
     postal_code: Option<String>,
     /// `lat,lon`: rank equally relevant offers by distance; with
     /// `radius_km`, only offers that near.

@@ -15,9 +15,11 @@ use crate::offers::model::{GROUPS, views::OpenOffer};
 pub struct FinderQuery {
     /// Five-digit German postal code.
     #[serde(default)]
+    #[param(pattern = r"^[0-9]{5}$")]
     pub postal_code: String,
     /// Official municipality key (8 digits), instead of a postal code.
     #[serde(default)]
+    #[param(pattern = r"^[0-9]{8}$")]
     pub region: String,
     /// Postal code or town name (the finder form's field).
     #[serde(default)]
@@ -120,6 +122,7 @@ pub struct ExportQuery {
     /// Only offers in this region: an official key (AGS) prefix, e.g. a
     /// Kreis `09575` or a municipality `09575113`.
     #[serde(default)]
+    #[param(pattern = r"^([0-9]{2}|[0-9]{3}|[0-9]{5}|[0-9]{8})$")]
     pub region: String,
     /// Only this field of integration (code, e.g. `counselling`).
     #[serde(default)]
