@@ -5,6 +5,7 @@ mod common;
 
 mod access;
 mod accounts;
+mod api_fuzz;
 mod browser;
 mod cli;
 mod conference_cycle;
@@ -27,6 +28,7 @@ mod offers_search;
 mod offers_upkeep;
 mod oparl;
 mod openapi;
+mod public_outputs;
 mod reliability;
 mod scale;
 mod schema;
