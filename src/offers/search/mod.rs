@@ -12,6 +12,7 @@
 
 pub mod changes;
 pub mod collect;
+mod facet_table;
 pub mod index;
 pub mod memo;
 pub mod params;
@@ -69,7 +70,7 @@ pub struct Search {
     /// Open-now decisions by opening-hours text, per minute.
     open_now: Arc<Mutex<collect::OpenNow>>,
     /// Facet values numbered across segments.
-    facet_names: Arc<Mutex<collect::FacetNames>>,
+    facet_names: Arc<Mutex<facet_table::FacetNames>>,
     /// Counts the commits this process made to the index: answers derived
     /// from published offers stay valid while it stands still.
     version: std::sync::atomic::AtomicU64,
