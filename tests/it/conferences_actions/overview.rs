@@ -138,6 +138,9 @@ backend_test!(
         let page = text_with_status(supervisor.get("/overview").await, StatusCode::OK).await;
         assert!(page.contains(&format!("href=\"/networks/{net}/meetings\"")));
         assert!(page.contains("noch keine Konferenz abgehalten"), "{page}");
+        // The rhythm note reads "(Turnus: alle 6 Monate)", bracketed once.
+        assert!(page.contains("(Turnus: alle 6 Monate)"), "{page}");
+        assert!(!page.contains("(("), "{page}");
         assert!(
             page.contains(&format!("<a href=\"/networks/{net}/actions\">2</a>")),
             "{page}"
