@@ -62,7 +62,9 @@ async fn the_api_keeps_its_openapi_promises() {
             .current_dir(workdir.path())
             .args(["run", &schema, "--checks", CHECKS])
             .args(["--max-examples", &examples, "--seed", SEED])
-            .args(["--workers", "2", "--no-color", "--request-timeout", "30"])
+            // One worker: threads make CPython 3.11 fail inside schemathesis
+            // ("AST constructor recursion depth mismatch"), which is no finding.
+            .args(["--workers", "1", "--no-color", "--request-timeout", "30"])
             .args(["--phases", "examples,coverage,fuzzing"])
             // The demo's IPs and login throttle are not the subject here.
             .args(["--suppress-health-check", "all"]);
