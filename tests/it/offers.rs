@@ -136,6 +136,23 @@ backend_test!(
         assert!(page.contains("<script type=\"application/ld+json\">"));
         assert!(page.contains("\"@type\":\"GovernmentService\""));
         assert!(page.contains("\"hoursAvailable\":\"Mo-Fr 09:00-12:00; Th 14:00-18:00\""));
+        // Readers get the hours in words, not the code.
+        assert!(
+            page.contains("Donnerstag: \u{2066}14:00–18:00\u{2069}"),
+            "{page}"
+        );
+        assert!(page.contains("sonst geschlossen"), "{page}");
+        let arabic = text_with_status(
+            anonymous
+                .get(&format!("/networks/{net}/offers/{id}?lang=ar"))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(
+            arabic.contains("الخميس: \u{2066}14:00–18:00\u{2069}"),
+            "{arabic}"
+        );
         assert!(page.contains("<strong>Kostenlos</strong>"));
         assert!(!page.contains("alert(1)"));
         assert!(!page.contains(&format!("/networks/{net}/offers/{id}/edit")));
@@ -594,7 +611,11 @@ backend_test!(
         }
         let page = async |path: &str| text_with_status(app.get(path).await, StatusCode::OK).await;
         assert!(page(&offers[0]).await.contains("ab 27 Jahren"));
-        assert!(page(&offers[1]).await.contains("\u{2066}12–27\u{2069} Jahre"));
+        assert!(
+            page(&offers[1])
+                .await
+                .contains("\u{2066}12–27\u{2069} Jahre")
+        );
         assert!(page(&offers[2]).await.contains("bis 6 Jahre"));
         let english = page(&format!("{}?lang=en", offers[0])).await;
         assert!(english.contains("from 27"), "{english}");
