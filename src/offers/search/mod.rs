@@ -49,6 +49,9 @@ const KEEP_CHANGES_SECS: i64 = 7 * 24 * 3600;
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 const WRITER_BYTES: usize = 40_000_000;
 
+/// How many finished Wegweiser PDFs a process keeps.
+const WEGWEISERS_KEPT: usize = 16;
+
 #[derive(Default)]
 pub struct FollowState {
     pub last: i64,
@@ -81,6 +84,9 @@ pub struct Search {
     /// full-text engines keep their query results: a public search's
     /// questions repeat a lot.
     pub answers: memo::Memo<String, collect::Outcome>,
+    /// Finished Wegweiser PDFs per network, language and day (see
+    /// `service::wegweiser::pdf`); a few, as each is up to a few MB.
+    pub wegweisers: memo::Memo<String, Vec<u8>>,
     /// Searches computed at once: one per core. More would only take
     /// turns on the same cores, each slower.
     pub computing: tokio::sync::Semaphore,
@@ -133,6 +139,7 @@ impl Search {
             version: Default::default(),
             contact_points: memo::Memo::new(1000),
             answers: memo::Memo::new(0),
+            wegweisers: memo::Memo::new(WEGWEISERS_KEPT),
             computing: tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             ),

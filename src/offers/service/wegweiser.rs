@@ -2,7 +2,7 @@
 //! places and translations, laid out by `offers::wegweiser` and rendered
 //! to PDF.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use crate::core::{
     error::{AppError, AppResult},
@@ -13,6 +13,7 @@ use crate::core::{
 use crate::network::model::Network;
 use crate::offers::{
     model::Status,
+    search::Search,
     store::{self, translations},
     wegweiser::{Source, guide, render},
 };
@@ -31,8 +32,32 @@ pub fn language(wanted: &str) -> AppResult<&'static str> {
         .ok_or_else(AppError::not_found)
 }
 
-/// The network's guide in `lang` as a PDF.
+/// The network's guide in `lang` as a PDF. A guide changes only with the
+/// network's offers (each such change moves the search index's version),
+/// the network's record, the language and the day, so it is kept per those
+/// and not rebuilt — offers read, a QR code drawn per offer — per request.
 pub async fn pdf(app: &App, network: &Network, lang: &'static str) -> AppResult<Vec<u8>> {
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive();
+    let search = Search::of(app);
+    search.refresh(&app.db).await.map_err(AppError::internal)?;
+    let version = search.version();
+    let key = format!("{}:{}:{lang}:{today}", network.id, network.updated_at);
+    if let Some(kept) = search.wegweisers.get(version, &key) {
+        return Ok(kept.as_ref().clone());
+    }
+    let pdf = build(app, network, lang, today).await?;
+    search.wegweisers.put(version, key, Arc::new(pdf.clone()));
+    Ok(pdf)
+}
+
+async fn build(
+    app: &App,
+    network: &Network,
+    lang: &'static str,
+    today: chrono::NaiveDate,
+) -> AppResult<Vec<u8>> {
     let network_id = NetworkId(network.id);
     let pool = app.db.pool();
     let offers = store::offers(pool, network_id, Some(Status::Published)).await?;
@@ -54,9 +79,6 @@ pub async fn pdf(app: &App, network: &Network, lang: &'static str) -> AppResult<
             }
         })
         .collect();
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Berlin)
-        .date_naive();
     let (guide, images) = guide(
         lang,
         (&network.name, &network.region_name),
