@@ -18,6 +18,11 @@ PID=$!
 trap 'kill $PID 2>/dev/null; rm -rf "$DIR"' EXIT
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.2; done
 BASE="http://127.0.0.1:$PORT"
+# The demo's offers reach the search index a moment after the start.
+for _ in $(seq 1 50); do
+  curl -s "$BASE/search" | grep -q 'search-hit' && break
+  sleep 0.2
+done
 
 # The public paths of this demo: fixed pages plus every offer, network
 # Wegweiser and public invitation the pages link to.
@@ -27,7 +32,7 @@ PATHS="$DIR/public-paths.txt"
     "/search?q=Deutschkurs&postal_code=91413" "/search?q=MBE&lang=ar" \
     "/finder?postal_code=91413" "/api/v1/offers?q=Kita" "/api/v1/offers.geojson" \
     /oparl/v1/bodies /oparl/v1/body/1/meetings
-  curl -s "$BASE/search?per_page=50" | grep -o 'href="/networks/[0-9]*/offers/[0-9]*"' \
+  curl -s "$BASE/search?per_page=100" | sed 's|&#x2f;|/|g' | grep -o 'href="/networks/[0-9]*/offers/[0-9][^"]*"' \
     | sed 's/href="//; s/"$//' | sort -u
   for n in $(curl -s "$BASE/api/v1/networks" | grep -o '"id":[0-9]*' | cut -d: -f2 | sort -u); do
     echo "/networks/$n/wegweiser.pdf"
