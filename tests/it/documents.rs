@@ -526,3 +526,24 @@ backend_test!(meeting_documents, |app: TestApp| async move {
         .unwrap();
     assert!(page.contains(&format!("{base}/minutes.pdf")), "{page}");
 });
+
+backend_test!(
+    a_kept_wegweiser_follows_every_offer_change,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let (net, org) = (logins.network_id, logins.member_organization_id);
+        let anonymous = app.new_browser();
+        let path = format!("/networks/{net}/wegweiser.pdf");
+        let before = flat(&pdf_text(&get_pdf(&anonymous, &path).await));
+        assert!(!before.contains("Nähcafé International"), "{before}");
+        // Kept: the same guide again.
+        assert_eq!(flat(&pdf_text(&get_pdf(&anonymous, &path).await)), before);
+        // A new published offer (written through the service, which records
+        // the change) is in the next guide at once.
+        crate::common::fixtures::Offer::new(net, org, "Nähcafé International")
+            .create(&app)
+            .await;
+        let after = flat(&pdf_text(&get_pdf(&anonymous, &path).await));
+        assert!(after.contains("Nähcafé International"), "{after}");
+    }
+);
