@@ -1,0 +1,41 @@
+//! The public offer page in words: ages, in every direction.
+
+use super::*;
+
+backend_test!(
+    ages_read_as_words_in_every_direction,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let (net, org) = (logins.network_id, logins.member_organization_id);
+        let mut offers = Vec::new();
+        for (title, min, max) in [
+            ("Beratung für Erwachsene", Some(27), Some(120)),
+            ("Jugendmigrationsdienst", Some(12), Some(27)),
+            ("Krabbelgruppe", None, Some(6)),
+        ] {
+            let id = crate::common::fixtures::Offer::new(net, org, title)
+                .with(|r| {
+                    r.age_min = min;
+                    r.age_max = max;
+                })
+                .create(&app)
+                .await;
+            offers.push(format!("/networks/{net}/offers/{id}"));
+        }
+        let page = async |path: &str| text_with_status(app.get(path).await, StatusCode::OK).await;
+        assert!(page(&offers[0]).await.contains("ab 27 Jahren"));
+        assert!(
+            page(&offers[1])
+                .await
+                .contains("\u{2066}12–27\u{2069} Jahre")
+        );
+        assert!(page(&offers[2]).await.contains("bis 6 Jahre"));
+        let english = page(&format!("{}?lang=en", offers[0])).await;
+        assert!(english.contains("from 27"), "{english}");
+        assert!(!english.contains("120"), "no made-up upper bound");
+        // Right to left: the range is isolated left to right, so it does
+        // not read 27–12.
+        let arabic = page(&format!("{}?lang=ar", offers[1])).await;
+        assert!(arabic.contains("\u{2066}12–27\u{2069} سنة"), "{arabic}");
+    }
+);
