@@ -26,8 +26,8 @@ use reqwest::StatusCode;
 
 use crate::backend_test;
 use crate::common::{
-    Browser, TestApp,
-    fixtures::{Meeting, Offer, Person, agenda},
+    TestApp,
+    fixtures::{Meeting, Offer, Person, agenda, upload_attachment},
 };
 
 /// Pages followed from the start page at most (the search alone links to
@@ -42,45 +42,6 @@ struct Public {
     organization: i64,
     offer: i64,
     person: i64,
-}
-
-/// Uploads a file as the coordinator and returns its id.
-async fn upload(
-    app: &TestApp,
-    browser: &Browser,
-    page: &str,
-    item: i64,
-    name: &str,
-    public: bool,
-) -> i64 {
-    use reqwest::multipart::{Form, Part};
-    let csrf = browser.csrf().await;
-    // A checkbox: sent only when ticked.
-    let form = Form::new();
-    let form = if public {
-        form.text("is_public", "1")
-    } else {
-        form
-    };
-    let form = form.part(
-        "file",
-        Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name(name.to_string()),
-    );
-    let response = browser
-        .client
-        .post(format!(
-            "{}{page}/agenda/{item}/attachments?csrf={csrf}",
-            browser.base
-        ))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(response.status().is_redirection(), "{}", response.status());
-    sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM attachments")
-        .fetch_one(app.db().pool())
-        .await
-        .unwrap()
 }
 
 /// The demo with one non-public record of every kind, each named with a
@@ -112,8 +73,8 @@ async fn fixture(app: &TestApp) -> Public {
         .login(&logins.coordinator.email, &logins.coordinator.password)
         .await;
     let page = format!("/networks/{network}/meetings/{meeting}");
-    let file = upload(app, &coordinator, &page, item, "aushang.pdf", true).await;
-    upload(app, &coordinator, &page, item, "GEHEIM-FILE.pdf", false).await;
+    let file = upload_attachment(app, &coordinator, &page, item, "aushang.pdf", true).await;
+    upload_attachment(app, &coordinator, &page, item, "GEHEIM-FILE.pdf", false).await;
     // Approved minutes with a decision; the network does not publish them.
     let mut tx = app.db().begin().await.unwrap();
     let record = store::meeting(&mut *tx, MeetingId(meeting))

@@ -13,7 +13,7 @@ use ikon::conferences::model::AgendaRecord;
 use crate::backend_test;
 use crate::common::{
     TestApp,
-    fixtures::{ActionItem, Meeting, Network, Offer, User, agenda},
+    fixtures::{ActionItem, Meeting, Network, Offer, User, agenda, upload_attachment},
 };
 
 mod rules;
@@ -159,7 +159,15 @@ async fn fixture(app: &TestApp) -> Fixture {
         .login(&logins.coordinator.email, &logins.coordinator.password)
         .await;
     let internal = format!("/networks/{}/meetings/{meeting_id}", logins.network_id);
-    let attachment_id = upload(db, &coordinator, &internal, spare_item_id, false).await;
+    let attachment_id = upload_attachment(
+        app,
+        &coordinator,
+        &internal,
+        spare_item_id,
+        "liste.pdf",
+        false,
+    )
+    .await;
     // A public meeting with a public item and file: what OParl shows.
     let public = Meeting::new(logins.network_id, "Öffentliche Integrationskonferenz")
         .at(1_773_140_400, 3)
@@ -170,7 +178,15 @@ async fn fixture(app: &TestApp) -> Fixture {
         .create(app)
         .await;
     let public_page = format!("/networks/{}/meetings/{}", logins.network_id, public.id);
-    let public_attachment_id = upload(db, &coordinator, &public_page, public.items[0], true).await;
+    let public_attachment_id = upload_attachment(
+        app,
+        &coordinator,
+        &public_page,
+        public.items[0],
+        "aushang.pdf",
+        true,
+    )
+    .await;
     let public_person_id = sqlx::query(
         "SELECT p.id FROM people p JOIN memberships m ON m.organization_id = p.organization_id
          WHERE m.network_id = $1 AND p.is_public = 1 ORDER BY p.id LIMIT 1",
@@ -204,49 +220,6 @@ async fn fixture(app: &TestApp) -> Fixture {
         public_person_id,
         tokens,
     }
-}
-
-/// Uploads a small PDF to an agenda item as the signed-in `browser` and
-/// returns the new attachment's id.
-async fn upload(
-    db: &ikon::core::store::Db,
-    browser: &crate::common::Browser,
-    meeting: &str,
-    item_id: i64,
-    public: bool,
-) -> i64 {
-    use reqwest::multipart::{Form, Part};
-    let csrf = browser.csrf().await;
-    // A checkbox: sent only when ticked.
-    let form = Form::new();
-    let form = if public {
-        form.text("is_public", "1")
-    } else {
-        form
-    };
-    let form = form.part(
-        "file",
-        Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name("liste.pdf"),
-    );
-    let response = browser
-        .client
-        .post(format!(
-            "{}{meeting}/agenda/{item_id}/attachments?csrf={csrf}",
-            browser.base
-        ))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        response.status().is_success() || response.status().is_redirection(),
-        "upload: {}",
-        response.status()
-    );
-    sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM attachments")
-        .fetch_one(db.pool())
-        .await
-        .unwrap()
 }
 
 /// The route pattern with the fixture's ids. Old routes and OParl still

@@ -533,3 +533,44 @@ impl ActionItem {
         id.get()
     }
 }
+
+/// Uploads a small PDF named `name` to an agenda item of the meeting whose
+/// page is `page`, through the upload form as the signed-in `browser`
+/// (public or not), and returns the new attachment's id.
+pub async fn upload_attachment(
+    app: &TestApp,
+    browser: &Browser,
+    page: &str,
+    item: i64,
+    name: &str,
+    public: bool,
+) -> i64 {
+    use reqwest::multipart::{Form, Part};
+    let csrf = browser.csrf().await;
+    // A checkbox: sent only when ticked.
+    let form = Form::new();
+    let form = if public {
+        form.text("is_public", "1")
+    } else {
+        form
+    };
+    let form = form.part(
+        "file",
+        Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name(name.to_string()),
+    );
+    let response = browser
+        .client
+        .post(format!(
+            "{}{page}/agenda/{item}/attachments?csrf={csrf}",
+            browser.base
+        ))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "{}", response.status());
+    sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM attachments")
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap()
+}
