@@ -5,6 +5,7 @@
 
 pub mod contact_point;
 pub mod freshness;
+pub mod hours;
 pub mod input;
 pub mod translation;
 pub mod views;

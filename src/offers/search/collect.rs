@@ -16,6 +16,8 @@ use std::{
 use chrono::{NaiveDateTime, Timelike, Utc};
 use chrono_tz::Europe::Berlin;
 use opening_hours::OpeningHours;
+
+use crate::offers::model::hours;
 use serde::Serialize;
 use tantivy::{
     DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
@@ -99,7 +101,7 @@ impl OpenNow {
         let parsed = self
             .parsed
             .entry(text.to_string())
-            .or_insert_with(|| text.parse::<OpeningHours>().ok().map(Arc::new));
+            .or_insert_with(|| hours::parse(text).map(Arc::new));
         let open = parsed.as_ref().is_some_and(|oh| oh.is_open(now));
         self.open.insert(text.to_string(), open);
         open

@@ -24,12 +24,11 @@ use crate::{
         model::{
             LANGUAGES, LangStatus, Status, Transition,
             freshness::{cutoff, is_stale},
-            is_rtl, transition,
+            hours, is_rtl, transition,
             views::JsonLd,
         },
         service::translations::statuses,
         store::{places, translations},
-        wegweiser::hours,
     },
 };
 
@@ -99,13 +98,25 @@ pub async fn show(
     };
     let published = offer.status == Status::Published;
     // Opening hours in words in the reader's language, as the printed
-    // Wegweiser says them, for this week in Germany.
-    let today = chrono::Utc::now()
+    // Wegweiser says them, for this week in Germany, and whether the offer
+    // is open right now.
+    let local = chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Berlin)
-        .date_naive();
+        .naive_local();
+    let today = local.date();
+    let weekdays = viewer.public_lang.weekdays();
+    let now_state = hours::now(&offer.record.opening_hours, local).map(|n| {
+        let next = n.next_change;
+        context! {
+            open => n.open,
+            today => next.is_some_and(|t| t.date() == today),
+            time => next.map(|t| t.format("%H:%M").to_string()),
+            day => next.map(|t| weekdays[hours::weekday_index(t.date())].clone()),
+        }
+    });
     let hours: Vec<String> = hours::in_words(
         &offer.record.opening_hours,
-        &viewer.public_lang.weekdays(),
+        &weekdays,
         &viewer.public_lang.t("wegweiser-closed-otherwise"),
         today,
     )
@@ -124,7 +135,7 @@ pub async fn show(
             requested => requested,
             json_ld => published
                 .then(|| JsonLd::of(&offer, &provider, area.as_deref()).embeddable()),
-            hours => hours,
+            hours => hours, now_state => now_state,
             can_edit => can_edit, transitions => transitions, languages => languages,
             stale => published && is_stale(&offer, cutoff(&app.config, now())),
         },

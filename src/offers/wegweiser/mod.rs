@@ -4,7 +4,6 @@
 //! published offers themselves. This module lays the guide out from what
 //! `service::wegweiser` reads; it reads nothing itself.
 
-pub mod hours;
 pub mod labels;
 
 use std::collections::HashMap;
@@ -18,7 +17,7 @@ use crate::{
         paths,
         pdf::{self, Document},
     },
-    offers::model::{FIELDS, Offer, is_rtl},
+    offers::model::{FIELDS, Offer, hours, is_rtl},
 };
 
 use self::labels::{Labels, language_name};

@@ -39,3 +39,51 @@ backend_test!(
         assert!(arabic.contains("\u{2066}12–27\u{2069} سنة"), "{arabic}");
     }
 );
+
+backend_test!(
+    the_offer_page_says_whether_it_is_open_now,
+    |app: TestApp| async move {
+        let logins = app.demo().await;
+        let (net, org) = (logins.network_id, logins.member_organization_id);
+        let always = crate::common::fixtures::Offer::new(net, org, "Notruftelefon")
+            .with(|r| r.opening_hours = "24/7".into())
+            .create(&app)
+            .await;
+        let office = crate::common::fixtures::Offer::new(net, org, "Sprechstunde")
+            .with(|r| r.opening_hours = "Mo-Fr 09:00-12:00".into())
+            .create(&app)
+            .await;
+        let page = async |id: i64, lang: &str| {
+            text_with_status(
+                app.get(&format!("/networks/{net}/offers/{id}?lang={lang}"))
+                    .await,
+                StatusCode::OK,
+            )
+            .await
+        };
+        let de = page(always, "de").await;
+        assert!(
+            de.contains("<strong class=\"offer-now\">Jetzt geöffnet</strong>"),
+            "{de}"
+        );
+        let en = page(always, "en").await;
+        assert!(
+            en.contains("<strong class=\"offer-now\">Open now</strong>"),
+            "{en}"
+        );
+        // Office hours: open until noon or closed until the next opening,
+        // whatever the moment of the test.
+        let office_de = page(office, "de").await;
+        assert!(
+            office_de.contains("Jetzt geöffnet, bis 12:00 Uhr")
+                || office_de.contains("Jetzt geschlossen – öffnet "),
+            "{office_de}"
+        );
+        let office_ar = page(office, "ar").await;
+        assert!(
+            office_ar.contains("مفتوح الآن حتى الساعة 12:00")
+                || office_ar.contains("مغلق الآن – يفتح"),
+            "{office_ar}"
+        );
+    }
+);

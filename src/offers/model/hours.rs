@@ -1,13 +1,49 @@
-//! OpenStreetMap `opening_hours` values in words: one line per weekday (or
-//! run of weekdays with the same hours), evaluated for a given week so that
-//! date-dependent rules show what applies now.
+//! OpenStreetMap `opening_hours` values: parsed with Germany's public
+//! holidays (so `PH off` closes on them), said in words — one line per
+//! weekday or run of weekdays with the same hours, evaluated for a given
+//! week so that date-dependent rules show what applies — and whether an
+//! offer is open at a moment, with its next change.
 
-use chrono::{Duration, NaiveDate, NaiveTime};
-use opening_hours::{OpeningHours, RuleKind};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use opening_hours::{Context, OpeningHours, RuleKind, localization::Country};
+
+/// The value with the German holiday calendars: nationwide public holidays
+/// for certain, the regional ones (Bavaria's among them) as possible.
+pub fn parse(value: &str) -> Option<OpeningHours> {
+    let oh = value.trim().parse::<OpeningHours>().ok()?;
+    let context = Context::default()
+        .with_holidays(Country::DE.holidays())
+        .with_holidays_unknown(Country::DE.holidays_regional());
+    Some(oh.with_context(context))
+}
+
+/// Whether an offer is open at a moment (local time), and when that
+/// changes next (within a week).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    pub open: bool,
+    pub next_change: Option<NaiveDateTime>,
+}
+
+/// The state of a value at `at`; `None` for an empty or unreadable value.
+pub fn now(value: &str, at: NaiveDateTime) -> Option<Now> {
+    let oh = parse(value)?;
+    let next_change = oh
+        .next_change(at)
+        .filter(|next| *next - at <= Duration::days(7));
+    Some(Now {
+        open: oh.is_open(at),
+        next_change,
+    })
+}
+
+/// Monday 0 … Sunday 6, to index the weekday names.
+pub fn weekday_index(day: NaiveDate) -> usize {
+    day.weekday().num_days_from_monday() as usize
+}
 
 /// The Monday of the week `date` falls in.
 pub fn monday_of(date: NaiveDate) -> NaiveDate {
-    use chrono::Datelike;
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
@@ -45,7 +81,7 @@ pub fn in_words(
     if value.is_empty() {
         return Vec::new();
     }
-    let Ok(oh) = value.parse::<OpeningHours>() else {
+    let Some(oh) = parse(value) else {
         return vec![value.to_string()];
     };
     let monday = monday_of(week_of);
@@ -124,5 +160,40 @@ mod tests {
             ["nach Absprache"]
         );
         assert!(in_words(" ", &de(), "x", week()).is_empty());
+    }
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn open_now_and_the_next_change() {
+        let value = "Mo-Fr 09:00-12:00; Tu 14:00-17:00";
+        // Monday 30 November 2026, 08:00: closed, opens at 09:00.
+        let early = now(value, at(2026, 11, 30, 8, 0)).unwrap();
+        assert!(!early.open);
+        assert_eq!(early.next_change, Some(at(2026, 11, 30, 9, 0)));
+        // 10:00: open until 12:00.
+        let open = now(value, at(2026, 11, 30, 10, 0)).unwrap();
+        assert!(open.open);
+        assert_eq!(open.next_change, Some(at(2026, 11, 30, 12, 0)));
+        // Friday afternoon: closed until Monday 09:00.
+        let weekend = now(value, at(2026, 12, 4, 15, 0)).unwrap();
+        assert!(!weekend.open);
+        assert_eq!(weekend.next_change, Some(at(2026, 12, 7, 9, 0)));
+        assert_eq!(weekday_index(at(2026, 12, 7, 9, 0).date()), 0);
+        assert!(now("", at(2026, 12, 4, 15, 0)).is_none());
+        assert!(now("Mo-Fr 8 bis 12", at(2026, 12, 4, 15, 0)).is_none());
+    }
+
+    #[test]
+    fn public_holidays_close_when_the_value_says_so() {
+        // Friday 25 December 2026 is a public holiday all over Germany.
+        let value = "Mo-Fr 09:00-12:00; PH off";
+        assert!(!now(value, at(2026, 12, 25, 10, 0)).unwrap().open);
+        assert!(now(value, at(2026, 12, 22, 10, 0)).unwrap().open);
     }
 }
