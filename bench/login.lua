@@ -14,30 +14,10 @@ function request()
   return wrk.format("POST", "/login", nil, body)
 end
 
-
--- Server errors per thread, summed in done(): any answer of 500 or above,
--- except the 503 + Retry-After that asks a client to come back.
-local threads = {}
-server_errors = 0
-busy = 0
-function response(status, headers, body)
-  if status == 503 then
-    busy = busy + 1
-  elseif status >= 500 then
-    server_errors = server_errors + 1
-  end
-end
-
-local function sum(name)
-  local total = 0
-  for _, t in ipairs(threads) do
-    total = total + (t:get(name) or 0)
-  end
-  return total
-end
+dofile("bench/errors.lua")
 
 function setup(thread)
-  threads[#threads + 1] = thread
+  remember(thread)
 end
 
 function done(summary, latency, requests)

@@ -10,31 +10,12 @@ for line in io.lines(os.getenv("PATHS") or "bench/public-paths.txt") do
 end
 local counter = 0
 
--- Server errors per thread, summed in done(): any answer of 500 or above,
--- except the 503 + Retry-After that asks a client to come back.
-local threads = {}
-server_errors = 0
-busy = 0
-function response(status, headers, body)
-  if status == 503 then
-    busy = busy + 1
-  elseif status >= 500 then
-    server_errors = server_errors + 1
-  end
-end
-
-local function sum(name)
-  local total = 0
-  for _, t in ipairs(threads) do
-    total = total + (t:get(name) or 0)
-  end
-  return total
-end
+dofile("bench/errors.lua")
 
 function setup(thread)
   counter = counter + 1
   thread:set("offset", counter * 5)
-  threads[#threads + 1] = thread
+  remember(thread)
 end
 
 local i = 0
