@@ -13,6 +13,9 @@ search-results = { $total ->
    *[other] { $total } Angebote
 }
 search-none = Keine Angebote gefunden. Versuchen Sie weniger Filter oder einen anderen Suchbegriff.
+search-words-only = Dieselben Suchbegriffe ohne Filter
+search-whole-field = Alle Angebote im Bereich „{ $field }“
+search-to-finder = Die zuständige Beratungsstelle für Ihren Ort finden
 search-places = Orte
 search-map = Karte der Angebote
 search-distance = { $km } km entfernt

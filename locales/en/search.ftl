@@ -13,6 +13,9 @@ search-results = { $total ->
    *[other] { $total } offers
 }
 search-none = No offers found. Try fewer filters or other search terms.
+search-words-only = The same words without filters
+search-whole-field = All offers in “{ $field }”
+search-to-finder = Find the contact point for your place
 search-places = Places
 search-map = Map of the offers
 search-distance = { $km } km away

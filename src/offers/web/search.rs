@@ -74,6 +74,7 @@ pub async fn page(
         l.to_string()
     });
     let pages = outcome.total.div_ceil(params.per_page).max(1);
+    let ways_on = (outcome.total == 0).then(|| ways_on(&params));
     let link = |page: usize| format!("{}?{}", paths::search(), params.query_string(page));
     let offers: Vec<_> = outcome
         .offers
@@ -108,6 +109,7 @@ pub async fn page(
             prev => (params.page > 1).then(|| link(params.page - 1)),
             next => (params.page < pages).then(|| link(params.page + 1)),
             first => (params.page - 1) * params.per_page + 1,
+            ways_on => ways_on,
             map => context! { tiles => app.config.map_tile_url, attribution => app.config.map_attribution },
         },
     )?;
@@ -124,4 +126,43 @@ pub async fn page(
             .insert(header::CONTENT_SECURITY_POLICY, value);
     }
     Ok(response)
+}
+
+/// Where a search that found nothing can go on: the same words without
+/// the filters, each chosen field without the words, and the contact-point
+/// finder (with the postal code, if one was given).
+fn ways_on(params: &Params) -> minijinja::Value {
+    let search = |pairs: &[(&str, &str)]| {
+        let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
+        format!("{}?{query}", paths::search())
+    };
+    let q = params.q.trim();
+    let filtered = !params.fields.is_empty()
+        || !params.types.is_empty()
+        || !params.target_groups.is_empty()
+        || !params.languages.is_empty()
+        || params.region.is_some()
+        || params.postal_code.is_some()
+        || params.near.is_some()
+        || params.open_now
+        || params.free;
+    let words_only = (filtered && !q.is_empty()).then(|| search(&[("q", q)]));
+    let fields: Vec<minijinja::Value> = if q.is_empty() {
+        Vec::new()
+    } else {
+        params
+            .fields
+            .iter()
+            .map(|f| context! { field => f, url => search(&[("field", f.as_str())]) })
+            .collect()
+    };
+    let finder = match &params.postal_code {
+        Some(code) => format!(
+            "{}?{}",
+            paths::finder(),
+            serde_urlencoded::to_string([("place", code.as_str())]).unwrap_or_default()
+        ),
+        None => paths::finder().to_string(),
+    };
+    context! { words_only => words_only, fields => fields, finder => finder }
 }

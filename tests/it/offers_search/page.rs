@@ -1,6 +1,7 @@
 //! The search page, as HTML and in a real browser.
 
 use super::*;
+use crate::common::text_with_status;
 
 backend_test!(search_page, |app: TestApp| async move {
     fixtures(&app).await;
@@ -78,3 +79,30 @@ async fn search_page_in_a_browser() {
     );
     assert!(chrome.exists(".leaflet-interactive").await, "with markers");
 }
+
+backend_test!(
+    a_search_that_finds_nothing_shows_ways_on,
+    |app: TestApp| async move {
+        fixtures(&app).await;
+        let page = text_with_status(
+            app.get("/search?q=Xylophonunterricht&field=language&postal_code=91413")
+                .await,
+            StatusCode::OK,
+        )
+        .await
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&");
+        assert!(page.contains("Keine Angebote gefunden"), "{page}");
+        assert!(
+            page.contains(
+                "href=\"/search?q=Xylophonunterricht\">Dieselben Suchbegriffe ohne Filter"
+            ),
+            "{page}"
+        );
+        assert!(page.contains("href=\"/search?field=language\""), "{page}");
+        assert!(page.contains("href=\"/finder?place=91413\""), "{page}");
+        // A search that finds something does not offer them.
+        let found = text_with_status(app.get("/search?q=Deutschkurs").await, StatusCode::OK).await;
+        assert!(!found.contains("search-ways-on"));
+    }
+);
