@@ -25,7 +25,7 @@ use crate::{
 
 /// The meetings of a network, latest first.
 #[utoipa::path(get, path = "/api/v1/networks/{network_id}/meetings", tag = "conferences",
-    params(("network_id" = i64, Path, description = "Network id")),
+    params(("network_id" = i64, Path, example = 1, description = "Network id")),
     responses((status = 200, body = [MeetingOut]), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("api_token" = [])))]
@@ -42,7 +42,7 @@ pub async fn list_meetings(
 
 /// A new meeting of the network.
 #[utoipa::path(post, path = "/api/v1/networks/{network_id}/meetings", tag = "conferences",
-    params(("network_id" = i64, Path, description = "Network id")),
+    params(("network_id" = i64, Path, example = 1, description = "Network id")),
     request_body = MeetingInput,
     responses((status = 201, body = MeetingOut), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
@@ -65,8 +65,8 @@ pub async fn create_meeting(
 
 /// The agenda of a meeting in its order.
 #[utoipa::path(get, path = "/api/v1/networks/{network_id}/meetings/{meeting_id}/agenda", tag = "conferences",
-    params(("network_id" = i64, Path, description = "Network id"),
-        ("meeting_id" = i64, Path, description = "Meeting id")),
+    params(("network_id" = i64, Path, example = 1, description = "Network id"),
+        ("meeting_id" = i64, Path, example = 1, description = "Meeting id")),
     responses((status = 200, body = [AgendaItem]), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("api_token" = [])))]
@@ -82,8 +82,8 @@ pub async fn list_agenda(
 
 /// A new agenda item, appended at the end.
 #[utoipa::path(post, path = "/api/v1/networks/{network_id}/meetings/{meeting_id}/agenda", tag = "conferences",
-    params(("network_id" = i64, Path, description = "Network id"),
-        ("meeting_id" = i64, Path, description = "Meeting id")),
+    params(("network_id" = i64, Path, example = 1, description = "Network id"),
+        ("meeting_id" = i64, Path, example = 1, description = "Meeting id")),
     request_body = AgendaInput,
     responses((status = 201, body = AgendaItem), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

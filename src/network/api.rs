@@ -37,7 +37,7 @@ pub async fn list_networks(State(app): State<App>) -> AppResult<Json<Vec<Network
 
 /// The organisations of a network, by name.
 #[utoipa::path(get, path = "/api/v1/networks/{network_id}/organizations", tag = "network",
-    params(("network_id" = i64, Path, description = "Network id"), OrganizationQuery),
+    params(("network_id" = i64, Path, example = 1, description = "Network id"), OrganizationQuery),
     responses((status = 200, body = [Organization]), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 422, body = ErrorBody, description = "Unknown category")),
@@ -57,7 +57,7 @@ pub async fn list_organizations(
 
 /// Creates an organisation as a member of the network.
 #[utoipa::path(post, path = "/api/v1/networks/{network_id}/organizations", tag = "network",
-    params(("network_id" = i64, Path, description = "Network id")),
+    params(("network_id" = i64, Path, example = 1, description = "Network id")),
     request_body = OrganizationInput,
     responses((status = 201, body = Organization), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
@@ -84,7 +84,7 @@ async fn organization(app: &App, id: OrganizationId) -> AppResult<Organization> 
 
 /// An organisation with its contact people and networks.
 #[utoipa::path(get, path = "/api/v1/organizations/{organization_id}", tag = "network",
-    params(("organization_id" = i64, Path, description = "Organisation id")),
+    params(("organization_id" = i64, Path, example = 1, description = "Organisation id")),
     responses((status = 200, body = OrganizationDetail), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("api_token" = [])))]
@@ -107,7 +107,7 @@ pub async fn get_organization(
 /// Replaces an organisation's fields (all of them: omitted ones become
 /// empty).
 #[utoipa::path(put, path = "/api/v1/organizations/{organization_id}", tag = "network",
-    params(("organization_id" = i64, Path, description = "Organisation id")),
+    params(("organization_id" = i64, Path, example = 1, description = "Organisation id")),
     request_body = OrganizationInput,
     responses((status = 200, body = Organization), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
@@ -126,7 +126,7 @@ pub async fn update_organization(
 }
 
 #[utoipa::path(get, path = "/api/v1/people/{person_id}", tag = "network",
-    params(("person_id" = i64, Path, description = "Person id")),
+    params(("person_id" = i64, Path, example = 1, description = "Person id")),
     responses((status = 200, body = Person), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("api_token" = [])))]
@@ -143,7 +143,7 @@ pub async fn get_person(
 /// GDPR erasure: deletes the person and blanks the values in their audit
 /// entries (which stay, with an `erase` entry added).
 #[utoipa::path(delete, path = "/api/v1/people/{person_id}", tag = "network",
-    params(("person_id" = i64, Path, description = "Person id")),
+    params(("person_id" = i64, Path, example = 1, description = "Person id")),
     responses((status = 204, description = "Erased"), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("api_token" = [])))]

@@ -26,7 +26,7 @@ use crate::{
 
 /// The action items of a network, earliest due date first.
 #[utoipa::path(get, path = "/api/v1/networks/{network_id}/actions", tag = "conferences",
-    params(("network_id" = i64, Path, description = "Network id"), BoardQuery),
+    params(("network_id" = i64, Path, example = 1, description = "Network id"), BoardQuery),
     responses((status = 200, body = [ActionItem]), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("api_token" = [])))]
@@ -46,8 +46,8 @@ pub async fn list_actions(
 /// Reports progress on an action item (the responsible person, their
 /// organisation's members if the person has no account, coordinators).
 #[utoipa::path(post, path = "/api/v1/networks/{network_id}/actions/{action_id}/updates", tag = "conferences",
-    params(("network_id" = i64, Path, description = "Network id"),
-        ("action_id" = i64, Path, description = "Action item id")),
+    params(("network_id" = i64, Path, example = 1, description = "Network id"),
+        ("action_id" = i64, Path, example = 1, description = "Action item id")),
     request_body = UpdateInput,
     responses((status = 201, body = ActionUpdate), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody, description = "Not responsible for this item"),

@@ -138,7 +138,7 @@ pub async fn api_find(
 
 /// The coverage of a network's Kreis with contact points (read access).
 #[utoipa::path(get, path = "/api/v1/networks/{network_id}/coverage", tag = "offers",
-    params(("network_id" = i64, Path, description = "Network id")),
+    params(("network_id" = i64, Path, example = 1, description = "Network id")),
     responses(
         (status = 200, description = "Municipalities and target groups without a published contact point.", body = Coverage),
         (status = 401, description = "Not signed in.", body = ErrorBody),
