@@ -34,10 +34,14 @@ pub async fn list(State(app): State<App>, viewer: Viewer) -> AppResult<Html<Stri
 }
 
 /// Choices for the role form: networks, their organisations, regions, and
-/// the contact people an account can act as.
-async fn choices(app: &App) -> AppResult<Value> {
+/// — when editing an account — the contact people it can act as.
+async fn choices(app: &App, editing: bool) -> AppResult<Value> {
     let (networks, organizations, regions) = store::scope_choices(&app.db).await?;
-    let people = store::person_choices(&app.db).await?;
+    let people = if editing {
+        store::person_choices(&app.db).await?
+    } else {
+        Vec::new()
+    };
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
     Ok(context! {
         networks => networks, organizations => organizations, regions => regions,
@@ -65,7 +69,7 @@ async fn form_page(
     editing: Option<i64>,
     errors: Value,
 ) -> AppResult<Html<String>> {
-    let choices = choices(app).await?;
+    let choices = choices(app, editing.is_some()).await?;
     app.page(
         viewer,
         "accounts/user_form.html",

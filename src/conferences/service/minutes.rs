@@ -36,7 +36,15 @@ pub async fn mark_held(app: &App, user: &User, meeting: &Meeting) -> AppResult<(
         return Err(AppError::conflict("not_started", "min-err-held-too-early"));
     }
     let mut tx = app.db.begin().await?;
-    store::mark_held(&mut tx, Actor::User(user), meeting).await?;
+    // Holding a meeting changes nothing its invitation said: same sequence.
+    store::set_state(
+        &mut tx,
+        Actor::User(user),
+        meeting,
+        State::Held,
+        meeting.ics_sequence,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -205,29 +205,6 @@ pub async fn set_state(
     .await
 }
 
-/// Marks the meeting held.
-pub async fn mark_held(
-    tx: &mut Tx,
-    actor: Actor<'_>,
-    meeting: &Meeting,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE meetings SET state = $1, updated_at = $2 WHERE id = $3")
-        .bind(State::Held.code())
-        .bind(now())
-        .bind(meeting.id.get())
-        .execute(&mut **tx)
-        .await?;
-    audit(
-        tx,
-        actor,
-        meeting.network_id,
-        ("meeting", Some(meeting.id.get()), "held"),
-        Some(json!({ "state": meeting.state })),
-        Some(json!({ "state": State::Held })),
-    )
-    .await
-}
-
 /// Public meetings of a network with a date, not cancelled, by date.
 pub async fn public_meetings<'e, E: Executor<'e, Database = Any>>(
     ex: E,

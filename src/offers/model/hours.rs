@@ -25,18 +25,6 @@ pub struct Now {
     pub next_change: Option<NaiveDateTime>,
 }
 
-/// The state of a value at `at`; `None` for an empty or unreadable value.
-pub fn now(value: &str, at: NaiveDateTime) -> Option<Now> {
-    let oh = parse(value)?;
-    let next_change = oh
-        .next_change(at)
-        .filter(|next| *next - at <= Duration::days(7));
-    Some(Now {
-        open: oh.is_open(at),
-        next_change,
-    })
-}
-
 /// Monday 0 … Sunday 6, to index the weekday names.
 pub fn weekday_index(day: NaiveDate) -> usize {
     day.weekday().num_days_from_monday() as usize
@@ -47,7 +35,7 @@ pub fn monday_of(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
-fn day_hours(oh: &OpeningHours, day: NaiveDate) -> String {
+fn day_hours(oh: &OpeningHours, day: NaiveDate, isolate: bool) -> String {
     let start = day.and_time(NaiveTime::MIN);
     let end = start + Duration::days(1);
     let ranges: Vec<String> = oh
@@ -59,7 +47,14 @@ fn day_hours(oh: &OpeningHours, day: NaiveDate) -> String {
             } else {
                 r.range.end.format("%H:%M").to_string()
             };
-            let mut text = format!("{}–{to}", r.range.start.format("%H:%M"));
+            let range = format!("{}–{to}", r.range.start.format("%H:%M"));
+            // Left-to-right isolated, a right-to-left page keeps 09:00–12:00
+            // in its order (PDFs lay out their text themselves).
+            let mut text = if isolate {
+                format!("\u{2066}{range}\u{2069}")
+            } else {
+                range
+            };
             if !r.comment.is_empty() {
                 text.push_str(&format!(" ({})", r.comment));
             }
@@ -69,49 +64,89 @@ fn day_hours(oh: &OpeningHours, day: NaiveDate) -> String {
     ranges.join(", ")
 }
 
-/// The lines for a value, with `weekdays` Monday first. A value the parser
-/// does not understand is shown as written; an empty one gives no lines.
+/// A value read once, to be said in words and asked whether it is open.
+pub struct Hours<'a> {
+    value: &'a str,
+    parsed: Option<OpeningHours>,
+}
+
+impl<'a> Hours<'a> {
+    pub fn read(value: &'a str) -> Self {
+        let value = value.trim();
+        Hours {
+            value,
+            parsed: parse(value),
+        }
+    }
+
+    /// The lines, with `weekdays` Monday first; `isolate` wraps each time
+    /// range in a left-to-right isolate (for web pages). A value the parser
+    /// does not understand is shown as written; an empty one gives no lines.
+    pub fn in_words(
+        &self,
+        weekdays: &[String; 7],
+        closed_otherwise: &str,
+        week_of: NaiveDate,
+        isolate: bool,
+    ) -> Vec<String> {
+        if self.value.is_empty() {
+            return Vec::new();
+        }
+        let Some(oh) = &self.parsed else {
+            return vec![self.value.to_string()];
+        };
+        let monday = monday_of(week_of);
+        let days: Vec<String> = (0..7)
+            .map(|i| day_hours(oh, monday + Duration::days(i), isolate))
+            .collect();
+        let mut lines = Vec::new();
+        let mut i = 0;
+        while i < 7 {
+            let mut j = i;
+            while j + 1 < 7 && days[j + 1] == days[i] {
+                j += 1;
+            }
+            if !days[i].is_empty() {
+                let names = if i == j {
+                    weekdays[i].to_string()
+                } else {
+                    format!("{} – {}", weekdays[i], weekdays[j])
+                };
+                lines.push(format!("{names}: {}", days[i]));
+            }
+            i = j + 1;
+        }
+        if lines.is_empty() {
+            return vec![self.value.to_string()];
+        }
+        if days.iter().any(String::is_empty) {
+            lines.push(closed_otherwise.to_string());
+        }
+        lines
+    }
+
+    /// Whether it is open at `at` (local time) and when that changes next
+    /// (within a week); `None` for an empty or unreadable value.
+    pub fn now(&self, at: NaiveDateTime) -> Option<Now> {
+        let oh = self.parsed.as_ref()?;
+        let next_change = oh
+            .next_change(at)
+            .filter(|next| *next - at <= Duration::days(7));
+        Some(Now {
+            open: oh.is_open(at),
+            next_change,
+        })
+    }
+}
+
+/// The lines for a value, as the printed Wegweiser shows them.
 pub fn in_words(
     value: &str,
     weekdays: &[String; 7],
     closed_otherwise: &str,
     week_of: NaiveDate,
 ) -> Vec<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Vec::new();
-    }
-    let Some(oh) = parse(value) else {
-        return vec![value.to_string()];
-    };
-    let monday = monday_of(week_of);
-    let days: Vec<String> = (0..7)
-        .map(|i| day_hours(&oh, monday + Duration::days(i)))
-        .collect();
-    let mut lines = Vec::new();
-    let mut i = 0;
-    while i < 7 {
-        let mut j = i;
-        while j + 1 < 7 && days[j + 1] == days[i] {
-            j += 1;
-        }
-        if !days[i].is_empty() {
-            let names = if i == j {
-                weekdays[i].to_string()
-            } else {
-                format!("{} – {}", weekdays[i], weekdays[j])
-            };
-            lines.push(format!("{names}: {}", days[i]));
-        }
-        i = j + 1;
-    }
-    if lines.is_empty() {
-        return vec![value.to_string()];
-    }
-    if days.iter().any(String::is_empty) {
-        lines.push(closed_otherwise.to_string());
-    }
-    lines
+    Hours::read(value).in_words(weekdays, closed_otherwise, week_of, false)
 }
 
 #[cfg(test)]
@@ -162,11 +197,32 @@ mod tests {
         assert!(in_words(" ", &de(), "x", week()).is_empty());
     }
 
+    fn now(value: &str, at: NaiveDateTime) -> Option<Now> {
+        Hours::read(value).now(at)
+    }
+
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)
             .unwrap()
             .and_hms_opt(h, min, 0)
             .unwrap()
+    }
+
+    #[test]
+    fn time_ranges_are_isolated_left_to_right() {
+        let lines = Hours::read("Mo-Fr 09:00-12:00, 13:00-15:30").in_words(
+            &de(),
+            "sonst geschlossen",
+            week(),
+            true,
+        );
+        assert_eq!(
+            lines,
+            [
+                "Montag – Freitag: \u{2066}09:00–12:00\u{2069}, \u{2066}13:00–15:30\u{2069}",
+                "sonst geschlossen"
+            ]
+        );
     }
 
     #[test]

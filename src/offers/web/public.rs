@@ -105,7 +105,8 @@ pub async fn show(
         .naive_local();
     let today = local.date();
     let weekdays = viewer.public_lang.weekdays();
-    let now_state = hours::now(&offer.record.opening_hours, local).map(|n| {
+    let opening_hours = hours::Hours::read(&offer.record.opening_hours);
+    let now_state = opening_hours.now(local).map(|n| {
         let next = n.next_change;
         context! {
             open => n.open,
@@ -114,15 +115,12 @@ pub async fn show(
             day => next.map(|t| weekdays[hours::weekday_index(t.date())].clone()),
         }
     });
-    let hours: Vec<String> = hours::in_words(
-        &offer.record.opening_hours,
+    let hours = opening_hours.in_words(
         &weekdays,
         &viewer.public_lang.t("wegweiser-closed-otherwise"),
         today,
-    )
-    .iter()
-    .map(|line| isolate_times(line))
-    .collect();
+        true,
+    );
     let page = app.page(
         &viewer,
         "offers/show.html",
@@ -141,47 +139,4 @@ pub async fn show(
         },
     )?;
     Ok(page.into_response())
-}
-
-/// Wraps each time range ("09:00–12:00") in a left-to-right isolate, so
-/// that a right-to-left page does not show it as "12:00–09:00".
-fn isolate_times(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let is_time = |at: usize| {
-        chars.get(at..at + 5).is_some_and(|t| {
-            t[0].is_ascii_digit()
-                && t[1].is_ascii_digit()
-                && t[2] == ':'
-                && t[3].is_ascii_digit()
-                && t[4].is_ascii_digit()
-        })
-    };
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        if is_time(i) && chars.get(i + 5) == Some(&'–') && is_time(i + 6) {
-            out.push('\u{2066}');
-            out.extend(&chars[i..i + 11]);
-            out.push('\u{2069}');
-            i += 11;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::isolate_times;
-
-    #[test]
-    fn time_ranges_are_isolated_left_to_right() {
-        assert_eq!(
-            isolate_times("Mo – Fr: 09:00–12:00, 13:00–15:30 (Termin)"),
-            "Mo – Fr: \u{2066}09:00–12:00\u{2069}, \u{2066}13:00–15:30\u{2069} (Termin)"
-        );
-        assert_eq!(isolate_times("sonst geschlossen"), "sonst geschlossen");
-    }
 }

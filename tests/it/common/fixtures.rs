@@ -458,9 +458,6 @@ impl Meeting {
         }
         match self.state {
             State::Planned => {}
-            State::Held => conferences::mark_held(&mut tx, actor(), &meeting)
-                .await
-                .unwrap(),
             state => conferences::set_state(&mut tx, actor(), &meeting, state, 0)
                 .await
                 .unwrap(),
