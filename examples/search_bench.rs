@@ -17,7 +17,7 @@ use ikon::{
         config::{Config, Secret},
         store::Db,
     },
-    offers::search::{Params, Search},
+    offers::search::{Params, Search, synonyms::Synonyms},
 };
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::SliceRandom};
 use sqlx::Row;
@@ -393,7 +393,7 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&index_dir);
 
     let started = Instant::now();
-    let search = Search::open(Some(&index_dir))?;
+    let search = Search::open(Some(&index_dir), Synonyms::load(None)?)?;
     search.catch_up(&db).await?;
     let reindex = started.elapsed();
     let docs = search.len();
@@ -402,7 +402,7 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
     drop(search);
 
     let started = Instant::now();
-    let search = Search::open(Some(&index_dir))?;
+    let search = Search::open(Some(&index_dir), Synonyms::load(None)?)?;
     search.catch_up(&db).await?;
     let startup = started.elapsed();
     println!("start-up, existing index: {:.3} s", startup.as_secs_f64());

@@ -160,3 +160,5 @@ weekday-thu = الخميس
 weekday-fri = الجمعة
 weekday-sat = السبت
 weekday-sun = الأحد
+offer-none = لم يتم العثور على عروض.
+offer-field-postal-code = الرمز البريدي

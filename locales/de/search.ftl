@@ -13,6 +13,8 @@ search-results = { $total ->
    *[other] { $total } Angebote
 }
 search-none = Keine Angebote gefunden. Versuchen Sie weniger Filter oder einen anderen Suchbegriff.
+search-relaxed = Nicht alle Ihre Suchbegriffe kommen zusammen in einem Angebot vor. Angezeigt werden auch Angebote, die zu einem Teil davon passen (mindestens { $at_least } von { $of }); die passendsten stehen oben.
+search-did-you-mean = Meinten Sie:
 search-words-only = Dieselben Suchbegriffe ohne Filter
 search-whole-field = Alle Angebote im Bereich „{ $field }“
 search-to-finder = Die zuständige Beratungsstelle für Ihren Ort finden

@@ -13,6 +13,8 @@ search-results = { $total ->
    *[other] { $total } offers
 }
 search-none = No offers found. Try fewer filters or other search terms.
+search-relaxed = Not all your search words occur together in one offer. Showing offers that match some of your words too (at least { $at_least } of { $of }); the best matches come first.
+search-did-you-mean = Did you mean:
 search-words-only = The same words without filters
 search-whole-field = All offers in “{ $field }”
 search-to-finder = Find the contact point for your place

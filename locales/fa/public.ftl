@@ -160,3 +160,5 @@ weekday-thu = پنج‌شنبه
 weekday-fri = جمعه
 weekday-sat = شنبه
 weekday-sun = یکشنبه
+offer-none = خدمتی پیدا نشد.
+offer-field-postal-code = کد پستی

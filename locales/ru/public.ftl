@@ -161,3 +161,5 @@ weekday-thu = Четверг
 weekday-fri = Пятница
 weekday-sat = Суббота
 weekday-sun = Воскресенье
+offer-none = Предложений не найдено.
+offer-field-postal-code = Почтовый индекс

@@ -160,3 +160,5 @@ weekday-thu = Perşembe
 weekday-fri = Cuma
 weekday-sat = Cumartesi
 weekday-sun = Pazar
+offer-none = Hizmet bulunamadı.
+offer-field-postal-code = Posta kodu

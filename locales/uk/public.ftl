@@ -161,3 +161,5 @@ weekday-thu = Четвер
 weekday-fri = Пʼятниця
 weekday-sat = Субота
 weekday-sun = Неділя
+offer-none = Пропозицій не знайдено.
+offer-field-postal-code = Поштовий індекс

@@ -11,6 +11,10 @@ use crate::{
 };
 
 pub async fn serve(config: Config, db: Db, with_demo: bool) -> anyhow::Result<()> {
+    // A syntax error in the installation's own synonyms stops the start,
+    // naming file, line and reason.
+    crate::offers::search::synonyms::Synonyms::load(Some(&config.data_dir))
+        .map_err(|e| anyhow::anyhow!("search synonyms: {e}"))?;
     if with_demo {
         let login = format!("{}{}", config.base(), crate::core::paths::login());
         demo::load_if_missing(&db, &login).await?;

@@ -39,7 +39,13 @@ pub const PUBLIC_TEMPLATES: &[&str] = &[
 /// `<data_dir>/search`), the network names for open-data licences, and the
 /// public pages that speak every public language.
 pub fn install(parts: Parts, config: &Config) -> Parts {
-    let mut search = search::Search::open(Some(&config.data_dir.join("search")))
+    // `ikon serve` refuses to start on a bad synonyms file; a command
+    // that only needs the app (import, user) uses the shipped ones then.
+    let synonyms = search::synonyms::Synonyms::load(Some(&config.data_dir)).unwrap_or_else(|e| {
+        tracing::error!("search synonyms: {e}; using the shipped ones only");
+        search::synonyms::Synonyms::load(None).expect("the shipped synonyms read")
+    });
+    let mut search = search::Search::open(Some(&config.data_dir.join("search")), synonyms)
         .expect("the search index can be created");
     search.answers = search::memo::Memo::new(config.search_cache_entries);
     parts

@@ -75,6 +75,25 @@ fn bad_settings_stop_the_start_with_a_clear_message() {
     assert!(!err.contains("hunter2-secret"), "secrets never show: {err}");
 }
 
+#[test]
+fn a_bad_synonyms_file_stops_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("synonyms.txt"),
+        "# our own words\nde: Landratsamt, LRA\nAmt = Behörde\n",
+    )
+    .unwrap();
+    let out = ikon(dir.path())
+        .env("IKON_LISTEN", format!("127.0.0.1:{}", free_port()))
+        .arg("serve")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("synonyms.txt, line 3"), "{err}");
+    assert!(err.contains("language: word, word"), "{err}");
+}
+
 /// Starts `ikon serve` and waits until it answers; returns the child and its stdout lines so far.
 #[allow(clippy::zombie_processes)] // the caller kills and waits for the child
 fn serve(dir: &std::path::Path, port: u16, demo: bool) -> (Child, Vec<String>) {

@@ -28,6 +28,7 @@ mod offers_search;
 mod offers_upkeep;
 mod oparl;
 mod openapi;
+mod public_languages;
 mod public_outputs;
 mod reliability;
 mod scale;

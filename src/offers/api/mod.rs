@@ -103,6 +103,8 @@ pub async fn list(
         per_page: params.per_page as i64,
         offers: outcome.offers.clone(),
         facets: outcome.facets.clone(),
+        relaxed: outcome.relaxed,
+        suggestion: outcome.suggestion.clone(),
     }))
 }
 

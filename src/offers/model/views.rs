@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use crate::core::ids::{NetworkId, OfferId, OrganizationId};
 
 use super::{ContactPoint, Offer};
-use crate::offers::search::collect::Facets;
+use crate::offers::search::collect::{Facets, Relaxed};
 
 /// Data licence Germany – attribution – version 2.0.
 pub const LICENCE: &str = "dl-de/by-2-0";
@@ -120,6 +120,15 @@ pub struct OfferPage {
     /// Counts per value of field, type, target group, language and
     /// municipality (key) over all matching offers.
     pub facets: Facets,
+    /// Present when too few offers matched every word: the page then
+    /// holds offers matching at least `at_least` of the `of` words, the
+    /// best matches first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relaxed: Option<Relaxed>,
+    /// For a search that found nothing: the query with unknown words
+    /// replaced by the closest known ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
 /// The places of the published offers as a GeoJSON FeatureCollection.

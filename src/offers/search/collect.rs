@@ -56,6 +56,18 @@ pub struct Outcome {
     pub total: usize,
     pub facets: Facets,
     pub offers: Vec<OpenOffer>,
+    /// Set when not every word had to match.
+    pub relaxed: Option<Relaxed>,
+    /// A corrected query, for a search that found nothing.
+    pub suggestion: Option<String>,
+}
+
+/// A relaxed search: offers matching at least `at_least` of the `of`
+/// significant words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Relaxed {
+    pub at_least: usize,
+    pub of: usize,
 }
 
 pub(super) const FACETS: [&str; 5] = [
@@ -498,5 +510,7 @@ pub fn run(
         total: fruit.total,
         facets,
         offers,
+        relaxed: None,
+        suggestion: None,
     })
 }

@@ -78,6 +78,18 @@ pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     for part in [r.title.as_str()].into_iter().chain(german_body) {
         doc.add_text(f.raw, part);
     }
+    // "Flüchtlings- und Integrationsberatung" also as "Flüchtlingsberatung".
+    for (text, field) in [
+        (&r.title, f.title_de),
+        (&r.summary, de),
+        (&r.description, de),
+    ] {
+        let words = super::elision::elided_words(text).join(" ");
+        if !words.is_empty() {
+            doc.add_text(field, &words);
+            doc.add_text(f.raw, &words);
+        }
+    }
     // What the offer is, by name, in German and English: a search for
     // "Kindergarten" (or "Kita") finds a Kinderkrippe whose own text never
     // says so. Matched like the body, so it ranks below the title.

@@ -12,12 +12,15 @@
 
 pub mod changes;
 pub mod collect;
+pub mod elision;
 mod facet_table;
 pub mod index;
 pub mod memo;
 pub mod params;
 pub mod query;
 pub mod schema;
+pub mod suggest;
+pub mod synonyms;
 
 use std::{
     collections::HashMap,
@@ -48,6 +51,9 @@ pub const RECHECK: Duration = Duration::from_millis(250);
 const KEEP_CHANGES_SECS: i64 = 7 * 24 * 3600;
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 const WRITER_BYTES: usize = 40_000_000;
+
+/// Fewer results than this, and the search relaxes.
+pub const FEW: usize = 3;
 
 /// How many finished Wegweiser PDFs a process keeps.
 const WEGWEISERS_KEPT: usize = 16;
@@ -100,7 +106,7 @@ impl Search {
 
     /// Opens (or creates) the index in `dir`, or in memory if `dir` is
     /// `None` or unusable.
-    pub fn open(dir: Option<&Path>) -> anyhow::Result<Search> {
+    pub fn open(dir: Option<&Path>, synonyms: synonyms::Synonyms) -> anyhow::Result<Search> {
         let (schema, fields) = schema::build();
         let on_disk = dir.and_then(|d| match Self::open_dir(d, &schema) {
             Ok(pair) => Some(pair),
@@ -125,7 +131,7 @@ impl Search {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let builder = query::Builder::new(&index, &fields);
+        let builder = query::Builder::new(&index, &fields, synonyms);
         Ok(Search {
             index,
             reader,
@@ -187,10 +193,38 @@ impl Search {
         self.version.load(std::sync::atomic::Ordering::Acquire)
     }
 
-    /// Answers a search.
+    /// Answers a search. When all words together find fewer than
+    /// [`FEW`] offers, the search relaxes step by step — all words but
+    /// one, …, any word — and says so in the outcome; offers matching more
+    /// of the words rank higher. A search that still finds nothing carries
+    /// a spelling suggestion when one of its words is unknown.
     pub fn search(&self, p: &Params) -> anyhow::Result<collect::Outcome> {
         let searcher = self.reader.searcher();
-        let text = self.builder.build(&searcher, &p.words);
+        let mut outcome = self.run(&searcher, p, query::Need::All)?;
+        let of = query::significant(&p.words).len();
+        if outcome.total < FEW {
+            for at_least in (1..of).rev() {
+                let relaxed = self.run(&searcher, p, query::Need::AtLeast(at_least))?;
+                if relaxed.total > outcome.total {
+                    outcome = relaxed;
+                    outcome.relaxed = Some(collect::Relaxed { at_least, of });
+                    break;
+                }
+            }
+        }
+        if outcome.total == 0 {
+            outcome.suggestion = suggest::suggest(&self.builder, &searcher, &p.words);
+        }
+        Ok(outcome)
+    }
+
+    fn run(
+        &self,
+        searcher: &tantivy::Searcher,
+        p: &Params,
+        need: query::Need,
+    ) -> anyhow::Result<collect::Outcome> {
+        let text = self.builder.build(searcher, &p.words, need);
         let mut filters = p.filter_queries(&self.fields);
         if let (Some((lat, _)), Some(radius_km)) = (p.near, p.radius_km) {
             // Only offers in the band of latitudes the radius spans (a
@@ -216,7 +250,7 @@ impl Search {
             }
             Box::new(tantivy::query::BooleanQuery::new(clauses))
         };
-        collect::run(self, &searcher, &*query, p)
+        collect::run(self, searcher, &*query, p)
     }
 }
 

@@ -10,7 +10,10 @@ use tantivy::{
     tokenizer::TextAnalyzer,
 };
 
-use super::schema::{self, Fields};
+use super::{
+    schema::{self, Fields},
+    synonyms::Synonyms,
+};
 
 /// Longest query text looked at, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -24,41 +27,19 @@ const MAX_WORDS: usize = 12;
 /// that already matches this many offers has a full page of exact results.
 pub const EXPAND_BELOW: u64 = 1_000;
 
-/// Abbreviations of the field and what they stand for, used both ways at
-/// query time: "MBE" finds "Migrationsberatung" and the other way round.
-/// Each entry is one group of equivalents; a multi-word equivalent must
-/// match all its significant words.
-const SYNONYMS: &[&[&str]] = &[
-    &[
-        "mbe",
-        "migrationsberatung",
-        "migrationsberatung für erwachsene zuwanderer",
-    ],
-    &["jmd", "jugendmigrationsdienst", "jugendmigrationsdienste"],
-    &["bamf", "bundesamt für migration und flüchtlinge"],
-    &["vhs", "volkshochschule"],
-    &[
-        "kita",
-        "kindertagesstätte",
-        "kindergarten",
-        "kindertageseinrichtung",
-    ],
-    &["daz", "deutsch als zweitsprache"],
-    &["daf", "deutsch als fremdsprache"],
-    &["abh", "ausländerbehörde"],
-    &["bik", "berufsbezogene deutschsprachförderung"],
-    &["deuföv", "berufsbezogene deutschsprachförderung"],
-    &["hwk", "handwerkskammer"],
-    &["ihk", "industrie- und handelskammer"],
-    &["asyl", "asylverfahrensberatung"],
-];
+/// The shortest part a compound is split into.
+const MIN_PART: usize = 4;
+/// Linking elements (Fugenelemente) between the parts of a compound.
+const LINKING: &[&str] = &["s", "es", "n", "en", "er", "e"];
 
 /// Words that join rather than carry meaning; they never make a result
 /// fail to match.
 const STOP_WORDS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "und", "oder", "für", "fur", "mit", "in", "im", "am",
     "an", "von", "vom", "zu", "zum", "zur", "bei", "auf", "als", "ein", "eine", "the", "a", "and",
-    "or", "for", "of", "to", "at", "with",
+    "or", "for", "of", "to", "at", "with", "ich", "mich", "mir", "mein", "meine", "meinen",
+    "meinem", "meiner", "wo", "wie", "was", "wer", "kann", "ist", "gibt", "es", "einen", "einem",
+    "einer", "my", "i", "where", "how", "can", "is",
 ];
 
 /// The query text made safe: control characters become spaces, and it is
@@ -94,15 +75,24 @@ struct Target {
     boost: f32,
 }
 
+/// How many of the significant words an offer must match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    All,
+    /// At least this many (the rest only raise the score).
+    AtLeast(usize),
+}
+
 pub struct Builder {
     targets: Vec<Target>,
+    synonyms: Synonyms,
     raw: Field,
     ngram: Field,
     ngram_analyzer: TextAnalyzer,
 }
 
 impl Builder {
-    pub fn new(index: &Index, f: &Fields) -> Self {
+    pub fn new(index: &Index, f: &Fields, synonyms: Synonyms) -> Self {
         let analyzer = |name: &str| {
             index
                 .tokenizers()
@@ -133,6 +123,7 @@ impl Builder {
         });
         Builder {
             targets,
+            synonyms,
             raw: f.raw,
             ngram: f.ngram,
             ngram_analyzer: analyzer(schema::NGRAM),
@@ -140,34 +131,71 @@ impl Builder {
     }
 
     /// The query for the words, or `None` when there are none (everything
-    /// matches). Every significant word must match (in some form: exact,
-    /// stemmed in any language, with a typo, as part of a compound, or as
-    /// a synonym); stop words only add to the score.
-    pub fn build(&self, searcher: &Searcher, words: &[String]) -> Option<Box<dyn Query>> {
+    /// matches). Each significant word matches in some form: exact,
+    /// stemmed in any language, with a typo, as part of a compound, split
+    /// into the parts of a compound, or as a synonym. `need` says how many
+    /// of them an offer must match; an offer matching more scores higher.
+    /// Stop words only add to the score.
+    pub fn build(
+        &self,
+        searcher: &Searcher,
+        words: &[String],
+        need: Need,
+    ) -> Option<Box<dyn Query>> {
         if words.is_empty() {
             return None;
         }
-        let all_stop = words.iter().all(|w| STOP_WORDS.contains(&w.as_str()));
-        let clauses: Vec<(Occur, Box<dyn Query>)> = words
-            .iter()
-            .map(|w| {
-                let occur = if !all_stop && STOP_WORDS.contains(&w.as_str()) {
-                    Occur::Should
-                } else {
+        let respelled: Vec<String> = words.iter().map(|w| self.respell(searcher, w)).collect();
+        let words = respelled.as_slice();
+        let significant = significant(words);
+        let mut main: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut extra: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for w in words {
+            let q = self.word(searcher, w, true);
+            if significant.contains(&w) {
+                let occur = if need == Need::All {
                     Occur::Must
+                } else {
+                    Occur::Should
                 };
-                (occur, self.word(searcher, w))
-            })
-            .collect();
-        Some(Box::new(BooleanQuery::new(clauses)))
+                main.push((occur, q));
+            } else {
+                extra.push((Occur::Should, q));
+            }
+        }
+        let main: Box<dyn Query> = match need {
+            Need::All => Box::new(BooleanQuery::new(main)),
+            Need::AtLeast(n) => Box::new(BooleanQuery::with_minimum_required_clauses(
+                main,
+                n.clamp(1, significant.len()),
+            )),
+        };
+        if extra.is_empty() {
+            return Some(main);
+        }
+        extra.push((Occur::Must, main));
+        Some(Box::new(BooleanQuery::new(extra)))
     }
 
-    /// One word in any of its forms.
-    fn word(&self, searcher: &Searcher, w: &str) -> Box<dyn Query> {
+    /// One word in any of its forms; `split` allows splitting it into the
+    /// parts of a compound.
+    fn word(&self, searcher: &Searcher, w: &str, split: bool) -> Box<dyn Query> {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         self.exact(w, 1.0, &mut any);
         let chars = w.chars().count();
-        let expand = self.exact_hits(searcher, w) < EXPAND_BELOW;
+        let hits = self.exact_hits(searcher, w);
+        let expand = hits < EXPAND_BELOW;
+        if split
+            && hits == 0
+            && let Some((head, tail)) = self.split(searcher, w)
+        {
+            let both: Vec<(Occur, Box<dyn Query>)> = vec![
+                (Occur::Must, self.word(searcher, &head, false)),
+                (Occur::Must, self.word(searcher, &tail, false)),
+            ];
+            let q = BoostQuery::new(Box::new(BooleanQuery::new(both)), 0.7);
+            any.push((Occur::Should, Box::new(q)));
+        }
         if expand && chars >= 5 {
             let distance = if chars >= 8 { 2 } else { 1 };
             let fuzzy = FuzzyTermQuery::new(Term::from_field_text(self.raw, w), distance, true);
@@ -191,8 +219,8 @@ impl Builder {
                 any.push((Occur::Should, Box::new(q)));
             }
         }
-        for group in SYNONYMS.iter().filter(|g| g.contains(&w)) {
-            for other in group.iter().filter(|o| **o != w) {
+        for group in self.synonyms.groups_of(w) {
+            for other in group.iter().filter(|o| *o != w) {
                 let parts = words(other);
                 let significant: Vec<&String> = parts
                     .iter()
@@ -201,8 +229,8 @@ impl Builder {
                 // "Migrationsberatung für erwachsene Zuwanderer" finds
                 // nothing that "Migrationsberatung" (in the same group)
                 // does not: skip the longer form, a third of the work.
-                let covered = significant.len() > 1
-                    && significant.iter().any(|p| group.contains(&p.as_str()));
+                let covered =
+                    significant.len() > 1 && significant.iter().any(|p| group.contains(p));
                 if covered {
                     continue;
                 }
@@ -231,8 +259,13 @@ impl Builder {
     /// forms matches.
     fn exact_hits(&self, searcher: &Searcher, w: &str) -> u64 {
         let mut forms = vec![w];
-        for group in SYNONYMS.iter().filter(|g| g.contains(&w)) {
-            forms.extend(group.iter().filter(|o| !o.contains(' ')));
+        for group in self.synonyms.groups_of(w) {
+            forms.extend(
+                group
+                    .iter()
+                    .filter(|o| !o.contains(' '))
+                    .map(String::as_str),
+            );
         }
         let mut most = 0;
         for form in forms {
@@ -243,6 +276,61 @@ impl Builder {
             }
         }
         most
+    }
+
+    /// A compound the index does not know as a whole, split into a head
+    /// and a tail it does know ("flüchtlingsberatung" → "flüchtlings" +
+    /// "beratung"). The head may carry a linking element ("-s", "-es",
+    /// "-n", "-en", "-er") that the index knows without. The split leaving
+    /// the longest known tail wins.
+    fn split(&self, searcher: &Searcher, w: &str) -> Option<(String, String)> {
+        let chars: Vec<char> = w.chars().collect();
+        if chars.len() < 2 * MIN_PART {
+            return None;
+        }
+        let known = |part: &str| self.exact_hits(searcher, part) > 0;
+        (MIN_PART..=chars.len() - MIN_PART).find_map(|at| {
+            let head: String = chars[..at].iter().collect();
+            let tail: String = chars[at..].iter().collect();
+            if !known(&tail) {
+                return None;
+            }
+            if known(&head) {
+                return Some((head, tail));
+            }
+            LINKING
+                .iter()
+                .filter_map(|l| head.strip_suffix(l))
+                .find(|bare| bare.chars().count() >= MIN_PART && known(bare))
+                .map(|bare| (bare.to_string(), tail.clone()))
+        })
+    }
+
+    /// A word typed without umlauts ("auslaenderbehoerde", "strasse")
+    /// spelt with them, when only that spelling is known.
+    fn respell(&self, searcher: &Searcher, w: &str) -> String {
+        let umlauts = w.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü");
+        let sharp = umlauts.replace("ss", "ß");
+        for candidate in [umlauts, sharp] {
+            if candidate != w
+                && self.exact_hits(searcher, w) == 0
+                && self.exact_hits(searcher, &candidate) > 0
+            {
+                return candidate;
+            }
+        }
+        w.to_string()
+    }
+
+    /// How many offers the word matches without typos or compounds (the
+    /// most of any one of its forms).
+    pub fn hits(&self, searcher: &Searcher, w: &str) -> u64 {
+        self.exact_hits(searcher, w)
+    }
+
+    /// The field of exact, unstemmed words of every text.
+    pub fn raw_field(&self) -> Field {
+        self.raw
     }
 
     /// The word as every text field analyses it (exact or stemmed).
@@ -279,6 +367,16 @@ impl Builder {
         terms.dedup();
         terms
     }
+}
+
+/// The words that must match: all but the stop words (or all, when every
+/// word is one).
+pub fn significant(words: &[String]) -> Vec<&String> {
+    let all_stop = words.iter().all(|w| STOP_WORDS.contains(&w.as_str()));
+    words
+        .iter()
+        .filter(|w| all_stop || !STOP_WORDS.contains(&w.as_str()))
+        .collect()
 }
 
 fn analyse(analyzer: &TextAnalyzer, field: Field, text: &str) -> Vec<Term> {

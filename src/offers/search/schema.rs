@@ -14,7 +14,7 @@ use tantivy::{
 
 /// Bumped whenever the layout or analysis changes: an index of another
 /// version is rebuilt at start.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Offer languages with a stemmer of their own; all others share the
 /// `text_other` field with plain lower-case words.

@@ -75,6 +75,11 @@ pub async fn page(
     });
     let pages = outcome.total.div_ceil(params.per_page).max(1);
     let ways_on = (outcome.total == 0).then(|| ways_on(&params));
+    let suggestion = outcome.suggestion.as_ref().map(|q| {
+        let mut corrected = params.clone();
+        corrected.q.clone_from(q);
+        context! { q => q, url => format!("{}?{}", paths::search(), corrected.query_string(1)) }
+    });
     let link = |page: usize| format!("{}?{}", paths::search(), params.query_string(page));
     let offers: Vec<_> = outcome
         .offers
@@ -110,6 +115,8 @@ pub async fn page(
             next => (params.page < pages).then(|| link(params.page + 1)),
             first => (params.page - 1) * params.per_page + 1,
             ways_on => ways_on,
+            relaxed => outcome.relaxed,
+            suggestion => suggestion,
             map => context! { tiles => app.config.map_tile_url, attribution => app.config.map_attribution },
         },
     )?;

@@ -133,7 +133,7 @@ backend_test!(index_survives_a_restart, |app: TestApp| async move {
     // An index directory of its own (the running server holds its own
     // directory's lock): built, closed, changed while closed, reopened.
     let dir = tempfile::tempdir().unwrap();
-    let search = ikon::offers::search::Search::open(Some(dir.path())).unwrap();
+    let search = ikon::offers::search::Search::open(Some(dir.path()), Default::default()).unwrap();
     search.catch_up(app.db()).await.unwrap();
     assert_eq!(search.len(), FIXTURES.len() as u64);
     drop(search);
@@ -147,7 +147,8 @@ backend_test!(index_survives_a_restart, |app: TestApp| async move {
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    let reopened = ikon::offers::search::Search::open(Some(dir.path())).unwrap();
+    let reopened =
+        ikon::offers::search::Search::open(Some(dir.path()), Default::default()).unwrap();
     assert_eq!(reopened.len(), FIXTURES.len() as u64, "kept on disk");
     reopened.catch_up(app.db()).await.unwrap();
     assert_eq!(reopened.len(), FIXTURES.len() as u64 - 1, "caught up");
@@ -168,7 +169,7 @@ backend_test!(index_survives_a_restart, |app: TestApp| async move {
         .await
         .unwrap();
     assert!(pruned > 0);
-    let again = ikon::offers::search::Search::open(Some(dir.path())).unwrap();
+    let again = ikon::offers::search::Search::open(Some(dir.path()), Default::default()).unwrap();
     again.catch_up(app.db()).await.unwrap();
     assert_eq!(again.len(), FIXTURES.len() as u64 - 2, "rebuilt");
 });

@@ -3,6 +3,7 @@
 //! every server process's index current, and the search page.
 
 mod changes;
+mod everyday;
 mod index;
 mod page;
 mod relevance;
