@@ -7,6 +7,7 @@
 use std::{borrow::Cow, collections::HashMap};
 
 use fluent_templates::{Loader, fluent_bundle::FluentValue, static_loader};
+use icu_experimental::displaynames::{DisplayNamesOptions, multi::LanguageDisplayNames};
 use serde::Serialize;
 use unic_langid::{LanguageIdentifier, langid};
 
@@ -19,6 +20,16 @@ static_loader! {
         // Isolation marks would end up inside attributes and e-mails.
         customise: |bundle| bundle.set_use_isolating(false),
     };
+}
+
+/// The name CLDR gives the language `code` in the language `in_lang`
+/// (both ISO 639 codes), if it has one.
+pub fn cldr_language_name(in_lang: &str, code: &str) -> Option<String> {
+    let locale = icu_locale_core::Locale::try_from_str(in_lang).ok()?;
+    let names =
+        LanguageDisplayNames::try_new(locale.into(), DisplayNamesOptions::default()).ok()?;
+    let language = icu_locale_core::subtags::Language::try_from_str(code).ok()?;
+    names.of(language).map(str::to_string)
 }
 
 /// A language the user interface speaks.
@@ -131,6 +142,12 @@ impl Lang {
         }
     }
 
+    /// The name of a language (ISO 639 code) in this language, from the
+    /// Unicode CLDR; the code itself when CLDR has no name for it.
+    pub fn language_name(self, code: &str) -> String {
+        cldr_language_name(self.code(), code).unwrap_or_else(|| code.to_string())
+    }
+
     pub fn t(self, id: &str) -> String {
         LOCALES.lookup(&self.id(), id)
     }
@@ -199,5 +216,15 @@ mod tests {
     #[test]
     fn a_message_missing_in_a_public_language_falls_back_to_german() {
         assert_eq!(Lang::Ar.t("action-save"), Lang::De.t("action-save"));
+    }
+
+    #[test]
+    fn languages_are_named_in_the_readers_language() {
+        assert_eq!(Lang::De.language_name("ar"), "Arabisch");
+        assert_eq!(Lang::En.language_name("tr"), "Turkish");
+        assert_eq!(Lang::Ar.language_name("de"), "الألمانية");
+        assert_eq!(Lang::Tr.language_name("uk"), "Ukraynaca");
+        assert_eq!(Lang::De.language_name("ti"), "Tigrinya");
+        assert_eq!(Lang::De.language_name("zz9"), "zz9");
     }
 }

@@ -80,6 +80,28 @@ async fn public_pages_show_no_german_interface_text() {
             }
         }
     }
+    // Languages spoken are names in the reader's language, not codes.
+    let arabic: i64 = sqlx::query_scalar(
+        "SELECT MIN(id) FROM offers WHERE status = 'published' AND languages LIKE '%ar%'",
+    )
+    .fetch_one(app.db().pool())
+    .await
+    .unwrap();
+    let page = format!("/networks/{}/offers/{arabic}", logins.network_id);
+    let html = app
+        .get(&format!("{page}?lang=de"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Arabisch"), "{html}");
+    let html = app
+        .get(&format!("{page}?lang=ar"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("العربية"), "{html}");
     assert!(
         found.is_empty(),
         "German interface text on public pages:\n{}",

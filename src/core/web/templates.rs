@@ -22,6 +22,7 @@ impl Templates {
         env.add_function("path", crate::core::paths::template_function);
         env.add_filter("datetime", format_datetime);
         env.add_filter("date", format_date);
+        env.add_filter("language_names", language_names);
         Self { env }
     }
 
@@ -66,6 +67,22 @@ fn translate(state: &State, id: &str, kwargs: Kwargs) -> Result<String, Error> {
         args.push((key.to_string(), value.to_string()));
     }
     Ok(lang_of(state).t_args(id, &args))
+}
+
+/// `{{ offer.languages|language_names }}`: language codes as names in the
+/// reader's language ("Deutsch, Arabisch"; "الألمانية، العربية").
+fn language_names(state: &State, codes: Vec<String>) -> String {
+    let lang = lang_of(state);
+    let separator = if matches!(lang, Lang::Ar | Lang::Fa) {
+        "، "
+    } else {
+        ", "
+    };
+    codes
+        .iter()
+        .map(|c| lang.language_name(c))
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// Asset URLs are ours, not user input: mark them safe so that `/` is not

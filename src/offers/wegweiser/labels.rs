@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::{
-    core::i18n::Lang,
+    core::i18n::{Lang, cldr_language_name},
     offers::model::{COSTS, FIELDS},
 };
 
@@ -80,55 +80,46 @@ impl Labels {
     }
 }
 
-/// Names of languages in their own script where the PDF fonts cover it,
-/// otherwise in English; unknown codes stay codes.
-pub fn language_name(code: &str) -> &str {
-    match code {
-        "de" => "Deutsch",
-        "en" => "English",
-        "ar" => "العربية",
-        "tr" => "Türkçe",
-        "uk" => "Українська",
-        "ru" => "Русский",
-        "fa" => "فارسی",
-        "ku" => "Kurdî",
-        "ckb" => "کوردی",
-        "kmr" => "Kurmancî",
-        "ps" => "پښتو",
-        "prs" => "دری",
-        "ti" => "Tigrinya",
-        "so" => "Soomaali",
-        "am" => "Amharic",
-        "fr" => "Français",
-        "es" => "Español",
-        "it" => "Italiano",
-        "pt" => "Português",
-        "pl" => "Polski",
-        "ro" => "Română",
-        "bg" => "Български",
-        "hr" => "Hrvatski",
-        "sr" => "Српски",
-        "bs" => "Bosanski",
-        "sq" => "Shqip",
-        "el" => "Ελληνικά",
-        "hu" => "Magyar",
-        "cs" => "Čeština",
-        "sk" => "Slovenčina",
-        "sl" => "Slovenščina",
-        "lt" => "Lietuvių",
-        "lv" => "Latviešu",
-        "vi" => "Tiếng Việt",
-        "zh" => "Chinese",
-        "hi" => "Hindi",
-        "ur" => "اردو",
-        "bn" => "Bengali",
-        "ta" => "Tamil",
-        "sw" => "Kiswahili",
-        "ha" => "Hausa",
-        "yo" => "Yorùbá",
-        "ka" => "Georgian",
-        "hy" => "Armenian",
-        "az" => "Azərbaycanca",
-        other => other,
+/// A language's own name (from CLDR) where the PDF fonts cover its
+/// script (Latin, Greek, Cyrillic, Arabic), otherwise its English name;
+/// codes CLDR does not know stay codes.
+pub fn language_name(code: &str) -> String {
+    cldr_language_name(code, code)
+        .filter(|name| name.chars().all(printable))
+        .map(|name| capitalised(&name))
+        .or_else(|| cldr_language_name("en", code))
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// Whether the PDF fonts have the character.
+fn printable(c: char) -> bool {
+    !c.is_alphabetic()
+        || matches!(c as u32,
+            0x0000..=0x024F | 0x1E00..=0x1EFF // Latin
+            | 0x0370..=0x03FF // Greek
+            | 0x0400..=0x052F // Cyrillic
+            | 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) // Arabic
+}
+
+/// "русский" → "Русский": a list of names in a printed guide.
+fn capitalised(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::language_name;
+
+    #[test]
+    fn languages_are_named_in_their_own_words_where_the_fonts_allow() {
+        assert_eq!(language_name("ru"), "Русский");
+        assert_eq!(language_name("ar"), "العربية");
+        assert_eq!(language_name("tr"), "Türkçe");
+        assert_eq!(language_name("ti"), "Tigrinya");
+        assert_eq!(language_name("zz9"), "zz9");
     }
 }
