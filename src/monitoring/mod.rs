@@ -7,7 +7,10 @@
 //! `service` runs imports all-or-nothing and loads the shipped statistics
 //! at first start; `cli` is `ikon statistics import`.
 
+pub mod api;
 pub mod cli;
 pub mod import;
+pub mod indicators;
+pub mod model;
 pub mod service;
 pub mod store;

@@ -50,6 +50,9 @@ struct Layout {
     columns: Vec<Column>,
     /// Whether data rows start with the period.
     period_first: Option<bool>,
+    /// Names of the classifier columns between name and values, fixed by
+    /// the first data row so that every row names them alike.
+    row_classifiers: Option<Vec<String>>,
 }
 
 pub fn read<R: Read>(
@@ -303,6 +306,7 @@ fn build_layout(
         lead,
         columns,
         period_first: None,
+        row_classifiers: None,
     })
 }
 
@@ -361,10 +365,17 @@ fn data_row(
         )
     })?;
     let region_name = f[key_at + 1].trim().to_string();
-    let row_dims: Vec<Dim> = (key_at + 2..layout.lead)
-        .map(|i| Dim {
+    let lead = layout.lead;
+    let names = layout.row_classifiers.get_or_insert_with(|| {
+        (key_at + 2..lead)
+            .map(|i| guess_classifier(&f[i..=i], i - key_at - 2))
+            .collect()
+    });
+    let row_dims: Vec<Dim> = (key_at + 2..lead)
+        .zip(names.iter())
+        .map(|(i, name)| Dim {
             classifier_code: String::new(),
-            classifier: guess_classifier(&f[i..=i], i - key_at - 2),
+            classifier: name.clone(),
             attribute_code: String::new(),
             attribute: f[i].trim().to_string(),
         })

@@ -230,3 +230,29 @@ pub async fn series(
         .map(stored)
         .collect())
 }
+
+/// Every observation of `table_code` and `measure` for the regions whose
+/// keys start with `prefix` and have `key_len` characters (`""` for all).
+pub async fn series_below(
+    db: &Db,
+    table_code: &str,
+    measure: &str,
+    prefix: &str,
+    key_len: usize,
+) -> Result<Vec<Stored>, sqlx::Error> {
+    let sql = "SELECT o.table_code, o.region_key, o.period, o.measure, o.unit, o.dims, o.value, o.mark,
+            d.source, d.licence
+         FROM stat_observations o JOIN stat_datasets d ON d.id = o.dataset_id
+         WHERE o.table_code = $1 AND o.measure = $2 AND o.region_key LIKE $3 AND LENGTH(o.region_key) = $4
+         ORDER BY o.period, o.id";
+    Ok(sqlx::query(sql)
+        .bind(table_code)
+        .bind(measure)
+        .bind(format!("{prefix}%"))
+        .bind(key_len as i64)
+        .fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(stored)
+        .collect())
+}

@@ -1,6 +1,7 @@
 //! Monitoring: official statistics in (every export format, marks kept,
 //! bad files refused whole), indicators and the situation analysis.
 
+mod api;
 mod cli;
 mod import_errors;
 mod import_formats;
