@@ -304,8 +304,9 @@ fn oparl(t: RouteTable) -> RouteTable {
 }
 
 fn monitoring(t: RouteTable) -> RouteTable {
-    use crate::monitoring::api;
-    t.api(routes!(api::tables))
+    use crate::monitoring::{api, web};
+    t.get(paths::SITUATION, web::situation)
+        .api(routes!(api::tables))
         .api(routes!(api::observations))
         .api(routes!(api::indicators))
         .api(routes!(api::indicator))

@@ -8,9 +8,11 @@
 //! at first start; `cli` is `ikon statistics import`.
 
 pub mod api;
+pub mod charts;
 pub mod cli;
 pub mod import;
 pub mod indicators;
 pub mod model;
 pub mod service;
 pub mod store;
+pub mod web;

@@ -7,6 +7,7 @@ mod import_errors;
 mod import_formats;
 mod import_updates;
 mod shipped;
+mod situation;
 
 use std::{collections::BTreeMap, path::PathBuf};
 
