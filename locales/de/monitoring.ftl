@@ -22,3 +22,6 @@ mon-mark = Zeichen
 mon-no-data = Für diesen Kreis liegen noch keine Zahlen vor. Tabellen der statistischen Ämter lassen sich mit „ikon statistics import“ einlesen.
 mon-marks = Zeichenerklärung
 mon-marks-legend = „-“ nichts vorhanden (genau null) · „0“ weniger als die Hälfte der kleinsten dargestellten Einheit · „.“ unbekannt oder geheim zu halten · „...“ noch nicht verfügbar · „/“ keine Angabe, da nicht sicher genug · „x“ Tabellenfach gesperrt · „()“ Aussagewert eingeschränkt · p vorläufig, r berichtigt, s geschätzt (Amt), e geschätzt · „derived“ von ikon aus einem veröffentlichten Anteil berechnete Zahl.
+mon-err-group = Unbekannte Gruppe. Möglich ist: foreigners.
+mon-err-units = Unbekannte Einheiten. Möglich sind: municipalities (Gemeinden, Zensus 2022) oder grid (1-km-Gitterzellen, Zensus 2011, Region 095).
+mon-err-no-units = Für diese Region, Einheiten und diesen Zeitraum liegen keine Zahlen vor.

@@ -22,3 +22,6 @@ mon-mark = Mark
 mon-no-data = No figures for this county yet. Tables of the statistical offices can be imported with “ikon statistics import”.
 mon-marks = Special marks
 mon-marks-legend = “-” nothing (exactly zero) · “0” less than half the smallest unit shown · “.” unknown or confidential · “...” not yet available · “/” not shown, too uncertain · “x” cell blocked · “()” limited reliability · p provisional, r revised, s estimated (office), e estimated · “derived” a count ikon computed from a published share.
+mon-err-group = Unknown group. Possible: foreigners.
+mon-err-units = Unknown units. Possible: municipalities (Zensus 2022) or grid (1 km cells, Zensus 2011, region 095).
+mon-err-no-units = No figures for this region, these units and this period.

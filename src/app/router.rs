@@ -310,4 +310,5 @@ fn monitoring(t: RouteTable) -> RouteTable {
         .api(routes!(api::observations))
         .api(routes!(api::indicators))
         .api(routes!(api::indicator))
+        .api(routes!(api::concentration))
 }

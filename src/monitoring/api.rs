@@ -10,6 +10,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::{
+    concentration,
     import::values,
     indicators::{catalogue, series},
     model::{IndicatorSeries, IndicatorView, ObservationPage, RegionName, TableView},
@@ -184,4 +185,63 @@ pub async fn indicator(
         region,
         series,
     }))
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ConcentrationQuery {
+    /// Region key: `DG` or an AGS prefix, e.g. `09575`.
+    pub region: String,
+    /// `municipalities` (Zensus 2022) or `grid` (Zensus 2011 1 km cells, Mittelfranken: region `095`).
+    pub units: Option<String>,
+    /// The group; only `foreigners` so far.
+    pub group: Option<String>,
+    /// `2022` for municipalities, `2011` for the grid (the default).
+    pub period: Option<String>,
+}
+
+/// Residential concentration indices of foreign nationals in a region.
+#[utoipa::path(get, path = "/api/v1/statistics/concentration", tag = "statistics", operation_id = "get_concentration",
+    params(ConcentrationQuery),
+    responses(
+        (status = 200, description = "Dissimilarity, isolation, interaction, entropy and the location quotient of every unit (STATISTICS.md §4). Public.", body = concentration::Concentration),
+        (status = 400, description = "Malformed region, unknown units or group.", body = ErrorBody),
+        (status = 404, description = "Unknown region, or no units with data for it and the period.", body = ErrorBody)))]
+pub async fn concentration(
+    State(app): State<App>,
+    Query(q): Query<ConcentrationQuery>,
+) -> AppResult<Json<concentration::Concentration>> {
+    let key = region_param(&q.region)?;
+    region_name(&app, &key).await?;
+    if q.group.as_deref().is_some_and(|g| g != "foreigners") {
+        return Err(AppError::bad_request("invalid_group", "mon-err-group"));
+    }
+    let units = match q.units.as_deref().unwrap_or("municipalities") {
+        "municipalities" => concentration::Units::Municipalities,
+        "grid" => concentration::Units::Grid,
+        _ => return Err(AppError::bad_request("invalid_units", "mon-err-units")),
+    };
+    let period = q.period.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    shipped::ensure_loaded(&app.db)
+        .await
+        .map_err(AppError::internal)?;
+    let no_data = || {
+        AppError::new(
+            axum::http::StatusCode::NOT_FOUND,
+            "no_data",
+            "mon-err-no-units",
+        )
+    };
+    let result = match units {
+        concentration::Units::Municipalities if period.is_none_or(|p| p == "2022") => {
+            concentration::municipalities(&app.db, &key).await?
+        }
+        concentration::Units::Grid
+            if key == concentration::GRID_REGION && period.is_none_or(|p| p == "2011") =>
+        {
+            concentration::grid()
+        }
+        _ => None,
+    };
+    result.map(Json).ok_or_else(no_data)
 }

@@ -10,6 +10,7 @@
 pub mod api;
 pub mod charts;
 pub mod cli;
+pub mod concentration;
 pub mod import;
 pub mod indicators;
 pub mod model;

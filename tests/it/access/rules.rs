@@ -560,4 +560,5 @@ pub const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/indicators", Rule::Public),
     ("GET", "/api/v1/indicators/{code}", Rule::Public),
     ("GET", "/networks/{network_id}/situation", Rule::ReadNetwork),
+    ("GET", "/api/v1/statistics/concentration", Rule::Public),
 ];

@@ -3,6 +3,7 @@
 
 mod api;
 mod cli;
+mod concentration;
 mod import_errors;
 mod import_formats;
 mod import_updates;
