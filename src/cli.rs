@@ -67,6 +67,9 @@ enum Command {
     /// Export organisations or people as CSV.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Official statistics: import GENESIS tables.
+    #[command(subcommand)]
+    Statistics(crate::monitoring::cli::StatisticsCommand),
 }
 
 #[derive(Args)]
@@ -122,6 +125,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         return Ok(());
     }
     let db = open(&config).await?;
+    if matches!(cli.command, Command::Serve(_) | Command::Migrate) {
+        crate::monitoring::service::shipped::ensure_loaded(&db).await?;
+    }
     match cli.command {
         Command::Serve(args) => server::serve(config, db, args.demo).await,
         Command::Migrate => {
@@ -156,6 +162,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Restore { .. } => unreachable!("handled before the database opens"),
         Command::Import(cmd) => cmd.run(&app::build(config, db)).await,
         Command::Export(cmd) => cmd.run(&db).await,
+        Command::Statistics(cmd) => cmd.run(&db).await,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod conferences;
 pub mod core;
 pub mod demo;
 pub mod geography;
+pub mod monitoring;
 pub mod network;
 pub mod offers;
 pub mod oparl;

@@ -28,7 +28,8 @@ pub fn routes() -> RouteTable {
     let t = network(t);
     let t = conferences(t);
     let t = offers(t);
-    oparl(t)
+    let t = oparl(t);
+    monitoring(t)
 }
 
 fn shell(t: RouteTable) -> RouteTable {
@@ -300,4 +301,14 @@ fn oparl(t: RouteTable) -> RouteTable {
         .get_other("/oparl/v1/meeting/{id}/results-protocol", web::protocol)
         .get_other("/oparl/v1/agenda-item/{id}", web::agenda_item)
         .get_other("/oparl/v1/file/{id}", web::file)
+}
+
+fn monitoring(t: RouteTable) -> RouteTable {
+    use crate::monitoring::{api, web};
+    t.get(paths::SITUATION, web::situation)
+        .api(routes!(api::tables))
+        .api(routes!(api::observations))
+        .api(routes!(api::indicators))
+        .api(routes!(api::indicator))
+        .api(routes!(api::concentration))
 }

@@ -160,6 +160,8 @@ paths! {
     wegweiser_pdf, WEGWEISER_PDF = "/networks/{network_id}/wegweiser.pdf" (network_id: NetworkId);
     finder, FINDER = "/finder" ();
     search, SEARCH = "/search" ();
+    // ── situation analysis ─────────────────────────────────────────────
+    situation, SITUATION = "/networks/{network_id}/situation" (network_id: NetworkId);
 }
 
 /// A path on this site that is safe to send the browser to (after login,

@@ -18,6 +18,7 @@ mod documents;
 mod geography;
 mod house;
 mod i18n;
+mod monitoring;
 mod network;
 mod network_csv;
 mod offers;

@@ -554,4 +554,11 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         // The fixture's minutes are not circulated: for their writers only.
         Rule::ManageNetwork,
     ),
+    // statistics (official open data)
+    ("GET", "/api/v1/statistics/tables", Rule::Public),
+    ("GET", "/api/v1/statistics/observations", Rule::Public),
+    ("GET", "/api/v1/indicators", Rule::Public),
+    ("GET", "/api/v1/indicators/{code}", Rule::Public),
+    ("GET", "/networks/{network_id}/situation", Rule::ReadNetwork),
+    ("GET", "/api/v1/statistics/concentration", Rule::Public),
 ];

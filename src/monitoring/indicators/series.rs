@@ -1,0 +1,218 @@
+//! An indicator's series for one region: per source, per period (and per
+//! category of a breakdown) the value with its numerator, denominator and
+//! mark. A region without own figures gets the sum of its children where
+//! the indicator allows it (the source then says so). Marks travel: a sum
+//! over a cell without value has no value and carries that cell's mark.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::catalogue::{Indicator, PeriodRule, Query, Variant};
+use crate::{
+    core::store::Db,
+    monitoring::{
+        service::shipped::sources::DERIVED,
+        store::observations::{self, Stored},
+    },
+};
+
+/// One value of a series.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct Point {
+    /// `2024`, or a reference day `2024-12-31`.
+    pub period: String,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    /// An official mark (STATISTICS.md §2d) or `derived` for a count ikon
+    /// derived from a published share.
+    pub mark: Option<String>,
+    pub source: String,
+    /// The category of a breakdown (e.g. a residence title), else null.
+    pub category: Option<String>,
+    pub licence: String,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Sum {
+    value: Option<f64>,
+    mark: Option<String>,
+    cells: usize,
+    licence: String,
+}
+
+impl Sum {
+    fn add(&mut self, s: &Stored) {
+        let first = self.cells == 0;
+        self.cells += 1;
+        self.licence.clone_from(&s.licence);
+        match (first, s.value) {
+            (true, v) => {
+                self.value = v;
+                self.mark.clone_from(&s.mark);
+            }
+            (false, Some(v)) => {
+                if let Some(total) = &mut self.value {
+                    *total += v;
+                }
+                if s.mark.as_deref() == Some(DERIVED) && self.value.is_some() {
+                    self.mark = Some(DERIVED.into());
+                } else if self.mark.as_deref() == Some("-") && v != 0.0 {
+                    self.mark = None;
+                }
+            }
+            (false, None) => {
+                if self.value.is_some() {
+                    self.value = None;
+                    self.mark.clone_from(&s.mark);
+                }
+            }
+        }
+    }
+}
+
+fn matches(q: &Query, s: &Stored) -> bool {
+    let has = |classifier: &str, attribute: &str| {
+        s.dims.iter().any(|d| {
+            d.attribute == attribute && (classifier.is_empty() || d.classifier == classifier)
+        })
+    };
+    q.dims.iter().all(|(c, a)| has(c, a))
+        && !q
+            .except
+            .iter()
+            .any(|a| s.dims.iter().any(|d| d.attribute == *a))
+}
+
+type Sums = BTreeMap<(String, Option<String>), Sum>;
+
+/// Sums of a query per (period, category); `true` when they come from the
+/// region's children.
+async fn sums(
+    db: &Db,
+    q: &Query,
+    region: &str,
+    sum_children: Option<usize>,
+    breakdown: Option<&str>,
+) -> Result<(Sums, bool), sqlx::Error> {
+    let regions = [region.to_string()];
+    let mut rows = Vec::new();
+    for measure in q.measures {
+        rows.extend(observations::series(db, q.table, measure, &regions).await?);
+    }
+    let mut from_children = false;
+    if rows.iter().all(|r| !matches(q, r))
+        && let Some(len) = sum_children.filter(|&len| region == "DG" || region.len() < len)
+    {
+        let prefix = if region == "DG" { "" } else { region };
+        for measure in q.measures {
+            rows.extend(observations::series_below(db, q.table, measure, prefix, len).await?);
+        }
+        from_children = true;
+    }
+    let mut out = Sums::new();
+    for r in rows.iter().filter(|r| matches(q, r)) {
+        let category = breakdown.map(|b| {
+            r.dims
+                .iter()
+                .find(|d| d.classifier == b)
+                .map(|d| d.attribute.clone())
+                .unwrap_or_default()
+        });
+        out.entry((r.period.clone(), category)).or_default().add(r);
+    }
+    Ok((out, from_children))
+}
+
+fn denominator_period(rule: PeriodRule, period: &str) -> Option<String> {
+    match rule {
+        PeriodRule::Same => Some(period.to_string()),
+        PeriodRule::PreviousYearEnd => {
+            let year: i32 = period.get(0..4)?.parse().ok()?;
+            Some(format!("{}-12-31", year - 1))
+        }
+    }
+}
+
+async fn variant_series(db: &Db, v: &Variant, region: &str) -> Result<Vec<Point>, sqlx::Error> {
+    let (numerators, children) =
+        sums(db, &v.numerator, region, v.sum_children, v.breakdown).await?;
+    let denominators = match &v.denominator {
+        Some(d) => Some(sums(db, d, region, v.sum_children, None).await?.0),
+        None => None,
+    };
+    let source = match (children, v.sum_children) {
+        (true, Some(8)) => format!("{} (Summe der Gemeinden)", v.source),
+        (true, _) => format!("{} (Summe der Kreise)", v.source),
+        (false, _) => v.source.to_string(),
+    };
+    let mut out = Vec::new();
+    for ((period, category), num) in numerators {
+        let point = match &denominators {
+            None => Point {
+                period,
+                value: num.value,
+                numerator: None,
+                denominator: None,
+                mark: num.mark,
+                source: source.clone(),
+                category,
+                licence: num.licence,
+            },
+            Some(dens) => {
+                let Some(den) =
+                    denominator_period(v.period_rule, &period).and_then(|p| dens.get(&(p, None)))
+                else {
+                    continue;
+                };
+                let value = match (num.value, den.value) {
+                    (Some(n), Some(d)) if d > 0.0 => Some(n / d * v.factor),
+                    _ => None,
+                };
+                let mark = if value.is_none() {
+                    num.mark.clone().or(den.mark.clone()).or(Some("/".into()))
+                } else if num.mark.as_deref() == Some(DERIVED)
+                    || den.mark.as_deref() == Some(DERIVED)
+                {
+                    Some(DERIVED.into())
+                } else {
+                    None
+                };
+                Point {
+                    period,
+                    value,
+                    numerator: num.value,
+                    denominator: den.value,
+                    mark,
+                    source: source.clone(),
+                    category,
+                    licence: num.licence,
+                }
+            }
+        };
+        out.push(point);
+    }
+    Ok(out)
+}
+
+/// The series of `indicator` for `region` (an AGS or `DG`), every source,
+/// oldest period first; only `period` if given (`2016` also matches
+/// `2016-12-31`).
+pub async fn series(
+    db: &Db,
+    indicator: &Indicator,
+    region: &str,
+    period: Option<&str>,
+) -> Result<Vec<Point>, sqlx::Error> {
+    let mut out = Vec::new();
+    for v in indicator.variants {
+        out.extend(variant_series(db, v, region).await?);
+    }
+    if let Some(p) = period {
+        out.retain(|point| point.period == p || point.period.starts_with(&format!("{p}-")));
+    }
+    out.sort_by(|a, b| a.period.cmp(&b.period).then(a.source.cmp(&b.source)));
+    Ok(out)
+}

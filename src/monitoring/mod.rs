@@ -1,0 +1,19 @@
+//! Monitoring: the situation analysis of a network's region from official
+//! statistics.
+//!
+//! `import` reads the tables the statistical offices publish (GENESIS
+//! classic table CSV, flat-file CSV in both layouts, ZIP) as a stream;
+//! `store` keeps datasets and observations (marks exactly as published);
+//! `service` runs imports all-or-nothing and loads the shipped statistics
+//! at first start; `cli` is `ikon statistics import`.
+
+pub mod api;
+pub mod charts;
+pub mod cli;
+pub mod concentration;
+pub mod import;
+pub mod indicators;
+pub mod model;
+pub mod service;
+pub mod store;
+pub mod web;

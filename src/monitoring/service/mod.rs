@@ -1,0 +1,4 @@
+//! Transactions of the statistics capability: imports and the shipped data.
+
+pub mod import;
+pub mod shipped;

@@ -1,0 +1,74 @@
+"""Reference values for ikon's residential concentration indices, computed
+with PySAL's `segregation` package from ikon's shipped statistics.
+
+Usage: check_segregation.py municipalities PREFIX | grid
+Prints JSON: dissimilarity, isolation, interaction, entropy, units, total,
+group_total and the location quotients in ikon's unit order (Gemeinden by
+key, grid cells in file order)."""
+
+import csv
+import json
+import math
+import os
+import sys
+import warnings
+
+warnings.filterwarnings("ignore")
+
+import pandas as pd  # noqa: E402
+from segregation.local import MultiLocationQuotient  # noqa: E402
+from segregation.singlegroup import Dissim, Entropy, Interaction, Isolation  # noqa: E402
+
+DATA = os.path.join(os.path.dirname(__file__), "..", "..", "data", "statistics")
+
+
+def half_up(v):
+    # Rust's f64::round: halves away from zero (all values here are >= 0).
+    return math.floor(v + 0.5)
+
+
+def municipalities(prefix):
+    rows = []
+    with open(os.path.join(DATA, "zensus2022_gemeinden_bayern.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if not r["ags"].startswith(prefix):
+                continue
+            if not r["population_census22"] or not r["share_foreign_census22"]:
+                continue
+            total = float(r["population_census22"])
+            share = float(r["share_foreign_census22"])
+            rows.append((r["ags"], half_up(total * share / 100.0), total))
+    rows.sort()
+    return rows
+
+
+def grid():
+    rows = []
+    with open(os.path.join(DATA, "zensus2011_grid1km_mittelfranken.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            total = float(r["einwohner"])
+            share = float(r["auslaender_anteil_pct"])
+            if total < 0 or share < 0:
+                continue
+            rows.append((None, half_up(total * share / 100.0), total))
+    return rows
+
+
+def main():
+    rows = grid() if sys.argv[1] == "grid" else municipalities(sys.argv[2])
+    df = pd.DataFrame({"group": [r[1] for r in rows], "total": [r[2] for r in rows]})
+    df["rest"] = df["total"] - df["group"]
+    lq = MultiLocationQuotient(df, ["group", "rest"]).statistics[:, 0]
+    print(json.dumps({
+        "dissimilarity": Dissim(df, "group", "total").statistic,
+        "isolation": Isolation(df, "group", "total").statistic,
+        "interaction": Interaction(df, "group", "total").statistic,
+        "entropy": Entropy(df, "group", "total").statistic,
+        "units": len(rows),
+        "total": float(df["total"].sum()),
+        "group_total": float(df["group"].sum()),
+        "location_quotients": [float(v) for v in lq],
+    }))
+
+
+main()
