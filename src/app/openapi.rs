@@ -24,6 +24,7 @@ const TAGS: &[&str] = &[
     "network",
     "offers",
     "conferences",
+    "bulletin",
 ];
 
 /// The document, built once per process from the route table.
