@@ -38,14 +38,25 @@ pub async fn list_posts(
 ) -> AppResult<Json<PostPage>> {
     let network = load_network(&app.db, network_id.get()).await?;
     let internal = reads_network(&viewer, &network);
-    let listed =
-        service::list(&app, network_id, &filters, View::Current, !internal, PER_PAGE).await?;
+    let listed = service::list(
+        &app,
+        network_id,
+        &filters,
+        View::Current,
+        !internal,
+        PER_PAGE,
+    )
+    .await?;
     let base = app.config.base();
     Ok(Json(PostPage {
         total: listed.total,
         page: listed.page,
         per_page: listed.per_page,
-        posts: listed.posts.iter().map(|p| PostView::of(p, &base)).collect(),
+        posts: listed
+            .posts
+            .iter()
+            .map(|p| PostView::of(p, &base))
+            .collect(),
     }))
 }
 

@@ -53,7 +53,10 @@ pub fn content_html(post: &Post, lang: Lang) -> String {
         Kind::FundingCall => {
             line("bul-field-funder", d.funder.clone());
             line("bul-field-programme", d.programme.clone());
-            line("bul-field-deadline", r.deadline_on.clone().unwrap_or_default());
+            line(
+                "bul-field-deadline",
+                r.deadline_on.clone().unwrap_or_default(),
+            );
             line("bul-field-link", d.link.clone());
         }
         Kind::Event => {
@@ -96,11 +99,7 @@ fn xml(value: &str) -> String {
 
 /// An Atom 1.0 feed of the posts, newest first.
 pub fn atom(info: &FeedInfo<'_>, posts: &[Post], lang: Lang, now: i64) -> String {
-    let updated = posts
-        .iter()
-        .map(|p| p.updated_at)
-        .max()
-        .unwrap_or(now);
+    let updated = posts.iter().map(|p| p.updated_at).max().unwrap_or(now);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",

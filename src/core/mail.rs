@@ -124,10 +124,7 @@ fn build_rich(config: &Config, email: &RichEmail) -> anyhow::Result<Message> {
     let to: Mailbox = email.to.parse().context("recipient address")?;
     let mut builder = Message::builder().from(from).to(to).subject(&email.subject);
     for (name, value) in &email.headers {
-        anyhow::ensure!(
-            !value.contains(['\r', '\n']),
-            "header {name} spans lines"
-        );
+        anyhow::ensure!(!value.contains(['\r', '\n']), "header {name} spans lines");
         let name = HeaderName::new_from_ascii(name.clone())
             .map_err(|_| anyhow::anyhow!("header name {name}"))?;
         builder = builder.raw_header(HeaderValue::new(name, value.clone()));

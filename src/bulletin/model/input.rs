@@ -241,7 +241,13 @@ impl PostInput {
         {
             v.add("amount_max", Msg::new("bul-err-amount-order"));
         }
-        d.deadline_type = choice(v, "deadline_type", &self.deadline_type, DEADLINE_TYPES, true);
+        d.deadline_type = choice(
+            v,
+            "deadline_type",
+            &self.deadline_type,
+            DEADLINE_TYPES,
+            true,
+        );
         d.link = v.website("link", &self.link);
         let deadline = day(v, "deadline", &self.deadline);
         match d.deadline_type.as_str() {
@@ -298,8 +304,7 @@ impl PostInput {
                             if n < check.registered {
                                 v.add(
                                     "registration_limit",
-                                    Msg::new("bul-err-limit-below")
-                                        .arg("count", check.registered),
+                                    Msg::new("bul-err-limit-below").arg("count", check.registered),
                                 );
                             }
                             d.registration_limit = Some(n);

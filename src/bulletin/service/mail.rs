@@ -79,9 +79,7 @@ pub fn period(frequency: &str, at: i64) -> Option<String> {
         "daily" if local.hour() >= DIGEST_HOUR => {
             Some(format!("digest:daily:{}", iso(local.date_naive())))
         }
-        "weekly"
-            if local.weekday() != chrono::Weekday::Mon || local.hour() >= DIGEST_HOUR =>
-        {
+        "weekly" if local.weekday() != chrono::Weekday::Mon || local.hour() >= DIGEST_HOUR => {
             let week = local.iso_week();
             Some(format!("digest:weekly:{}-W{:02}", week.year(), week.week()))
         }
@@ -143,7 +141,14 @@ async fn digests(app: &App, at: i64) -> AppResult<usize> {
         }
         // A period without news is done without a mail.
         if !items.is_empty() {
-            let mail = compose(app, &s, &email, &network_name, Letter::Digest(&items), &token)?;
+            let mail = compose(
+                app,
+                &s,
+                &email,
+                &network_name,
+                Letter::Digest(&items),
+                &token,
+            )?;
             enqueue_rich(&mut tx, &mail).await?;
             queued += 1;
         }
@@ -249,7 +254,11 @@ fn item(app: &App, post: &Post) -> Item {
     Item {
         title: post.record.title.clone(),
         kind: post.record.kind,
-        url: format!("{}{}", app.config.base(), paths::post(post.network_id, post.id)),
+        url: format!(
+            "{}{}",
+            app.config.base(),
+            paths::post(post.network_id, post.id)
+        ),
         summary,
         deadline: post.record.deadline_on.clone(),
         starts_at: post.record.starts_at,
@@ -264,14 +273,20 @@ fn compose(
     letter: Letter<'_>,
     token: &str,
 ) -> AppResult<RichEmail> {
-    let lang = Lang::parse(&s.lang).filter(|l| l.is_full()).unwrap_or_default();
+    let lang = Lang::parse(&s.lang)
+        .filter(|l| l.is_full())
+        .unwrap_or_default();
     let base = app.config.base();
     let unsubscribe = format!("{base}{}", paths::unsubscribe(token));
     let settings = format!("{base}{}", paths::subscription(s.network_id));
     let (what, items, days) = match letter {
         Letter::Post(p) => ("post", vec![item(app, p)], 0),
         Letter::Digest(list) => (
-            if s.frequency == "weekly" { "weekly" } else { "daily" },
+            if s.frequency == "weekly" {
+                "weekly"
+            } else {
+                "daily"
+            },
             list.iter().map(|p| item(app, p)).collect(),
             0,
         ),

@@ -59,7 +59,15 @@ pub async fn subscribe(
         lang.code(),
     )
     .await?;
-    log(&mut tx, Actor::User(user), network_id, id, "save", Some(json!(input))).await?;
+    log(
+        &mut tx,
+        Actor::User(user),
+        network_id,
+        id,
+        "save",
+        Some(json!(input)),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }

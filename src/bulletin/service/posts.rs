@@ -75,7 +75,14 @@ pub async fn update(
         registrations::move_up(tx, post.id, record.details.registration_limit).await?;
     }
     let what = (post.network_id, post.id, "update");
-    log(tx, actor, what, Some(json!(post.record)), Some(json!(record))).await
+    log(
+        tx,
+        actor,
+        what,
+        Some(json!(post.record)),
+        Some(json!(record)),
+    )
+    .await
 }
 
 pub async fn set_status(
@@ -149,7 +156,9 @@ pub async fn create_from(
     }
     tx.commit().await?;
     app.jobs_ready.notify_one();
-    Ok(Ok(first.ok_or_else(crate::core::error::AppError::not_found)?))
+    Ok(Ok(
+        first.ok_or_else(crate::core::error::AppError::not_found)?
+    ))
 }
 
 /// Saves the form over the post. `back_to_review`: a member's change to
@@ -205,7 +214,12 @@ pub async fn pin(app: &App, user: &User, post: &Post, pinned: bool) -> AppResult
     Ok(())
 }
 
-pub async fn set_review(app: &App, user: &User, network_id: NetworkId, review: bool) -> AppResult<()> {
+pub async fn set_review(
+    app: &App,
+    user: &User,
+    network_id: NetworkId,
+    review: bool,
+) -> AppResult<()> {
     let mut tx = app.db.begin().await?;
     let before = store::review_member_posts(&mut *tx, network_id).await?;
     store::set_review_member_posts(&mut tx, network_id, review).await?;

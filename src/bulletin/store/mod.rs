@@ -6,9 +6,7 @@ pub mod subscriptions;
 
 use sqlx::{Any, Executor, Row, any::AnyRow};
 
-use crate::bulletin::model::{
-    Audience, Details, Kind, Post, PostRecord, Status, iso, search_text,
-};
+use crate::bulletin::model::{Audience, Details, Kind, Post, PostRecord, Status, iso, search_text};
 use crate::core::{
     ids::{NetworkId, PostId},
     store::{Tx, now},
@@ -28,8 +26,7 @@ fn post_of(r: &AnyRow) -> Post {
         pinned: r.get::<i64, _>("pinned") == 1,
         record: PostRecord {
             kind: Kind::parse(&r.get::<String, _>("kind")).unwrap_or(Kind::News),
-            audience: Audience::parse(&r.get::<String, _>("audience"))
-                .unwrap_or(Audience::Network),
+            audience: Audience::parse(&r.get::<String, _>("audience")).unwrap_or(Audience::Network),
             title: r.get("title"),
             body: r.get("body"),
             tags: tags.split_whitespace().map(str::to_string).collect(),
@@ -297,7 +294,10 @@ where
     );
     let today = iso(today);
     let at = now();
-    let mut query = sqlx::query(&sql).bind(network_id.get()).bind(&today).bind(at);
+    let mut query = sqlx::query(&sql)
+        .bind(network_id.get())
+        .bind(&today)
+        .bind(at);
     for v in &values {
         query = query.bind(v);
     }
@@ -420,10 +420,11 @@ pub async fn review_member_posts<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     network_id: NetworkId,
 ) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT review_member_posts FROM bulletin_settings WHERE network_id = $1")
-        .bind(network_id.get())
-        .fetch_optional(ex)
-        .await?;
+    let row =
+        sqlx::query("SELECT review_member_posts FROM bulletin_settings WHERE network_id = $1")
+            .bind(network_id.get())
+            .fetch_optional(ex)
+            .await?;
     Ok(row.is_none_or(|r| r.get::<i64, _>("review_member_posts") == 1))
 }
 

@@ -129,7 +129,10 @@ pub async fn page(
     let month_link = |d: NaiveDate, view: &str| {
         let month = d.format("%Y-%m").to_string();
         let view = if view == "list" { "&view=list" } else { "" };
-        format!("{}?month={month}{view}", paths::bulletin_calendar(network_id))
+        format!(
+            "{}?month={month}{view}",
+            paths::bulletin_calendar(network_id)
+        )
     };
     let view = if q.view == "list" { "list" } else { "grid" };
     let page = app.page(

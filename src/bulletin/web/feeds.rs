@@ -40,13 +40,16 @@ fn title(network: &Network, filters: &Feed, lang: Lang) -> String {
         &[("network".into(), network.name.clone())],
     );
     if let Some(kind) = filters.kind.as_deref().and_then(Kind::parse) {
-        title.push_str(&format!(" · {}", lang.t(&format!("bul-type-{}", kind.code()))));
+        title.push_str(&format!(
+            " · {}",
+            lang.t(&format!("bul-type-{}", kind.code()))
+        ));
     }
-    if let Some((_, label)) = filters
-        .tag
-        .as_deref()
-        .and_then(|t| crate::bulletin::model::tags().into_iter().find(|(c, _)| *c == t))
-    {
+    if let Some((_, label)) = filters.tag.as_deref().and_then(|t| {
+        crate::bulletin::model::tags()
+            .into_iter()
+            .find(|(c, _)| *c == t)
+    }) {
         title.push_str(&format!(" · {}", lang.t(&label)));
     }
     title
@@ -91,9 +94,11 @@ async fn current(
         page: None,
         ..filters.clone()
     };
-    Ok(service::list(app, network_id, &filters, View::Current, true, FEED_ITEMS)
-        .await?
-        .posts)
+    Ok(
+        service::list(app, network_id, &filters, View::Current, true, FEED_ITEMS)
+            .await?
+            .posts,
+    )
 }
 
 fn respond(content_type: &'static str, body: String) -> Response {
@@ -153,10 +158,7 @@ pub async fn json(
 
 /// `GET /networks/{id}/posts.ics`: the public events and funding
 /// deadlines from a month ago to a year ahead.
-pub async fn ics(
-    State(app): State<App>,
-    Path(network_id): Path<NetworkId>,
-) -> AppResult<Response> {
+pub async fn ics(State(app): State<App>, Path(network_id): Path<NetworkId>) -> AppResult<Response> {
     let network = load_network(&app.db, network_id.get()).await?;
     let at = now();
     let today = today();
@@ -188,7 +190,13 @@ pub async fn post_ics(
     if !matches!(post.record.kind, Kind::Event | Kind::FundingCall) {
         return Err(AppError::not_found());
     }
-    let body = feeds::ical(&post.record.title, &[post.clone()], &app.config.base(), viewer.lang, now());
+    let body = feeds::ical(
+        &post.record.title,
+        &[post.clone()],
+        &app.config.base(),
+        viewer.lang,
+        now(),
+    );
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

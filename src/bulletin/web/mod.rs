@@ -75,7 +75,10 @@ pub(crate) fn require_read_post(viewer: &Viewer, network: &Network, post: &Post)
 /// coordinator, admins) and the supervisors of its region.
 pub(crate) fn may_post(viewer: &Viewer, network: &Network) -> bool {
     viewer.can_take_part(network.id)
-        || viewer.user.as_ref().is_some_and(|u| u.role == Role::Supervisor)
+        || viewer
+            .user
+            .as_ref()
+            .is_some_and(|u| u.role == Role::Supervisor)
             && reads_network(viewer, network)
 }
 
@@ -91,7 +94,8 @@ pub(crate) fn require_post<'v>(viewer: &'v Viewer, network: &Network) -> AppResu
 /// Who changes a post: the network's coordinators and admins, and its
 /// author while they may read the network.
 pub(crate) fn may_edit(viewer: &Viewer, network: &Network, post: &Post) -> bool {
-    viewer.can_manage_network(network.id) || (is_author(viewer, post) && reads_network(viewer, network))
+    viewer.can_manage_network(network.id)
+        || (is_author(viewer, post) && reads_network(viewer, network))
 }
 
 pub(crate) fn require_edit<'v>(

@@ -10,16 +10,18 @@ use axum::{
 use minijinja::{Value, context};
 use serde::Deserialize;
 
-use super::{load_post, may_edit, may_post, reads_network, require_edit, require_post, require_read_post};
+use super::{
+    load_post, may_edit, may_post, reads_network, require_edit, require_post, require_read_post,
+};
 use crate::{
     accounts::{model::Role, viewer::Viewer},
     bulletin::{
         model::{
             APPLICANTS, AUTHORITIES, Audience, DEADLINE_TYPES, FUNDER_LEVELS, FUNDING_AREAS,
-            FUNDING_TYPES, Feed, Kind, Post, PostInput, REGISTRATIONS, SettingsInput, Status,
-            tags, today,
+            FUNDING_TYPES, Feed, Kind, Post, PostInput, REGISTRATIONS, SettingsInput, Status, tags,
+            today,
         },
-        service::{self, posts::Placement, posts as post_service},
+        service::{self, posts as post_service, posts::Placement},
         store::{self, View, registrations},
     },
     core::{
@@ -80,7 +82,11 @@ pub(crate) fn feed_links(app: &App, network_id: NetworkId, f: &Feed) -> Value {
     if let Some(kind) = f.kind.as_deref().filter(|k| Kind::parse(k).is_some()) {
         pairs.push(("type", kind));
     }
-    if let Some(tag) = f.tag.as_deref().filter(|t| crate::bulletin::model::is_tag(t)) {
+    if let Some(tag) = f
+        .tag
+        .as_deref()
+        .filter(|t| crate::bulletin::model::is_tag(t))
+    {
         pairs.push(("tag", tag));
     }
     let query = url::form_urlencoded::Serializer::new(String::new())
@@ -282,8 +288,11 @@ async fn render_form(
             Some(p),
         ),
     };
-    let supervisor =
-        post.is_none() && viewer.user.as_ref().is_some_and(|u| u.role == Role::Supervisor);
+    let supervisor = post.is_none()
+        && viewer
+            .user
+            .as_ref()
+            .is_some_and(|u| u.role == Role::Supervisor);
     let page = app.page(
         viewer,
         "bulletin/form.html",
@@ -320,13 +329,22 @@ pub async fn new_form(
     let network = load_network(&app.db, network_id.get()).await?;
     let user = require_post(&viewer, &network)?;
     let input = PostInput {
-        kind: Kind::parse(&q.kind).map(|k| k.code().to_string()).unwrap_or_default(),
+        kind: Kind::parse(&q.kind)
+            .map(|k| k.code().to_string())
+            .unwrap_or_default(),
         audience: "network".into(),
         registration: "none".into(),
         all_networks: user.role == Role::Supervisor,
         ..PostInput::default()
     };
-    render_form(&app, &viewer, Target::New(&network), &input, &FieldErrors::new()).await
+    render_form(
+        &app,
+        &viewer,
+        Target::New(&network),
+        &input,
+        &FieldErrors::new(),
+    )
+    .await
 }
 
 /// Where a new post goes and whether it waits for review: coordinators,
@@ -400,7 +418,14 @@ pub async fn edit_form(
     let (post, network) = load_post(&app, network_id, post_id).await?;
     require_edit(&viewer, &network, &post)?;
     let input = PostInput::of(&post.record);
-    render_form(&app, &viewer, Target::Edit(&post, &network), &input, &FieldErrors::new()).await
+    render_form(
+        &app,
+        &viewer,
+        Target::Edit(&post, &network),
+        &input,
+        &FieldErrors::new(),
+    )
+    .await
 }
 
 pub async fn update(
@@ -420,7 +445,14 @@ pub async fn update(
     match post_service::update_from(&app, user, &post, &input, back_to_review).await? {
         Ok(()) => Ok(saved(&paths::post(network_id, post_id), "bul-saved")),
         Err(errors) => {
-            render_form(&app, &viewer, Target::Edit(&post, &network), &input, &errors).await
+            render_form(
+                &app,
+                &viewer,
+                Target::Edit(&post, &network),
+                &input,
+                &errors,
+            )
+            .await
         }
     }
 }
@@ -446,7 +478,10 @@ pub async fn change_status(
         return Err(AppError::invalid(errors));
     };
     post_service::change_status(&app, user, &post, to).await?;
-    Ok(saved(&paths::post(network_id, post_id), "bul-status-changed"))
+    Ok(saved(
+        &paths::post(network_id, post_id),
+        "bul-status-changed",
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]

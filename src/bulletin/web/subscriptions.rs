@@ -85,7 +85,14 @@ pub async fn form(
             ..SubscriptionInput::default()
         },
     };
-    render(&app, &viewer, &network, current.as_ref(), &form, &FieldErrors::new())
+    render(
+        &app,
+        &viewer,
+        &network,
+        current.as_ref(),
+        &form,
+        &FieldErrors::new(),
+    )
 }
 
 /// Saves the subscription, or ends it (`action=delete`).
@@ -119,7 +126,9 @@ pub async fn submit(
 enum Link {
     Valid(Subscription, Network),
     /// Unknown, ended, or older than [`UNSUBSCRIBE_DAYS`].
-    Gone { expired: bool },
+    Gone {
+        expired: bool,
+    },
 }
 
 async fn link(app: &App, token: &str) -> AppResult<Link> {
