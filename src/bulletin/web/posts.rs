@@ -259,6 +259,13 @@ pub async fn show(
             registration => registration,
             internal => reads_network(&viewer, &network),
             feeds => feed_links(&app, network_id, &Feed::default()),
+            login_link => format!(
+                "{}?{}",
+                paths::login(),
+                url::form_urlencoded::Serializer::new(String::new())
+                    .append_pair("next", &paths::post(network_id, post_id))
+                    .finish()
+            ),
         },
     )?;
     Ok(page.into_response())
