@@ -123,9 +123,11 @@ async fn digests(app: &App, at: i64) -> AppResult<usize> {
         let Some(period) = period(&s.frequency, at) else {
             continue;
         };
+        // Since the last digest; the first one from the second of
+        // subscribing on.
         let since = store::last_covered(app.db.pool(), s.id, "digest:")
             .await?
-            .unwrap_or(s.created_at);
+            .unwrap_or(s.created_at - 1);
         let Some((email, network_name)) = reader(app, &s).await? else {
             continue;
         };
