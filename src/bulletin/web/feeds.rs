@@ -192,7 +192,7 @@ pub async fn post_ics(
     }
     let body = feeds::ical(
         &post.record.title,
-        &[post.clone()],
+        std::slice::from_ref(&post),
         &app.config.base(),
         viewer.lang,
         now(),

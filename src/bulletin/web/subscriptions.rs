@@ -124,7 +124,7 @@ pub async fn submit(
 
 /// What an unsubscribe link leads to.
 enum Link {
-    Valid(Subscription, Network),
+    Valid(Box<(Subscription, Network)>),
     /// Unknown, ended, or older than [`UNSUBSCRIBE_DAYS`].
     Gone {
         expired: bool,
@@ -139,7 +139,7 @@ async fn link(app: &App, token: &str) -> AppResult<Link> {
         return Ok(Link::Gone { expired: true });
     }
     let network = load_network(&app.db, subscription.network_id).await?;
-    Ok(Link::Valid(subscription, network))
+    Ok(Link::Valid(Box::new((subscription, network))))
 }
 
 fn gone(app: &App, viewer: &Viewer, expired: bool) -> AppResult<Response> {
@@ -160,7 +160,8 @@ pub async fn confirm(
 ) -> AppResult<Response> {
     match link(&app, &token).await? {
         Link::Gone { expired } => gone(&app, &viewer, expired),
-        Link::Valid(subscription, network) => {
+        Link::Valid(found) => {
+            let (subscription, network) = *found;
             let page = app.page(
                 &viewer,
                 "bulletin/unsubscribe.html",
@@ -183,7 +184,8 @@ pub async fn submit_unsubscribe(
 ) -> AppResult<Response> {
     match link(&app, &token).await? {
         Link::Gone { expired } => gone(&app, &viewer, expired),
-        Link::Valid(subscription, network) => {
+        Link::Valid(found) => {
+            let (subscription, network) = *found;
             service::unsubscribe(&app, Actor::System("unsubscribe link"), &subscription).await?;
             let page = app.page(
                 &viewer,

@@ -8,6 +8,7 @@
 mod accessibility;
 mod api;
 mod calendar;
+mod demo;
 mod feeds;
 mod mail;
 mod posts;
@@ -122,7 +123,7 @@ pub(crate) async fn create(browser: &Browser, net: i64, fields: &[(&str, &str)])
 }
 
 /// A valid funding call, public, with a deadline in 20 days.
-pub(crate) fn funding_call<'a>(deadline: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn funding_call(deadline: &str) -> Vec<(&str, &str)> {
     vec![
         ("type", "funding_call"),
         ("title", "Förderprogramm Integration im ländlichen Raum"),
