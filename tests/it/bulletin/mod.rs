@@ -11,6 +11,7 @@ mod calendar;
 mod demo;
 mod feeds;
 mod mail;
+mod moderation;
 mod posts;
 mod registration;
 
