@@ -3,10 +3,11 @@
 //! meeting, an internal item and an internal file of a public meeting,
 //! decisions in approved minutes of a network that does not publish its
 //! minutes, a contact person who did not agree to be shown, a draft offer,
-//! an internal post and a post waiting for review — each carrying a marker. Then every GET route of the route table is
-//! called anonymously with the public objects' ids, the pages are followed
-//! link by link, and every answer (HTML, JSON, OParl, iCalendar, CSV, the
-//! text of every PDF) is searched for the markers.
+//! an internal post and a post waiting for review — each carrying a
+//! marker. Then every GET route of the route table is called anonymously
+//! with the public objects' ids, the pages are followed link by link, and
+//! every answer (HTML, JSON, OParl, iCalendar, CSV, the text of every PDF)
+//! is searched for the markers.
 
 use std::collections::{BTreeSet, VecDeque};
 
