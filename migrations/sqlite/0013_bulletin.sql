@@ -33,7 +33,10 @@ CREATE TABLE posts (
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
 );
-CREATE INDEX posts_network_status ON posts (network_id, status, published_at);
+-- The bulletin's order (pinned first, then newest), holding what decides
+-- whether a post is current, so that lists and their counts read the index
+-- alone.
+CREATE INDEX posts_network_status ON posts (network_id, status, pinned, published_at, kind, audience, deadline_on, expires_on, starts_at, ends_at);
 CREATE INDEX posts_network_starts ON posts (network_id, starts_at);
 CREATE INDEX posts_network_deadline ON posts (network_id, deadline_on);
 CREATE INDEX posts_group ON posts (group_key);

@@ -283,7 +283,8 @@ where
 {
     let (conditions, values) = conditions(q);
     let order = match q.view {
-        View::Current => "p.pinned DESC, COALESCE(p.published_at, p.created_at) DESC, p.id DESC",
+        // Live posts always have a publication time.
+        View::Current => "p.pinned DESC, p.published_at DESC, p.id DESC",
         _ => "COALESCE(p.published_at, p.created_at) DESC, p.id DESC",
     };
     let n = values.len() + 3;
@@ -316,7 +317,7 @@ where
 
 /// The network's live events starting, and funding deadlines falling,
 /// within `[from, to)` (UNIX seconds for events, dates for deadlines),
-/// by time.
+/// by time; at most 1,000.
 pub async fn calendar<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     network_id: NetworkId,
@@ -334,7 +335,7 @@ pub async fn calendar<'e, E: Executor<'e, Database = Any>>(
          WHERE p.network_id = $1 AND p.status IN ('published', 'archived'){audience}
            AND ((p.kind = 'event' AND p.starts_at < $3 AND COALESCE(p.ends_at, p.starts_at) >= $2)
              OR (p.kind = 'funding_call' AND p.deadline_on >= $4 AND p.deadline_on < $5))
-         ORDER BY COALESCE(p.starts_at, 0), p.deadline_on, p.id"
+         ORDER BY COALESCE(p.starts_at, 0), p.deadline_on, p.id LIMIT 1000"
     );
     let rows = sqlx::query(&sql)
         .bind(network_id.get())
