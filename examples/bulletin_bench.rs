@@ -47,7 +47,7 @@ fn record(n: usize) -> PostRecord {
     let at = now() + ((n % 300) as i64 - 100) * 86_400;
     PostRecord {
         kind,
-        audience: if n % 3 == 0 {
+        audience: if n.is_multiple_of(3) {
             Audience::Network
         } else {
             Audience::Public
@@ -261,7 +261,7 @@ async fn main() -> anyhow::Result<()> {
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        let tags: Vec<String> = if n % 2 == 0 {
+        let tags: Vec<String> = if n.is_multiple_of(2) {
             vec!["language".into()]
         } else {
             Vec::new()
