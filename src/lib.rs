@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod bulletin;
 pub mod cli;
 pub mod conferences;
 pub mod core;

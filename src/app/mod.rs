@@ -13,7 +13,7 @@ pub mod server;
 use axum::{Router, middleware};
 
 use crate::{
-    accounts, conferences,
+    accounts, bulletin, conferences,
     core::{
         config::Config,
         mail,
@@ -30,12 +30,14 @@ pub const SHELL_PUBLIC_TEMPLATES: &[&str] = &["home.html", "about.html"];
 pub fn build(config: Config, db: Db) -> App {
     let parts = Parts::default()
         .public_templates(SHELL_PUBLIC_TEMPLATES)
-        .job(mail::JOB_KIND, mail::perform);
+        .job(mail::JOB_KIND, mail::perform)
+        .job(mail::RICH_JOB_KIND, mail::perform_rich);
     let parts = accounts::install(parts);
     let parts = geography::install(parts);
     let parts = offers::install(parts, &config);
     let parts = conferences::install(parts);
     let parts = oparl::install(parts);
+    let parts = bulletin::install(parts);
     App::new(config, db, parts)
 }
 

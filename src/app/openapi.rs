@@ -25,6 +25,7 @@ const TAGS: &[&str] = &[
     "offers",
     "conferences",
     "statistics",
+    "bulletin",
 ];
 
 /// The document, built once per process from the route table.

@@ -28,6 +28,7 @@ pub fn routes() -> RouteTable {
     let t = network(t);
     let t = conferences(t);
     let t = offers(t);
+    let t = bulletin(t);
     let t = oparl(t);
     monitoring(t)
 }
@@ -270,6 +271,36 @@ fn offers(t: RouteTable) -> RouteTable {
                 Ok(paths::offer_contact_point(network_id, offer_id))
             },
         )
+}
+
+fn bulletin(t: RouteTable) -> RouteTable {
+    use crate::bulletin::{api, web};
+    use crate::core::paths::*;
+    t.get(POSTS, web::posts::list)
+        .post(POSTS, web::posts::create)
+        .get(POST_NEW, web::posts::new_form)
+        .get(POSTS_ARCHIVE, web::posts::archive)
+        .get(BULLETIN_SETTINGS, web::posts::settings_form)
+        .post(BULLETIN_SETTINGS, web::posts::settings_submit)
+        .get(SUBSCRIPTION, web::subscriptions::form)
+        .post(SUBSCRIPTION, web::subscriptions::submit)
+        .get(BULLETIN_CALENDAR, web::calendar::page)
+        .get(BULLETIN_POST, web::posts::show)
+        .post(BULLETIN_POST, web::posts::update)
+        .get(POST_EDIT, web::posts::edit_form)
+        .post(POST_STATUS, web::posts::change_status)
+        .post(POST_PIN, web::posts::pin)
+        .post(POST_REGISTRATION, web::posts::registration)
+        // feeds, for programs that sign in nowhere
+        .get_other(POSTS_ATOM, web::feeds::atom)
+        .get_other(POSTS_JSON, web::feeds::json)
+        .get_other(POSTS_ICS, web::feeds::ics)
+        .get_other(POST_ICS, web::feeds::post_ics)
+        // the link in every mail
+        .get(UNSUBSCRIBE, web::subscriptions::confirm)
+        .post(UNSUBSCRIBE, web::subscriptions::submit_unsubscribe)
+        .api(routes!(api::list_posts))
+        .api(routes!(api::get_post))
 }
 
 fn oparl(t: RouteTable) -> RouteTable {

@@ -76,6 +76,8 @@ ids! {
     ActionItemId,
     /// An integration offer of a member organisation.
     OfferId,
+    /// A post on a network's bulletin.
+    PostId,
 }
 
 #[cfg(test)]

@@ -83,7 +83,62 @@ fn build(config: &Config, email: &Email) -> anyhow::Result<Message> {
 }
 
 pub async fn deliver(config: &Config, email: &Email) -> anyhow::Result<()> {
-    let message = build(config, email)?;
+    send(config, build(config, email)?).await
+}
+
+/// The job kind of messages with an HTML part and extra headers.
+pub const RICH_JOB_KIND: &str = "send_rich_mail";
+
+/// A message with a plain-text and an HTML part (`multipart/alternative`)
+/// and extra headers, e.g. `List-Unsubscribe` (RFC 8058).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RichEmail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// Header name and value; names are ASCII, values one line.
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+}
+
+/// Queues a [`RichEmail`] in the caller's transaction, as [`enqueue`].
+pub async fn enqueue_rich(tx: &mut Tx, email: &RichEmail) -> Result<i64, sqlx::Error> {
+    jobs::enqueue(tx, RICH_JOB_KIND, email).await
+}
+
+/// The job handler for [`RICH_JOB_KIND`], registered by the composition root.
+pub fn perform_rich(
+    app: App,
+    payload: String,
+) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>> {
+    Box::pin(async move {
+        let email: RichEmail = serde_json::from_str(&payload)?;
+        send(&app.config, build_rich(&app.config, &email)?).await
+    })
+}
+
+fn build_rich(config: &Config, email: &RichEmail) -> anyhow::Result<Message> {
+    use lettre::message::header::{HeaderName, HeaderValue};
+    let from: Mailbox = config.mail_from.parse().context("IKON_MAIL_FROM")?;
+    let to: Mailbox = email.to.parse().context("recipient address")?;
+    let mut builder = Message::builder().from(from).to(to).subject(&email.subject);
+    for (name, value) in &email.headers {
+        anyhow::ensure!(!value.contains(['\r', '\n']), "header {name} spans lines");
+        let name = HeaderName::new_from_ascii(name.clone())
+            .map_err(|_| anyhow::anyhow!("header name {name}"))?;
+        builder = builder.raw_header(HeaderValue::new(name, value.clone()));
+    }
+    builder
+        .multipart(MultiPart::alternative_plain_html(
+            email.text.clone(),
+            email.html.clone(),
+        ))
+        .context("building the message")
+}
+
+/// Hands a message to the SMTP relay, or writes it to the mail folder.
+async fn send(config: &Config, message: Message) -> anyhow::Result<()> {
     let Some(host) = &config.smtp_host else {
         return write_to_folder(config, &message);
     };

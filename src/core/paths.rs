@@ -11,7 +11,7 @@ use std::fmt::Display;
 
 use crate::core::ids::{
     ActionItemId, AgendaItemId, AttachmentId, DecisionId, MeetingId, NetworkId, OfferId,
-    OrganizationId, PersonId, ProposalId, TokenId, UserId,
+    OrganizationId, PersonId, PostId, ProposalId, TokenId, UserId,
 };
 
 /// Fills the `{…}` placeholders of `pattern` in order, percent-encoding
@@ -162,6 +162,23 @@ paths! {
     search, SEARCH = "/search" ();
     // ── situation analysis ─────────────────────────────────────────────
     situation, SITUATION = "/networks/{network_id}/situation" (network_id: NetworkId);
+    // ── bulletin ───────────────────────────────────────────────────────
+    posts, POSTS = "/networks/{network_id}/posts" (network_id: NetworkId);
+    post_new, POST_NEW = "/networks/{network_id}/posts/new" (network_id: NetworkId);
+    posts_archive, POSTS_ARCHIVE = "/networks/{network_id}/posts/archive" (network_id: NetworkId);
+    bulletin_settings, BULLETIN_SETTINGS = "/networks/{network_id}/posts/settings" (network_id: NetworkId);
+    subscription, SUBSCRIPTION = "/networks/{network_id}/posts/subscription" (network_id: NetworkId);
+    posts_atom, POSTS_ATOM = "/networks/{network_id}/posts.atom" (network_id: NetworkId);
+    posts_json, POSTS_JSON = "/networks/{network_id}/posts.json" (network_id: NetworkId);
+    posts_ics, POSTS_ICS = "/networks/{network_id}/posts.ics" (network_id: NetworkId);
+    bulletin_calendar, BULLETIN_CALENDAR = "/networks/{network_id}/calendar" (network_id: NetworkId);
+    post, BULLETIN_POST = "/networks/{network_id}/posts/{post_id}" (network_id: NetworkId, post_id: PostId);
+    post_edit, POST_EDIT = "/networks/{network_id}/posts/{post_id}/edit" (network_id: NetworkId, post_id: PostId);
+    post_status, POST_STATUS = "/networks/{network_id}/posts/{post_id}/status" (network_id: NetworkId, post_id: PostId);
+    post_pin, POST_PIN = "/networks/{network_id}/posts/{post_id}/pin" (network_id: NetworkId, post_id: PostId);
+    post_ics, POST_ICS = "/networks/{network_id}/posts/{post_id}/event.ics" (network_id: NetworkId, post_id: PostId);
+    post_registration, POST_REGISTRATION = "/networks/{network_id}/posts/{post_id}/registration" (network_id: NetworkId, post_id: PostId);
+    unsubscribe, UNSUBSCRIBE = "/unsubscribe/{token}" (token: &str);
 }
 
 /// A path on this site that is safe to send the browser to (after login,

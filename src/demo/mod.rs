@@ -10,6 +10,7 @@
 //! validation and store functions as user input, so the demo cannot hold
 //! data the application itself would refuse.
 
+mod bulletin;
 mod history;
 
 use anyhow::{Context, anyhow, bail};
@@ -291,6 +292,13 @@ pub async fn load_history(db: &Db, network_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Adds the demo network's bulletin (posts of every type, a supervisor's
+/// call to every network of Mittelfranken, subscriptions); returns how
+/// many posts were written.
+pub async fn load_bulletin(db: &Db, network_id: i64) -> anyhow::Result<usize> {
+    bulletin::load(db, network_id).await
+}
+
 /// `ikon demo`: loads the demo with its offers and conference history and
 /// prints its logins. (Tests use `load` alone and add what they need.)
 /// Loads the demo and prints its logins; `login_url` is where the server
@@ -299,6 +307,9 @@ pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
     let logins = load(db).await?;
     load_offers(db, logins.network_id).await?;
     load_history(db, logins.network_id).await?;
+    // Last, so that a supervisor's post reaches every network of the
+    // region loaded before it.
+    load_bulletin(db, logins.network_id).await?;
     println!("{}", describe(&logins, login_url));
     Ok(())
 }

@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod api_fuzz;
 mod browser;
+mod bulletin;
 mod cli;
 mod conference_cycle;
 mod conferences;

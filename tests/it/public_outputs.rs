@@ -2,11 +2,12 @@
 //! gets records that must never reach an anonymous reader — an internal
 //! meeting, an internal item and an internal file of a public meeting,
 //! decisions in approved minutes of a network that does not publish its
-//! minutes, a contact person who did not agree to be shown, a draft offer —
-//! each carrying a marker. Then every GET route of the route table is
-//! called anonymously with the public objects' ids, the pages are followed
-//! link by link, and every answer (HTML, JSON, OParl, iCalendar, CSV, the
-//! text of every PDF) is searched for the markers.
+//! minutes, a contact person who did not agree to be shown, a draft offer,
+//! an internal post and a post waiting for review — each carrying a
+//! marker. Then every GET route of the route table is called anonymously
+//! with the public objects' ids, the pages are followed link by link, and
+//! every answer (HTML, JSON, OParl, iCalendar, CSV, the text of every PDF)
+//! is searched for the markers.
 
 use std::collections::{BTreeSet, VecDeque};
 
@@ -27,7 +28,7 @@ use reqwest::StatusCode;
 use crate::backend_test;
 use crate::common::{
     TestApp,
-    fixtures::{Meeting, Offer, Person, agenda, upload_attachment},
+    fixtures::{Meeting, Offer, Person, Post, agenda, upload_attachment},
 };
 
 /// Pages followed from the start page at most (the search alone links to
@@ -42,6 +43,7 @@ struct Public {
     organization: i64,
     offer: i64,
     person: i64,
+    post: i64,
 }
 
 /// The demo with one non-public record of every kind, each named with a
@@ -118,6 +120,23 @@ async fn fixture(app: &TestApp) -> Public {
     let offer = Offer::new(network, organization, "Migrationsberatung")
         .create(app)
         .await;
+    // The bulletin: an internal event, a public post still in review, and
+    // a public event beside them.
+    let soon = ikon::core::store::now() + 10 * 86_400;
+    Post::new(network, "Interne Fortbildung GEHEIM-POST")
+        .event(soon, 2)
+        .create(app)
+        .await;
+    Post::new(network, "Entwurf GEHEIM-REVIEW")
+        .public()
+        .status(ikon::bulletin::model::Status::Review)
+        .create(app)
+        .await;
+    let post = Post::new(network, "Tag der Begegnung")
+        .public()
+        .event(soon, 4)
+        .create(app)
+        .await;
     Public {
         network,
         meeting,
@@ -126,6 +145,7 @@ async fn fixture(app: &TestApp) -> Public {
         organization,
         offer,
         person,
+        post,
     }
 }
 
@@ -156,6 +176,7 @@ fn concrete(path: &str, p: &Public) -> String {
         ("organization_id", p.organization),
         ("offer_id", p.offer),
         ("person_id", p.person),
+        ("post_id", p.post),
         ("object", body_object),
     ] {
         path = path.replace(&format!("{{{name}}}"), &value.to_string());
@@ -253,6 +274,10 @@ backend_test!(
             format!("/networks/{}/offers/{}", p.network, p.offer),
             format!("/oparl/v1/meeting/{}", p.meeting),
             format!("/networks/{}/wegweiser.pdf", p.network),
+            format!("/networks/{}/posts/{}", p.network, p.post),
+            format!("/networks/{}/posts.atom", p.network),
+            format!("/networks/{}/posts.ics", p.network),
+            format!("/api/v1/networks/{}/posts", p.network),
         ] {
             assert!(seen.contains(&reached), "{reached} was not walked");
         }

@@ -4,7 +4,9 @@
 //! 2. comes from our own origin (`Origin`/`Referer`, when sent) and echoes
 //!    the browser's CSRF cookie as the `csrf` form field, the
 //!    `X-CSRF-Token` header or — for file uploads — the `csrf` query
-//!    parameter.
+//!    parameter, or
+//! 3. is a one-click unsubscribe (RFC 8058) to `/unsubscribe/{token}`,
+//!    whose secret token is the credential.
 
 use axum::{
     body::{Body, to_bytes},
@@ -22,6 +24,16 @@ use crate::core::{
 
 pub const FIELD: &str = "csrf";
 pub const HEADER: &str = "x-csrf-token";
+
+/// Whether a path is a one-click unsubscribe link (`/unsubscribe/{token}`).
+fn one_click(path: &str) -> bool {
+    let prefix = crate::core::paths::UNSUBSCRIBE
+        .split('{')
+        .next()
+        .unwrap_or_default();
+    path.strip_prefix(prefix)
+        .is_some_and(|token| !token.is_empty() && !token.contains('/'))
+}
 
 fn failed() -> Response {
     AppError::new(StatusCode::FORBIDDEN, "csrf_failed", "err-csrf").into_response()
@@ -44,6 +56,13 @@ pub async fn verify(State(app): State<App>, request: Request, next: Next) -> Res
     // request could ride on: the handler answers it (401 where a user is
     // needed) instead of a misleading CSRF refusal.
     if viewer.user.is_none() && request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    // A one-click unsubscribe (RFC 8058) is posted by the recipient's
+    // mail provider, with no cookie or token of ours: the secret in the
+    // link's path is its only credential, and all it can do is end the
+    // subscription it names.
+    if one_click(request.uri().path()) {
         return next.run(request).await;
     }
     if !same_origin(request.headers(), &app.config.base()) {

@@ -13,7 +13,7 @@ use ikon::conferences::model::AgendaRecord;
 use crate::backend_test;
 use crate::common::{
     TestApp,
-    fixtures::{ActionItem, Meeting, Network, Offer, User, agenda, upload_attachment},
+    fixtures::{ActionItem, Meeting, Network, Offer, Post, User, agenda, upload_attachment},
 };
 
 mod rules;
@@ -82,6 +82,8 @@ struct Fixture {
     /// must not take the action item along.
     spare_item_id: i64,
     offer_id: i64,
+    /// An internal event with registration in ikon, on the bulletin.
+    post_id: i64,
     action_id: i64,
     /// A file on the spare item, for its download route and the old
     /// `/attachments/{id}` link.
@@ -204,6 +206,14 @@ async fn fixture(app: &TestApp) -> Fixture {
     )
     .create(app)
     .await;
+    let post_id = Post::new(logins.network_id, "Tag der Begegnung")
+        .event(ikon::core::store::now() + 30 * 24 * 3600, 4)
+        .with(|r| {
+            r.details.registration = "ikon".into();
+            r.details.registration_limit = Some(50);
+        })
+        .create(app)
+        .await;
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,
@@ -212,6 +222,7 @@ async fn fixture(app: &TestApp) -> Fixture {
         meeting_id,
         spare_item_id,
         offer_id,
+        post_id,
         action_id,
         attachment_id,
         public_meeting_id: public.id,
@@ -275,6 +286,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         ("mid", f.meeting_id),
         ("item_id", f.spare_item_id),
         ("offer_id", f.offer_id),
+        ("post_id", f.post_id),
         ("action_id", f.action_id),
         ("aid", f.action_id),
         ("attachment_id", f.attachment_id),

@@ -535,6 +535,79 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         "/api/v1/networks/{network_id}/actions/{action_id}/updates",
         Rule::EditOrganization,
     ),
+    // bulletin
+    ("GET", "/networks/{network_id}/posts", Rule::Public),
+    ("POST", "/networks/{network_id}/posts", Rule::ReadNetwork),
+    ("GET", "/networks/{network_id}/posts/new", Rule::ReadNetwork),
+    ("GET", "/networks/{network_id}/posts/archive", Rule::Public),
+    (
+        "GET",
+        "/networks/{network_id}/posts/settings",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/settings",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/posts/subscription",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/subscription",
+        Rule::ReadNetwork,
+    ),
+    ("GET", "/networks/{network_id}/calendar", Rule::Public),
+    // The fixture's post is an internal event with registration in ikon.
+    (
+        "GET",
+        "/networks/{network_id}/posts/{post_id}",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/posts/{post_id}/edit",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/status",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/pin",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/registration",
+        Rule::ReadNetwork,
+    ),
+    ("GET", "/networks/{network_id}/posts.atom", Rule::Public),
+    ("GET", "/networks/{network_id}/posts.json", Rule::Public),
+    ("GET", "/networks/{network_id}/posts.ics", Rule::Public),
+    (
+        "GET",
+        "/networks/{network_id}/posts/{post_id}/event.ics",
+        Rule::ReadNetwork,
+    ),
+    ("GET", "/unsubscribe/{token}", Rule::TokenLink),
+    ("POST", "/unsubscribe/{token}", Rule::TokenLink),
+    ("GET", "/api/v1/networks/{network_id}/posts", Rule::Public),
+    (
+        "GET",
+        "/api/v1/networks/{network_id}/posts/{post_id}",
+        Rule::ReadNetwork,
+    ),
     // documents and open data exports
     ("GET", "/networks/{network_id}/wegweiser.pdf", Rule::Public),
     ("GET", "/api/v1/offers.csv", Rule::Public),

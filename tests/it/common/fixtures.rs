@@ -571,3 +571,91 @@ pub async fn upload_attachment(
         .await
         .unwrap()
 }
+
+/// A post on a network's bulletin: news, internal and published unless
+/// set otherwise, written by the system.
+pub struct Post {
+    network_id: i64,
+    status: ikon::bulletin::model::Status,
+    pub record: ikon::bulletin::model::PostRecord,
+}
+
+impl Post {
+    pub fn new(network_id: i64, title: &str) -> Self {
+        use ikon::bulletin::model::{Audience, Details, Kind, PostRecord, Status};
+        Self {
+            network_id,
+            status: Status::Published,
+            record: PostRecord {
+                kind: Kind::News,
+                audience: Audience::Network,
+                title: title.into(),
+                body: String::new(),
+                tags: Vec::new(),
+                expires_on: None,
+                starts_at: None,
+                ends_at: None,
+                deadline_on: None,
+                details: Details::default(),
+            },
+        }
+    }
+
+    /// Readable by everybody (feeds, anonymous readers).
+    pub fn public(mut self) -> Self {
+        self.record.audience = ikon::bulletin::model::Audience::Public;
+        self
+    }
+
+    pub fn status(mut self, status: ikon::bulletin::model::Status) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// A funding call with a fixed deadline on `day` (YYYY-MM-DD).
+    pub fn funding_call(mut self, day: &str) -> Self {
+        self.record.kind = ikon::bulletin::model::Kind::FundingCall;
+        self.record.deadline_on = Some(day.into());
+        self.record.details.funder = "Bayerisches Staatsministerium des Innern".into();
+        self.record.details.funder_level = "land".into();
+        self.record.details.deadline_type = "fixed".into();
+        self
+    }
+
+    /// An event from `starts_at` (Unix seconds) for `hours`.
+    pub fn event(mut self, starts_at: i64, hours: i64) -> Self {
+        self.record.kind = ikon::bulletin::model::Kind::Event;
+        self.record.starts_at = Some(starts_at);
+        self.record.ends_at = Some(starts_at + hours * 3600);
+        self.record.details.place = "Rathaus Neustadt, Markt 1".into();
+        self.record.details.registration = "none".into();
+        self
+    }
+
+    /// Changes the record, e.g. its tags, text or type-specific fields.
+    pub fn with(mut self, change: impl FnOnce(&mut ikon::bulletin::model::PostRecord)) -> Self {
+        change(&mut self.record);
+        self
+    }
+
+    pub async fn create(self, app: &TestApp) -> i64 {
+        let mut tx = app.db().begin().await.unwrap();
+        let author = ikon::bulletin::store::Author {
+            user_id: None,
+            name: "Test",
+        };
+        let id = ikon::bulletin::service::posts::create(
+            &mut tx,
+            actor(),
+            NetworkId(self.network_id),
+            &self.record,
+            self.status,
+            &author,
+            None,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        id.get()
+    }
+}

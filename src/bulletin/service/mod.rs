@@ -1,0 +1,172 @@
+//! The bulletin's changes: posts and their moderation (`posts`),
+//! subscriptions (here) and the mail sent for them (`mail`).
+
+pub mod mail;
+pub mod posts;
+
+use serde_json::json;
+
+use crate::bulletin::{model::SubscriptionInput, store::subscriptions as store};
+use crate::core::{
+    audit::{self, Actor, Change},
+    error::AppResult,
+    i18n::Lang,
+    identity::User,
+    ids::NetworkId,
+    web::App,
+};
+
+async fn log(
+    tx: &mut crate::core::store::Tx,
+    actor: Actor<'_>,
+    network_id: NetworkId,
+    id: i64,
+    action: &str,
+    after: Option<serde_json::Value>,
+) -> Result<(), sqlx::Error> {
+    audit::record(
+        tx,
+        actor,
+        Change {
+            network_id: Some(network_id.get()),
+            entity: "bulletin_subscription",
+            entity_id: Some(id),
+            action,
+            before: None,
+            after,
+        },
+    )
+    .await
+}
+
+/// Creates or changes the user's subscription to the network's posts;
+/// its mails speak `lang`.
+pub async fn subscribe(
+    app: &App,
+    user: &User,
+    network_id: NetworkId,
+    input: &SubscriptionInput,
+    lang: Lang,
+) -> AppResult<i64> {
+    let mut tx = app.db.begin().await?;
+    let id = store::save(
+        &mut tx,
+        user.id,
+        network_id,
+        &input.kinds,
+        &input.tags,
+        &input.frequency,
+        lang.code(),
+    )
+    .await?;
+    log(
+        &mut tx,
+        Actor::User(user),
+        network_id,
+        id,
+        "save",
+        Some(json!(input)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Ends a subscription: by its owner (`actor` a user) or through the
+/// link of one of its mails (the system, on the token's word).
+pub async fn unsubscribe(
+    app: &App,
+    actor: Actor<'_>,
+    subscription: &store::Subscription,
+) -> AppResult<()> {
+    let mut tx = app.db.begin().await?;
+    if store::delete(&mut tx, subscription.id).await? {
+        log(
+            &mut tx,
+            actor,
+            subscription.network_id,
+            subscription.id,
+            "delete",
+            None,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A page of posts as a list, the API or a feed asks for it.
+pub struct Listed {
+    pub posts: Vec<crate::bulletin::model::Post>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// The store's query for the filters of a page, the API or a feed:
+/// unknown values are ignored (a feed URL with an old tag still answers).
+pub fn query(
+    filters: &crate::bulletin::model::Feed,
+    view: crate::bulletin::store::View,
+    public_only: bool,
+    per_page: i64,
+) -> (crate::bulletin::store::Query, i64) {
+    use crate::bulletin::model::{Kind, is_tag, iso, stems, today};
+    let page = filters
+        .page
+        .as_deref()
+        .and_then(|p| p.trim().parse::<i64>().ok())
+        .filter(|p| (1..=10_000).contains(p))
+        .unwrap_or(1);
+    let text = crate::offers::search::query::clean(filters.q.as_deref().unwrap_or(""));
+    let mut words = stems(&text);
+    words.truncate(12);
+    let deadline_until = filters
+        .deadline_within
+        .as_deref()
+        .and_then(|d| d.trim().parse::<u64>().ok())
+        .filter(|d| *d <= 366)
+        .and_then(|d| today().checked_add_days(chrono::Days::new(d)))
+        .map(iso);
+    let q = crate::bulletin::store::Query {
+        view,
+        public_only,
+        kind: filters.kind.as_deref().and_then(Kind::parse),
+        tag: filters
+            .tag
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| is_tag(t))
+            .map(str::to_string),
+        deadline_until,
+        words,
+        limit: per_page,
+        offset: (page - 1) * per_page,
+    };
+    (q, page)
+}
+
+/// A network's posts as `filters` ask.
+pub async fn list(
+    app: &App,
+    network_id: NetworkId,
+    filters: &crate::bulletin::model::Feed,
+    view: crate::bulletin::store::View,
+    public_only: bool,
+    per_page: i64,
+) -> AppResult<Listed> {
+    let (q, page) = query(filters, view, public_only, per_page);
+    let (posts, total) = crate::bulletin::store::list(
+        app.db.pool(),
+        network_id,
+        &q,
+        crate::bulletin::model::today(),
+    )
+    .await?;
+    Ok(Listed {
+        posts,
+        total,
+        page,
+        per_page,
+    })
+}
