@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod app;
 pub mod cli;
 pub mod conferences;
+pub mod coordination;
 pub mod core;
 pub mod demo;
 pub mod geography;

@@ -24,6 +24,7 @@ const TAGS: &[&str] = &[
     "network",
     "offers",
     "conferences",
+    "coordination",
 ];
 
 /// The document, built once per process from the route table.

@@ -28,7 +28,8 @@ pub fn routes() -> RouteTable {
     let t = network(t);
     let t = conferences(t);
     let t = offers(t);
-    oparl(t)
+    let t = oparl(t);
+    coordination(t)
 }
 
 fn shell(t: RouteTable) -> RouteTable {
@@ -300,4 +301,17 @@ fn oparl(t: RouteTable) -> RouteTable {
         .get_other("/oparl/v1/meeting/{id}/results-protocol", web::protocol)
         .get_other("/oparl/v1/agenda-item/{id}", web::agenda_item)
         .get_other("/oparl/v1/file/{id}", web::file)
+}
+
+fn coordination(t: RouteTable) -> RouteTable {
+    use crate::coordination::responsibilities::{api, web};
+    use crate::core::paths::*;
+    t.get(RESPONSIBILITIES, web::matrix)
+        .post(RESPONSIBILITIES, web::create)
+        .get(AGREEMENT_NEW, web::new_form)
+        .get_other(RESPONSIBILITIES_CSV, web::export)
+        .get(AGREEMENT, web::show)
+        .post(AGREEMENT, web::update)
+        .post(AGREEMENT_DELETE, web::delete)
+        .api(routes!(api::matrix, api::create))
 }

@@ -76,6 +76,8 @@ ids! {
     ActionItemId,
     /// An integration offer of a member organisation.
     OfferId,
+    /// An agreement of the responsibility matrix (coordination).
+    AgreementId,
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@
 use std::fmt::Display;
 
 use crate::core::ids::{
-    ActionItemId, AgendaItemId, AttachmentId, DecisionId, MeetingId, NetworkId, OfferId,
-    OrganizationId, PersonId, ProposalId, TokenId, UserId,
+    ActionItemId, AgendaItemId, AgreementId, AttachmentId, DecisionId, MeetingId, NetworkId,
+    OfferId, OrganizationId, PersonId, ProposalId, TokenId, UserId,
 };
 
 /// Fills the `{…}` placeholders of `pattern` in order, percent-encoding
@@ -160,6 +160,12 @@ paths! {
     wegweiser_pdf, WEGWEISER_PDF = "/networks/{network_id}/wegweiser.pdf" (network_id: NetworkId);
     finder, FINDER = "/finder" ();
     search, SEARCH = "/search" ();
+    // ── coordination ───────────────────────────────────────────────────
+    responsibilities, RESPONSIBILITIES = "/networks/{network_id}/responsibilities" (network_id: NetworkId);
+    responsibilities_csv, RESPONSIBILITIES_CSV = "/networks/{network_id}/responsibilities.csv" (network_id: NetworkId);
+    agreement_new, AGREEMENT_NEW = "/networks/{network_id}/responsibilities/new" (network_id: NetworkId);
+    agreement, AGREEMENT = "/networks/{network_id}/responsibilities/{agreement_id}" (network_id: NetworkId, agreement_id: AgreementId);
+    agreement_delete, AGREEMENT_DELETE = "/networks/{network_id}/responsibilities/{agreement_id}/delete" (network_id: NetworkId, agreement_id: AgreementId);
 }
 
 /// A path on this site that is safe to send the browser to (after login,

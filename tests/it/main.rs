@@ -34,3 +34,5 @@ mod scale;
 mod schema;
 mod security;
 mod shell;
+// coordination
+mod coordination;

@@ -93,6 +93,9 @@ struct Fixture {
     public_attachment_id: i64,
     public_person_id: i64,
     tokens: HashMap<Who, String>,
+    /// An agreement of the responsibility matrix naming the member's
+    /// organisation.
+    agreement_id: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -204,6 +207,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     )
     .create(app)
     .await;
+    let agreement_id = agreement(app, logins.network_id, logins.member_organization_id).await;
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,
@@ -219,7 +223,30 @@ async fn fixture(app: &TestApp) -> Fixture {
         public_attachment_id,
         public_person_id,
         tokens,
+        agreement_id,
     }
+}
+
+/// A Kreis-wide agreement with the organisation as lead.
+async fn agreement(app: &TestApp, network_id: i64, organization_id: i64) -> i64 {
+    use ikon::coordination::responsibilities::{model::AgreementRecord, model::Role, store};
+    use ikon::core::ids::{NetworkId, OrganizationId};
+    let mut tx = app.db().begin().await.unwrap();
+    let record = AgreementRecord {
+        municipality_key: None,
+        field: "counselling".into(),
+        target_group: "refugees".into(),
+        valid_from: "2026-01-01".into(),
+        valid_until: None,
+        decision_id: None,
+        note: String::new(),
+        parties: vec![(OrganizationId(organization_id), Role::Lead)],
+    };
+    let id = store::create(&mut tx, NetworkId(network_id), &record)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id.get()
 }
 
 /// The route pattern with the fixture's ids. Old routes and OParl still
@@ -283,6 +310,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         ("proposal_id", 999_999),
         ("decision_id", 999_999),
         ("token_id", 999_999),
+        ("agreement_id", f.agreement_id),
     ] {
         path = path.replace(&format!("{{{name}}}"), &value.to_string());
     }

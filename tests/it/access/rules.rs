@@ -554,4 +554,50 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         // The fixture's minutes are not circulated: for their writers only.
         Rule::ManageNetwork,
     ),
+    // coordination: the responsibility matrix
+    (
+        "GET",
+        "/networks/{network_id}/responsibilities",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/responsibilities",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/responsibilities/new",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/responsibilities.csv",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/responsibilities/{agreement_id}",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/responsibilities/{agreement_id}",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/responsibilities/{agreement_id}/delete",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/api/v1/networks/{network_id}/responsibilities",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/api/v1/networks/{network_id}/responsibilities",
+        Rule::ManageNetwork,
+    ),
 ];

@@ -1,0 +1,79 @@
+//! Accessibility of the coordination pages in German and English.
+
+use super::*;
+
+/// The grid (both views), the agreement form with an error, and an
+/// agreement as a member reads it pass axe, language and contrast checks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coordination_pages_are_accessible() {
+    use crate::common::browser::Chrome;
+
+    let app = TestApp::start(Backend::Sqlite).await;
+    let k = kreis(&app).await;
+    let m1 = k.municipalities[0].clone();
+    let id = agree(
+        &app,
+        &k,
+        agreement(
+            &m1,
+            "work",
+            "refugees",
+            &[(k.orgs[0], "lead"), (k.orgs[1], "lead")],
+        ),
+    )
+    .await;
+    User::new("mitglied@erh.example", Role::Member)
+        .name("Mia Glied")
+        .network(k.network_id)
+        .organization(Some(k.orgs[0]))
+        .create(&app)
+        .await;
+    let Some(chrome) = Chrome::start(&app.base).await else {
+        return;
+    };
+    let net = k.network_id;
+    let mut failures = Vec::new();
+    chrome
+        .sign_in(
+            "koordination@erh.example",
+            crate::common::fixtures::PASSWORD,
+        )
+        .await;
+    let coordinator_pages = [
+        format!("/networks/{net}/responsibilities"),
+        format!("/networks/{net}/responsibilities?municipality={m1}"),
+        format!("/networks/{net}/responsibilities?target_group=refugees"),
+        format!(
+            "/networks/{net}/responsibilities/new?municipality={m1}&field=work&target_group=women"
+        ),
+        format!("/networks/{net}/responsibilities/{id}"),
+    ];
+    for path in &coordinator_pages {
+        for lang in ["de", "en"] {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            failures.extend(chrome.problems(&format!("{path}{sep}lang={lang}")).await);
+        }
+    }
+    drop(chrome);
+    let Some(chrome) = Chrome::start(&app.base).await else {
+        return;
+    };
+    chrome
+        .sign_in("mitglied@erh.example", crate::common::fixtures::PASSWORD)
+        .await;
+    for path in [
+        format!("/networks/{net}/responsibilities?municipality={m1}"),
+        format!("/networks/{net}/responsibilities/{id}"),
+    ] {
+        for lang in ["de", "en"] {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            failures.extend(chrome.problems(&format!("{path}{sep}lang={lang}")).await);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
