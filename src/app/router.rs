@@ -304,7 +304,10 @@ fn oparl(t: RouteTable) -> RouteTable {
 }
 
 fn coordination(t: RouteTable) -> RouteTable {
-    use crate::coordination::responsibilities::{api, web};
+    use crate::coordination::{
+        projects,
+        responsibilities::{api, web},
+    };
     use crate::core::paths::*;
     t.get(RESPONSIBILITIES, web::matrix)
         .post(RESPONSIBILITIES, web::create)
@@ -314,4 +317,22 @@ fn coordination(t: RouteTable) -> RouteTable {
         .post(AGREEMENT, web::update)
         .post(AGREEMENT_DELETE, web::delete)
         .api(routes!(api::matrix, api::create))
+        .get(PROJECTS, projects::web::list)
+        .post(PROJECTS, projects::web::create)
+        .get(PROJECT_NEW, projects::web::new_form)
+        .get_other(PROJECTS_CSV, projects::web::export)
+        .get(PROJECTS_IMPORT, projects::web::import_form)
+        .post(PROJECTS_IMPORT, projects::web::import)
+        .get(PROJECT_STATUSES, projects::web::statuses_form)
+        .post(PROJECT_STATUSES, projects::web::statuses_submit)
+        .get(PROJECT, projects::web::show)
+        .post(PROJECT, projects::web::update)
+        .get(PROJECT_EDIT, projects::web::edit_form)
+        .post(PROJECT_DECIDE, projects::web::decide)
+        .post(PROJECT_PROGRESS, projects::web::progress)
+        .post(PROJECT_MILESTONES, projects::web::add_milestone)
+        .post(PROJECT_MILESTONE, projects::web::edit_milestone)
+        .post(PROJECT_FUNDING, projects::web::add_funding)
+        .api(routes!(projects::api::list, projects::api::create))
+        .api(routes!(projects::api::progress))
 }

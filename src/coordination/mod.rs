@@ -1,10 +1,11 @@
 //! Coordination: the network's agreements on who does what where (the
-//! responsibility matrix).
+//! responsibility matrix) and its joint projects.
 //!
 //! The house shape per concern: `model` (records, inputs with their one
 //! `validate`, views), `store` (the only SQL on its tables), `service`
 //! (transactions and audit), `web` (pages) and `api` (JSON). `registry` is
 //! the one door to the network registry, the offers and the conferences.
 
+pub mod projects;
 pub mod registry;
 pub mod responsibilities;

@@ -78,6 +78,10 @@ ids! {
     OfferId,
     /// An agreement of the responsibility matrix (coordination).
     AgreementId,
+    /// A joint project of a network (coordination).
+    ProjectId,
+    /// A milestone of a project.
+    MilestoneId,
 }
 
 #[cfg(test)]

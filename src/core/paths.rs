@@ -10,8 +10,8 @@
 use std::fmt::Display;
 
 use crate::core::ids::{
-    ActionItemId, AgendaItemId, AgreementId, AttachmentId, DecisionId, MeetingId, NetworkId,
-    OfferId, OrganizationId, PersonId, ProposalId, TokenId, UserId,
+    ActionItemId, AgendaItemId, AgreementId, AttachmentId, DecisionId, MeetingId, MilestoneId,
+    NetworkId, OfferId, OrganizationId, PersonId, ProjectId, ProposalId, TokenId, UserId,
 };
 
 /// Fills the `{…}` placeholders of `pattern` in order, percent-encoding
@@ -166,6 +166,18 @@ paths! {
     agreement_new, AGREEMENT_NEW = "/networks/{network_id}/responsibilities/new" (network_id: NetworkId);
     agreement, AGREEMENT = "/networks/{network_id}/responsibilities/{agreement_id}" (network_id: NetworkId, agreement_id: AgreementId);
     agreement_delete, AGREEMENT_DELETE = "/networks/{network_id}/responsibilities/{agreement_id}/delete" (network_id: NetworkId, agreement_id: AgreementId);
+    projects, PROJECTS = "/networks/{network_id}/projects" (network_id: NetworkId);
+    project_new, PROJECT_NEW = "/networks/{network_id}/projects/new" (network_id: NetworkId);
+    projects_csv, PROJECTS_CSV = "/networks/{network_id}/projects.csv" (network_id: NetworkId);
+    projects_import, PROJECTS_IMPORT = "/networks/{network_id}/projects/import" (network_id: NetworkId);
+    project_statuses, PROJECT_STATUSES = "/networks/{network_id}/projects/statuses" (network_id: NetworkId);
+    project, PROJECT = "/networks/{network_id}/projects/{project_id}" (network_id: NetworkId, project_id: ProjectId);
+    project_edit, PROJECT_EDIT = "/networks/{network_id}/projects/{project_id}/edit" (network_id: NetworkId, project_id: ProjectId);
+    project_decide, PROJECT_DECIDE = "/networks/{network_id}/projects/{project_id}/decide" (network_id: NetworkId, project_id: ProjectId);
+    project_progress, PROJECT_PROGRESS = "/networks/{network_id}/projects/{project_id}/progress" (network_id: NetworkId, project_id: ProjectId);
+    project_milestones, PROJECT_MILESTONES = "/networks/{network_id}/projects/{project_id}/milestones" (network_id: NetworkId, project_id: ProjectId);
+    project_milestone, PROJECT_MILESTONE = "/networks/{network_id}/projects/{project_id}/milestones/{milestone_id}" (network_id: NetworkId, project_id: ProjectId, milestone_id: MilestoneId);
+    project_funding, PROJECT_FUNDING = "/networks/{network_id}/projects/{project_id}/funding" (network_id: NetworkId, project_id: ProjectId);
 }
 
 /// A path on this site that is safe to send the browser to (after login,

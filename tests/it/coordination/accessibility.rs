@@ -28,10 +28,43 @@ async fn coordination_pages_are_accessible() {
         .organization(Some(k.orgs[0]))
         .create(&app)
         .await;
+    let net = k.network_id;
+    let project = super::projects::project(&app, &k, &k.token, json!({
+        "title": "Arbeitsmarkt", "starts_on": "2026-01-01", "ends_on": "2027-12-31", "is_public": true,
+        "partners": [{ "organization_id": k.orgs[0], "role": "lead" }],
+    })).await;
+    super::projects::project(
+        &app,
+        &k,
+        &k.token,
+        json!({ "title": "Bewerbungscafé", "parent_id": project.to_string() }),
+    )
+    .await;
+    let response = k
+        .coordinator
+        .post_form(
+            &format!("/networks/{net}/projects/{project}/milestones"),
+            &[("title", "Auftakt"), ("due_on", "2026-03-01")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = k
+        .coordinator
+        .post_form(
+            &format!("/networks/{net}/projects/{project}/funding"),
+            &[
+                ("programme", "ESF Plus – WIR"),
+                ("funder", "BMAS"),
+                ("level", "bund"),
+                ("amount", "250000"),
+                ("application_status", "approved"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let Some(chrome) = Chrome::start(&app.base).await else {
         return;
     };
-    let net = k.network_id;
     let mut failures = Vec::new();
     chrome
         .sign_in(
@@ -47,6 +80,12 @@ async fn coordination_pages_are_accessible() {
             "/networks/{net}/responsibilities/new?municipality={m1}&field=work&target_group=women"
         ),
         format!("/networks/{net}/responsibilities/{id}"),
+        format!("/networks/{net}/projects"),
+        format!("/networks/{net}/projects/new"),
+        format!("/networks/{net}/projects/{project}"),
+        format!("/networks/{net}/projects/{project}/edit"),
+        format!("/networks/{net}/projects/import"),
+        format!("/networks/{net}/projects/statuses"),
     ];
     for path in &coordinator_pages {
         for lang in ["de", "en"] {
@@ -69,6 +108,18 @@ async fn coordination_pages_are_accessible() {
             let sep = if path.contains('?') { '&' } else { '?' };
             failures.extend(chrome.problems(&format!("{path}{sep}lang={lang}")).await);
         }
+    }
+    drop(chrome);
+    // The public project page, signed out.
+    let Some(chrome) = Chrome::start(&app.base).await else {
+        return;
+    };
+    for lang in ["de", "en"] {
+        failures.extend(
+            chrome
+                .problems(&format!("/networks/{net}/projects/{project}?lang={lang}"))
+                .await,
+        );
     }
     assert!(
         failures.is_empty(),

@@ -1,10 +1,13 @@
 //! Coordination: the responsibility matrix (gaps, overlaps and unconfirmed
 //! cells against hand-made cases, agreements with their checks, the CSV
-//! file, the pages' accessibility).
+//! file), joint projects (proposal, progress, roll-up, public page, CSV
+//! round trip) and the pages' accessibility.
 
 mod accessibility;
 mod agreements;
 mod matrix;
+mod projects;
+mod projects_csv;
 
 use ikon::accounts::model::Role;
 use reqwest::StatusCode;
