@@ -114,3 +114,40 @@ CREATE TABLE project_history (
     detail TEXT NOT NULL
 );
 CREATE INDEX project_history_project ON project_history (project_id, at);
+
+-- Concerns (Anliegen) the network carries to politics and administration:
+-- draft -> on_agenda (an item on a meeting's agenda) -> agreed (with the
+-- decision) / rejected / postponed -> submitted (date, reference) ->
+-- answered (date, text) -> closed; withdrawn from any state before
+-- submission.
+CREATE TABLE concerns (
+    id INTEGER PRIMARY KEY NOT NULL,
+    network_id INTEGER NOT NULL REFERENCES networks (id),
+    organization_id INTEGER REFERENCES organizations (id) ON DELETE SET NULL,
+    created_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    addressee TEXT NOT NULL,
+    justification TEXT NOT NULL,
+    state TEXT NOT NULL,
+    meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+    agenda_item_id INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,
+    decision_id INTEGER REFERENCES decisions (id) ON DELETE SET NULL,
+    submitted_on TEXT,
+    reference TEXT NOT NULL,
+    answered_on TEXT,
+    answer TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX concerns_network ON concerns (network_id, state);
+
+CREATE TABLE concern_history (
+    id INTEGER PRIMARY KEY NOT NULL,
+    concern_id INTEGER NOT NULL REFERENCES concerns (id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    user_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    from_state TEXT NOT NULL,
+    to_state TEXT NOT NULL
+);
+CREATE INDEX concern_history_concern ON concern_history (concern_id, at);

@@ -305,7 +305,7 @@ fn oparl(t: RouteTable) -> RouteTable {
 
 fn coordination(t: RouteTable) -> RouteTable {
     use crate::coordination::{
-        projects,
+        concerns, projects,
         responsibilities::{api, web},
     };
     use crate::core::paths::*;
@@ -335,4 +335,12 @@ fn coordination(t: RouteTable) -> RouteTable {
         .post(PROJECT_FUNDING, projects::web::add_funding)
         .api(routes!(projects::api::list, projects::api::create))
         .api(routes!(projects::api::progress))
+        .get(CONCERNS, concerns::web::list)
+        .post(CONCERNS, concerns::web::create)
+        .get(CONCERN_NEW, concerns::web::new_form)
+        .get(CONCERN, concerns::web::show)
+        .post(CONCERN, concerns::web::update)
+        .post(CONCERN_TRANSITIONS, concerns::web::transition)
+        .api(routes!(concerns::api::list, concerns::api::create))
+        .api(routes!(concerns::api::transition))
 }

@@ -1,11 +1,13 @@
 //! Coordination: the network's agreements on who does what where (the
-//! responsibility matrix) and its joint projects.
+//! responsibility matrix), its joint projects and the concerns it carries
+//! to politics and administration.
 //!
 //! The house shape per concern: `model` (records, inputs with their one
 //! `validate`, views), `store` (the only SQL on its tables), `service`
 //! (transactions and audit), `web` (pages) and `api` (JSON). `registry` is
 //! the one door to the network registry, the offers and the conferences.
 
+pub mod concerns;
 pub mod projects;
 pub mod registry;
 pub mod responsibilities;

@@ -82,6 +82,8 @@ ids! {
     ProjectId,
     /// A milestone of a project.
     MilestoneId,
+    /// A concern the network carries to politics and administration.
+    ConcernId,
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@
 use std::fmt::Display;
 
 use crate::core::ids::{
-    ActionItemId, AgendaItemId, AgreementId, AttachmentId, DecisionId, MeetingId, MilestoneId,
-    NetworkId, OfferId, OrganizationId, PersonId, ProjectId, ProposalId, TokenId, UserId,
+    ActionItemId, AgendaItemId, AgreementId, AttachmentId, ConcernId, DecisionId, MeetingId,
+    MilestoneId, NetworkId, OfferId, OrganizationId, PersonId, ProjectId, ProposalId, TokenId,
+    UserId,
 };
 
 /// Fills the `{…}` placeholders of `pattern` in order, percent-encoding
@@ -178,6 +179,10 @@ paths! {
     project_milestones, PROJECT_MILESTONES = "/networks/{network_id}/projects/{project_id}/milestones" (network_id: NetworkId, project_id: ProjectId);
     project_milestone, PROJECT_MILESTONE = "/networks/{network_id}/projects/{project_id}/milestones/{milestone_id}" (network_id: NetworkId, project_id: ProjectId, milestone_id: MilestoneId);
     project_funding, PROJECT_FUNDING = "/networks/{network_id}/projects/{project_id}/funding" (network_id: NetworkId, project_id: ProjectId);
+    concerns, CONCERNS = "/networks/{network_id}/concerns" (network_id: NetworkId);
+    concern_new, CONCERN_NEW = "/networks/{network_id}/concerns/new" (network_id: NetworkId);
+    concern, CONCERN = "/networks/{network_id}/concerns/{concern_id}" (network_id: NetworkId, concern_id: ConcernId);
+    concern_transitions, CONCERN_TRANSITIONS = "/networks/{network_id}/concerns/{concern_id}/transitions" (network_id: NetworkId, concern_id: ConcernId);
 }
 
 /// A path on this site that is safe to send the browser to (after login,

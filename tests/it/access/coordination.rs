@@ -135,4 +135,39 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         "/api/v1/networks/{network_id}/projects/{project_id}/progress",
         Rule::EditOrganization,
     ),
+    // concerns (the fixture's concern is a draft of the member's
+    // organisation)
+    ("GET", "/networks/{network_id}/concerns", Rule::ReadNetwork),
+    ("POST", "/networks/{network_id}/concerns", Rule::TakePart),
+    ("GET", "/networks/{network_id}/concerns/new", Rule::TakePart),
+    (
+        "GET",
+        "/networks/{network_id}/concerns/{concern_id}",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/concerns/{concern_id}",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/concerns/{concern_id}/transitions",
+        Rule::EditOrganization,
+    ),
+    (
+        "GET",
+        "/api/v1/networks/{network_id}/concerns",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/api/v1/networks/{network_id}/concerns",
+        Rule::TakePart,
+    ),
+    (
+        "POST",
+        "/api/v1/networks/{network_id}/concerns/{concern_id}/transitions",
+        Rule::EditOrganization,
+    ),
 ];

@@ -105,6 +105,8 @@ struct Fixture {
     agreement_id: i64,
     /// A project proposed and led by the member's organisation.
     project_id: i64,
+    /// A concern drafted by the member's organisation.
+    concern_id: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -218,6 +220,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     .await;
     let agreement_id = agreement(app, logins.network_id, logins.member_organization_id).await;
     let project_id = project(app, logins.network_id, logins.member_organization_id).await;
+    let concern_id = concern(app, logins.network_id, logins.member_organization_id).await;
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,
@@ -235,7 +238,27 @@ async fn fixture(app: &TestApp) -> Fixture {
         tokens,
         agreement_id,
         project_id,
+        concern_id,
     }
+}
+
+/// A draft concern of the organisation.
+async fn concern(app: &TestApp, network_id: i64, organization_id: i64) -> i64 {
+    use ikon::coordination::concerns::{model::ConcernRecord, store};
+    use ikon::core::ids::{NetworkId, OrganizationId};
+    let mut tx = app.db().begin().await.unwrap();
+    let record = ConcernRecord {
+        title: "Mehr Sprachkurse".into(),
+        body: "Der Kreis braucht mehr Kurse.".into(),
+        addressee: "land_ministry".into(),
+        justification: String::new(),
+    };
+    let owner = (Some(OrganizationId(organization_id)), None);
+    let id = store::create(&mut tx, NetworkId(network_id), &record, owner)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id.get()
 }
 
 /// A proposal of the organisation, which leads it.
@@ -359,6 +382,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         ("token_id", 999_999),
         ("agreement_id", f.agreement_id),
         ("project_id", f.project_id),
+        ("concern_id", f.concern_id),
         ("milestone_id", 999_999),
     ] {
         path = path.replace(&format!("{{{name}}}"), &value.to_string());

@@ -62,6 +62,24 @@ async fn coordination_pages_are_accessible() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let meeting = crate::common::fixtures::Meeting::new(net, "Herbstkonferenz")
+        .item(crate::common::fixtures::agenda("Begrüßung"))
+        .create(&app)
+        .await
+        .id;
+    let (status, created) = super::projects::api(&app, reqwest::Method::POST, &format!("/api/v1/networks/{net}/concerns"), &k.token,
+        Some(json!({ "title": "Mehr Sprachkurse", "body": "Der Kreis braucht mehr Kurse.", "addressee": "land_ministry" }))).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let concern = created["id"].as_i64().unwrap();
+    let (status, _) = super::projects::api(
+        &app,
+        reqwest::Method::POST,
+        &format!("/api/v1/networks/{net}/concerns/{concern}/transitions"),
+        &k.token,
+        Some(json!({ "to": "on_agenda", "meeting_id": meeting.to_string() })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
     let Some(chrome) = Chrome::start(&app.base).await else {
         return;
     };
@@ -86,6 +104,9 @@ async fn coordination_pages_are_accessible() {
         format!("/networks/{net}/projects/{project}/edit"),
         format!("/networks/{net}/projects/import"),
         format!("/networks/{net}/projects/statuses"),
+        format!("/networks/{net}/concerns"),
+        format!("/networks/{net}/concerns/new"),
+        format!("/networks/{net}/concerns/{concern}"),
     ];
     for path in &coordinator_pages {
         for lang in ["de", "en"] {

@@ -5,6 +5,7 @@
 
 mod accessibility;
 mod agreements;
+mod concerns;
 mod matrix;
 mod projects;
 mod projects_csv;
