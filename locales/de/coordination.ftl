@@ -222,3 +222,7 @@ conc-err-decision = Der Beschluss muss aus der Sitzung stammen, auf deren Tageso
 conc-err-not-draft = Nur ein Entwurf kann bearbeitet werden.
 notice-concern-saved = Das Anliegen ist gespeichert.
 notice-concern-moved = Der Stand des Anliegens ist geändert.
+conc-mail-reminder-subject = Noch keine Antwort: { $title }
+conc-mail-reminder-body = Das Anliegen „{ $title }“ wurde am { $submitted } eingereicht (Aktenzeichen { $reference }). Seit { $weeks } Wochen liegt keine Antwort vor.
+
+    Bitte fragen Sie nach: { $link }

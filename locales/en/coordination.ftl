@@ -222,3 +222,7 @@ conc-err-decision = The decision must come from the meeting whose agenda held th
 conc-err-not-draft = Only a draft can be edited.
 notice-concern-saved = The concern is saved.
 notice-concern-moved = The concern's state is changed.
+conc-mail-reminder-subject = Still no answer: { $title }
+conc-mail-reminder-body = The concern “{ $title }” was submitted on { $submitted } (reference { $reference }). There has been no answer for { $weeks } weeks.
+
+    Please follow it up: { $link }

@@ -137,6 +137,8 @@ CREATE TABLE concerns (
     reference TEXT NOT NULL,
     answered_on TEXT,
     answer TEXT NOT NULL,
+    -- When the coordinators were reminded of a missing answer (once).
+    reminded_at BIGINT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );

@@ -137,6 +137,8 @@ CREATE TABLE concerns (
     reference TEXT NOT NULL,
     answered_on TEXT,
     answer TEXT NOT NULL,
+    -- When the coordinators were reminded of a missing answer (once).
+    reminded_at INTEGER,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
 );

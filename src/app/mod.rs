@@ -13,7 +13,7 @@ pub mod server;
 use axum::{Router, middleware};
 
 use crate::{
-    accounts, conferences,
+    accounts, conferences, coordination,
     core::{
         config::Config,
         mail,
@@ -36,6 +36,7 @@ pub fn build(config: Config, db: Db) -> App {
     let parts = offers::install(parts, &config);
     let parts = conferences::install(parts);
     let parts = oparl::install(parts);
+    let parts = coordination::install(parts);
     App::new(config, db, parts)
 }
 

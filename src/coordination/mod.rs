@@ -11,3 +11,21 @@ pub mod concerns;
 pub mod projects;
 pub mod registry;
 pub mod responsibilities;
+
+use crate::core::web::{Parts, parts::Sweep};
+
+/// Hands coordination's background work to the app: the reminder of
+/// concerns that wait too long for an answer.
+pub fn install(parts: Parts) -> Parts {
+    parts.sweep(Sweep {
+        name: "concern reminders",
+        every: concerns::reminders::SWEEP_EVERY,
+        run: |app| {
+            Box::pin(async move {
+                concerns::reminders::sweep(&app).await.map_err(|e| {
+                    anyhow::anyhow!("concern reminders: {} ({})", e.code, e.message.id)
+                })
+            })
+        },
+    })
+}

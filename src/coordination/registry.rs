@@ -107,3 +107,17 @@ pub async fn decision(db: &Db, id: DecisionId) -> AppResult<Option<DecisionRef>>
         .await?;
     Ok(row.as_ref().map(decision_from))
 }
+
+/// The e-mail addresses of the network's coordinators.
+pub async fn coordinator_emails(db: &Db, network_id: NetworkId) -> AppResult<Vec<String>> {
+    use crate::accounts::model::Role;
+    let mut emails: Vec<String> = crate::accounts::store::list_users(db)
+        .await?
+        .into_iter()
+        .filter(|u| u.role == Role::Coordinator && u.network_id == Some(network_id.get()))
+        .map(|u| u.email)
+        .collect();
+    emails.sort();
+    emails.dedup();
+    Ok(emails)
+}

@@ -9,6 +9,7 @@ mod concerns;
 mod matrix;
 mod projects;
 mod projects_csv;
+mod reminders;
 
 use ikon::accounts::model::Role;
 use reqwest::StatusCode;
