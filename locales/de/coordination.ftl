@@ -226,3 +226,11 @@ conc-mail-reminder-subject = Noch keine Antwort: { $title }
 conc-mail-reminder-body = Das Anliegen „{ $title }“ wurde am { $submitted } eingereicht (Aktenzeichen { $reference }). Seit { $weeks } Wochen liegt keine Antwort vor.
 
     Bitte fragen Sie nach: { $link }
+
+# Coordination: network page panel
+panel-title = Koordination
+panel-matrix = Heute { $gaps } Lücken und { $overlaps } Überschneidungen.
+panel-to-matrix = Zur Zuständigkeitsmatrix
+panel-to-projects = Alle Projekte
+panel-awaiting = Anliegen, die auf Antwort warten
+panel-to-concerns = Alle Anliegen

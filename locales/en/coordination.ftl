@@ -226,3 +226,11 @@ conc-mail-reminder-subject = Still no answer: { $title }
 conc-mail-reminder-body = The concern “{ $title }” was submitted on { $submitted } (reference { $reference }). There has been no answer for { $weeks } weeks.
 
     Please follow it up: { $link }
+
+# Coordination: network page panel
+panel-title = Coordination
+panel-matrix = Today { $gaps } gaps and { $overlaps } overlaps.
+panel-to-matrix = To the responsibility matrix
+panel-to-projects = All projects
+panel-awaiting = Concerns awaiting an answer
+panel-to-concerns = All concerns

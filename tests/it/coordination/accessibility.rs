@@ -104,6 +104,7 @@ async fn coordination_pages_are_accessible() {
         format!("/networks/{net}/projects/{project}/edit"),
         format!("/networks/{net}/projects/import"),
         format!("/networks/{net}/projects/statuses"),
+        format!("/networks/{net}"),
         format!("/networks/{net}/concerns"),
         format!("/networks/{net}/concerns/new"),
         format!("/networks/{net}/concerns/{concern}"),

@@ -7,6 +7,7 @@ mod accessibility;
 mod agreements;
 mod concerns;
 mod matrix;
+mod panel;
 mod projects;
 mod projects_csv;
 mod reminders;
