@@ -10,6 +10,7 @@
 //! validation and store functions as user input, so the demo cannot hold
 //! data the application itself would refuse.
 
+mod coordination;
 mod history;
 
 use anyhow::{Context, anyhow, bail};
@@ -291,6 +292,15 @@ pub async fn load_history(db: &Db, network_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Adds the demo network's coordination: its responsibility matrix,
+/// joint projects and concerns.
+pub async fn load_coordination(db: &Db, network_id: i64) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    coordination::load(&mut tx, network_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// `ikon demo`: loads the demo with its offers and conference history and
 /// prints its logins. (Tests use `load` alone and add what they need.)
 /// Loads the demo and prints its logins; `login_url` is where the server
@@ -299,6 +309,7 @@ pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
     let logins = load(db).await?;
     load_offers(db, logins.network_id).await?;
     load_history(db, logins.network_id).await?;
+    load_coordination(db, logins.network_id).await?;
     println!("{}", describe(&logins, login_url));
     Ok(())
 }

@@ -6,6 +6,7 @@
 mod accessibility;
 mod agreements;
 mod concerns;
+mod demo;
 mod matrix;
 mod panel;
 mod projects;
