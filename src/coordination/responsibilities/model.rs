@@ -19,6 +19,7 @@ pub use crate::offers::model::{FIELDS, TARGET_GROUPS};
 /// An organisation's part in an agreement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = AgreementRole)]
 pub enum Role {
     /// Federführend: answers for the cell.
     Lead,

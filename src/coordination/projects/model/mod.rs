@@ -45,6 +45,7 @@ impl PartnerRole {
 /// Where a proposal stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = ProjectProposalState)]
 pub enum State {
     /// Proposed by a member; the proposer may still change it.
     Proposed,
