@@ -9,6 +9,7 @@ pub mod app;
 pub mod bulletin;
 pub mod cli;
 pub mod conferences;
+pub mod coordination;
 pub mod core;
 pub mod demo;
 pub mod geography;

@@ -13,7 +13,7 @@ pub mod server;
 use axum::{Router, middleware};
 
 use crate::{
-    accounts, bulletin, conferences,
+    accounts, bulletin, conferences, coordination,
     core::{
         config::Config,
         mail,
@@ -38,6 +38,7 @@ pub fn build(config: Config, db: Db) -> App {
     let parts = conferences::install(parts);
     let parts = oparl::install(parts);
     let parts = bulletin::install(parts);
+    let parts = coordination::install(parts);
     App::new(config, db, parts)
 }
 

@@ -26,6 +26,7 @@ const TAGS: &[&str] = &[
     "conferences",
     "statistics",
     "bulletin",
+    "coordination",
 ];
 
 /// The document, built once per process from the route table.

@@ -30,7 +30,8 @@ pub fn routes() -> RouteTable {
     let t = offers(t);
     let t = bulletin(t);
     let t = oparl(t);
-    monitoring(t)
+    let t = monitoring(t);
+    coordination(t)
 }
 
 fn shell(t: RouteTable) -> RouteTable {
@@ -342,4 +343,46 @@ fn monitoring(t: RouteTable) -> RouteTable {
         .api(routes!(api::indicators))
         .api(routes!(api::indicator))
         .api(routes!(api::concentration))
+}
+
+fn coordination(t: RouteTable) -> RouteTable {
+    use crate::coordination::{
+        concerns, projects,
+        responsibilities::{api, web},
+    };
+    use crate::core::paths::*;
+    t.get(RESPONSIBILITIES, web::matrix)
+        .post(RESPONSIBILITIES, web::create)
+        .get(AGREEMENT_NEW, web::new_form)
+        .get_other(RESPONSIBILITIES_CSV, web::export)
+        .get(AGREEMENT, web::show)
+        .post(AGREEMENT, web::update)
+        .post(AGREEMENT_DELETE, web::delete)
+        .api(routes!(api::matrix, api::create))
+        .get(PROJECTS, projects::web::list)
+        .post(PROJECTS, projects::web::create)
+        .get(PROJECT_NEW, projects::web::new_form)
+        .get_other(PROJECTS_CSV, projects::web::export)
+        .get(PROJECTS_IMPORT, projects::web::import_form)
+        .post(PROJECTS_IMPORT, projects::web::import)
+        .get(PROJECT_STATUSES, projects::web::statuses_form)
+        .post(PROJECT_STATUSES, projects::web::statuses_submit)
+        .get(PROJECT, projects::web::show)
+        .post(PROJECT, projects::web::update)
+        .get(PROJECT_EDIT, projects::web::edit_form)
+        .post(PROJECT_DECIDE, projects::web::decide)
+        .post(PROJECT_PROGRESS, projects::web::progress)
+        .post(PROJECT_MILESTONES, projects::web::add_milestone)
+        .post(PROJECT_MILESTONE, projects::web::edit_milestone)
+        .post(PROJECT_FUNDING, projects::web::add_funding)
+        .api(routes!(projects::api::list, projects::api::create))
+        .api(routes!(projects::api::progress))
+        .get(CONCERNS, concerns::web::list)
+        .post(CONCERNS, concerns::web::create)
+        .get(CONCERN_NEW, concerns::web::new_form)
+        .get(CONCERN, concerns::web::show)
+        .post(CONCERN, concerns::web::update)
+        .post(CONCERN_TRANSITIONS, concerns::web::transition)
+        .api(routes!(concerns::api::list, concerns::api::create))
+        .api(routes!(concerns::api::transition))
 }

@@ -79,6 +79,9 @@ pub struct Config {
     pub action_reminder_days: i64,
     /// Days before a meeting that the reminder to the invited goes out.
     pub meeting_reminder_days: i64,
+    /// Weeks after a concern's submission without an answer that its
+    /// network's coordinators get one reminder.
+    pub concern_reminder_weeks: i64,
     /// Licence of the open data exports (an identifier such as
     /// `dl-de/by-2-0`) and where its text is.
     pub open_data_licence: String,
@@ -119,6 +122,7 @@ impl Default for Config {
             offers_stale_after_months: 12,
             action_reminder_days: 7,
             meeting_reminder_days: 3,
+            concern_reminder_weeks: 8,
             open_data_licence: "dl-de/by-2-0".into(),
             open_data_licence_url: "https://www.govdata.de/dl-de/by-2-0".into(),
             open_data_attribution: String::new(),
@@ -223,6 +227,7 @@ impl Config {
             "offers_stale_after_months",
             "action_reminder_days",
             "meeting_reminder_days",
+            "concern_reminder_weeks",
             "open_data_licence",
             "open_data_licence_url",
             "open_data_attribution",
@@ -265,6 +270,9 @@ impl Config {
         }
         if !(0..=365).contains(&self.meeting_reminder_days) {
             bail!("IKON_MEETING_REMINDER_DAYS must be between 0 and 365");
+        }
+        if !(1..=104).contains(&self.concern_reminder_weeks) {
+            bail!("IKON_CONCERN_REMINDER_WEEKS must be between 1 and 104");
         }
         // Both go into HTTP headers of the exports.
         if self.open_data_licence.is_empty()

@@ -78,6 +78,14 @@ ids! {
     OfferId,
     /// A post on a network's bulletin.
     PostId,
+    /// An agreement of the responsibility matrix (coordination).
+    AgreementId,
+    /// A joint project of a network (coordination).
+    ProjectId,
+    /// A milestone of a project.
+    MilestoneId,
+    /// A concern the network carries to politics and administration.
+    ConcernId,
 }
 
 #[cfg(test)]

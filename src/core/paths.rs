@@ -10,8 +10,9 @@
 use std::fmt::Display;
 
 use crate::core::ids::{
-    ActionItemId, AgendaItemId, AttachmentId, DecisionId, MeetingId, NetworkId, OfferId,
-    OrganizationId, PersonId, PostId, ProposalId, TokenId, UserId,
+    ActionItemId, AgendaItemId, AgreementId, AttachmentId, ConcernId, DecisionId, MeetingId,
+    MilestoneId, NetworkId, OfferId, OrganizationId, PersonId, PostId, ProjectId, ProposalId,
+    TokenId, UserId,
 };
 
 /// Fills the `{…}` placeholders of `pattern` in order, percent-encoding
@@ -179,6 +180,28 @@ paths! {
     post_ics, POST_ICS = "/networks/{network_id}/posts/{post_id}/event.ics" (network_id: NetworkId, post_id: PostId);
     post_registration, POST_REGISTRATION = "/networks/{network_id}/posts/{post_id}/registration" (network_id: NetworkId, post_id: PostId);
     unsubscribe, UNSUBSCRIBE = "/unsubscribe/{token}" (token: &str);
+    // ── coordination ───────────────────────────────────────────────────
+    responsibilities, RESPONSIBILITIES = "/networks/{network_id}/responsibilities" (network_id: NetworkId);
+    responsibilities_csv, RESPONSIBILITIES_CSV = "/networks/{network_id}/responsibilities.csv" (network_id: NetworkId);
+    agreement_new, AGREEMENT_NEW = "/networks/{network_id}/responsibilities/new" (network_id: NetworkId);
+    agreement, AGREEMENT = "/networks/{network_id}/responsibilities/{agreement_id}" (network_id: NetworkId, agreement_id: AgreementId);
+    agreement_delete, AGREEMENT_DELETE = "/networks/{network_id}/responsibilities/{agreement_id}/delete" (network_id: NetworkId, agreement_id: AgreementId);
+    projects, PROJECTS = "/networks/{network_id}/projects" (network_id: NetworkId);
+    project_new, PROJECT_NEW = "/networks/{network_id}/projects/new" (network_id: NetworkId);
+    projects_csv, PROJECTS_CSV = "/networks/{network_id}/projects.csv" (network_id: NetworkId);
+    projects_import, PROJECTS_IMPORT = "/networks/{network_id}/projects/import" (network_id: NetworkId);
+    project_statuses, PROJECT_STATUSES = "/networks/{network_id}/projects/statuses" (network_id: NetworkId);
+    project, PROJECT = "/networks/{network_id}/projects/{project_id}" (network_id: NetworkId, project_id: ProjectId);
+    project_edit, PROJECT_EDIT = "/networks/{network_id}/projects/{project_id}/edit" (network_id: NetworkId, project_id: ProjectId);
+    project_decide, PROJECT_DECIDE = "/networks/{network_id}/projects/{project_id}/decide" (network_id: NetworkId, project_id: ProjectId);
+    project_progress, PROJECT_PROGRESS = "/networks/{network_id}/projects/{project_id}/progress" (network_id: NetworkId, project_id: ProjectId);
+    project_milestones, PROJECT_MILESTONES = "/networks/{network_id}/projects/{project_id}/milestones" (network_id: NetworkId, project_id: ProjectId);
+    project_milestone, PROJECT_MILESTONE = "/networks/{network_id}/projects/{project_id}/milestones/{milestone_id}" (network_id: NetworkId, project_id: ProjectId, milestone_id: MilestoneId);
+    project_funding, PROJECT_FUNDING = "/networks/{network_id}/projects/{project_id}/funding" (network_id: NetworkId, project_id: ProjectId);
+    concerns, CONCERNS = "/networks/{network_id}/concerns" (network_id: NetworkId);
+    concern_new, CONCERN_NEW = "/networks/{network_id}/concerns/new" (network_id: NetworkId);
+    concern, CONCERN = "/networks/{network_id}/concerns/{concern_id}" (network_id: NetworkId, concern_id: ConcernId);
+    concern_transitions, CONCERN_TRANSITIONS = "/networks/{network_id}/concerns/{concern_id}/transitions" (network_id: NetworkId, concern_id: ConcernId);
 }
 
 /// A path on this site that is safe to send the browser to (after login,

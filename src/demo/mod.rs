@@ -11,6 +11,7 @@
 //! data the application itself would refuse.
 
 mod bulletin;
+mod coordination;
 mod history;
 
 use anyhow::{Context, anyhow, bail};
@@ -299,14 +300,24 @@ pub async fn load_bulletin(db: &Db, network_id: i64) -> anyhow::Result<usize> {
     bulletin::load(db, network_id).await
 }
 
-/// `ikon demo`: loads the demo with its offers and conference history and
-/// prints its logins. (Tests use `load` alone and add what they need.)
-/// Loads the demo and prints its logins; `login_url` is where the server
-/// that serves it signs people in.
+/// Adds the demo network's coordination: its responsibility matrix,
+/// joint projects and concerns.
+pub async fn load_coordination(db: &Db, network_id: i64) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    coordination::load(&mut tx, network_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `ikon demo`: loads the demo with its offers, conference history,
+/// coordination and bulletin and prints its logins; `login_url` is where
+/// the server that serves it signs people in. (Tests use `load` alone and
+/// add what they need.)
 pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
     let logins = load(db).await?;
     load_offers(db, logins.network_id).await?;
     load_history(db, logins.network_id).await?;
+    load_coordination(db, logins.network_id).await?;
     // Last, so that a supervisor's post reaches every network of the
     // region loaded before it.
     load_bulletin(db, logins.network_id).await?;

@@ -92,9 +92,12 @@ fn core_names_no_capability() {
 fn only_the_composition_root_names_the_app() {
     for folder in [
         "accounts",
+        "bulletin",
         "conferences",
+        "coordination",
         "demo",
         "geography",
+        "monitoring",
         "network",
         "offers",
         "oparl",

@@ -37,3 +37,5 @@ mod scale;
 mod schema;
 mod security;
 mod shell;
+// coordination
+mod coordination;

@@ -16,9 +16,16 @@ use crate::common::{
     fixtures::{ActionItem, Meeting, Network, Offer, Post, User, agenda, upload_attachment},
 };
 
+mod coordination;
 mod rules;
 
 use self::rules::{RULES, Rule};
+
+/// Every decision: the shell's and the first capabilities' in `rules.rs`,
+/// coordination's in its own file.
+fn all_rules() -> impl Iterator<Item = &'static (&'static str, &'static str, Rule)> {
+    RULES.iter().chain(coordination::RULES)
+}
 
 /// The expected status of every route for every role, as walked below.
 const ANSWERS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/access.txt");
@@ -95,6 +102,13 @@ struct Fixture {
     public_attachment_id: i64,
     public_person_id: i64,
     tokens: HashMap<Who, String>,
+    /// An agreement of the responsibility matrix naming the member's
+    /// organisation.
+    agreement_id: i64,
+    /// A project proposed and led by the member's organisation.
+    project_id: i64,
+    /// A concern drafted by the member's organisation.
+    concern_id: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -214,6 +228,9 @@ async fn fixture(app: &TestApp) -> Fixture {
         })
         .create(app)
         .await;
+    let agreement_id = agreement(app, logins.network_id, logins.member_organization_id).await;
+    let project_id = project(app, logins.network_id, logins.member_organization_id).await;
+    let concern_id = concern(app, logins.network_id, logins.member_organization_id).await;
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,
@@ -230,7 +247,87 @@ async fn fixture(app: &TestApp) -> Fixture {
         public_attachment_id,
         public_person_id,
         tokens,
+        agreement_id,
+        project_id,
+        concern_id,
     }
+}
+
+/// A draft concern of the organisation.
+async fn concern(app: &TestApp, network_id: i64, organization_id: i64) -> i64 {
+    use ikon::coordination::concerns::{model::ConcernRecord, store};
+    use ikon::core::ids::{NetworkId, OrganizationId};
+    let mut tx = app.db().begin().await.unwrap();
+    let record = ConcernRecord {
+        title: "Mehr Sprachkurse".into(),
+        body: "Der Kreis braucht mehr Kurse.".into(),
+        addressee: "land_ministry".into(),
+        justification: String::new(),
+    };
+    let owner = (Some(OrganizationId(organization_id)), None);
+    let id = store::create(&mut tx, NetworkId(network_id), &record, owner)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id.get()
+}
+
+/// A proposal of the organisation, which leads it.
+async fn project(app: &TestApp, network_id: i64, organization_id: i64) -> i64 {
+    use ikon::coordination::projects::{
+        model::{PartnerRole, ProjectRecord, State},
+        store,
+    };
+    use ikon::core::ids::{NetworkId, OrganizationId};
+    let mut tx = app.db().begin().await.unwrap();
+    let record = ProjectRecord {
+        title: "Sprachpaten".into(),
+        goal: String::new(),
+        description: String::new(),
+        fields: vec!["language".into()],
+        target_groups: vec![],
+        starts_on: None,
+        ends_on: None,
+        parent_id: None,
+        weight: 1,
+        status: "idea".into(),
+        is_public: false,
+        partners: vec![(OrganizationId(organization_id), PartnerRole::Lead)],
+    };
+    let proposer = Some(OrganizationId(organization_id));
+    let id = store::create(
+        &mut tx,
+        NetworkId(network_id),
+        &record,
+        (State::Proposed, 0),
+        (proposer, None),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id.get()
+}
+
+/// A Kreis-wide agreement with the organisation as lead.
+async fn agreement(app: &TestApp, network_id: i64, organization_id: i64) -> i64 {
+    use ikon::coordination::responsibilities::{model::AgreementRecord, model::Role, store};
+    use ikon::core::ids::{NetworkId, OrganizationId};
+    let mut tx = app.db().begin().await.unwrap();
+    let record = AgreementRecord {
+        municipality_key: None,
+        field: "counselling".into(),
+        target_group: "refugees".into(),
+        valid_from: "2026-01-01".into(),
+        valid_until: None,
+        decision_id: None,
+        note: String::new(),
+        parties: vec![(OrganizationId(organization_id), Role::Lead)],
+    };
+    let id = store::create(&mut tx, NetworkId(network_id), &record)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id.get()
 }
 
 /// The route pattern with the fixture's ids. Old routes and OParl still
@@ -295,6 +392,10 @@ fn concrete(path: &str, f: &Fixture) -> String {
         ("proposal_id", 999_999),
         ("decision_id", 999_999),
         ("token_id", 999_999),
+        ("agreement_id", f.agreement_id),
+        ("project_id", f.project_id),
+        ("concern_id", f.concern_id),
+        ("milestone_id", 999_999),
     ] {
         path = path.replace(&format!("{{{name}}}"), &value.to_string());
     }
@@ -310,7 +411,7 @@ backend_test!(
     |app: TestApp| async move {
         let routes = ikon::app::router::routes();
         let rules: HashMap<(&str, &str), Rule> =
-            RULES.iter().map(|(m, p, r)| ((*m, *p), *r)).collect();
+            all_rules().map(|(m, p, r)| ((*m, *p), *r)).collect();
         let undecided: Vec<String> = routes
             .entries()
             .iter()
@@ -321,8 +422,7 @@ backend_test!(
             undecided.is_empty(),
             "routes without an access decision in tests/it/access.rs: {undecided:#?}"
         );
-        let stale: Vec<_> = RULES
-            .iter()
+        let stale: Vec<_> = all_rules()
             .filter(|(m, p, _)| {
                 !routes
                     .entries()

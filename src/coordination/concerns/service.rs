@@ -1,0 +1,243 @@
+//! Drafting concerns and moving them through the state machine: one
+//! transaction each, with the audit record; putting a concern on the agenda
+//! adds it as an item of the named meeting; agreeing links the decision of
+//! that meeting. A move the state machine forbids is a 409 that names the
+//! allowed ones.
+
+use serde_json::json;
+
+use super::{
+    model::{Concern, ConcernInput, ConcernState, Transition, TransitionInput},
+    store::{self, Set},
+};
+use crate::{
+    accounts::{model::Role, viewer::Viewer},
+    conferences::{model::AgendaRecord, store as conferences},
+    coordination::registry::{self, Access, Network},
+    core::{
+        audit::{self, Actor, Change},
+        error::{AppError, AppResult, FieldErrors, Msg},
+        identity::User,
+        ids::{ConcernId, NetworkId, OrganizationId, UserId},
+        web::App,
+    },
+};
+
+/// A concern of this network; one of another network is a 404.
+pub async fn concern_in(app: &App, network_id: NetworkId, id: ConcernId) -> AppResult<Concern> {
+    store::concern(app.db.pool(), id)
+        .await?
+        .filter(|c| c.network_id == network_id)
+        .ok_or_else(AppError::not_found)
+}
+
+/// Whether the viewer is a member of the organisation that drafted it.
+fn is_author(viewer: &Viewer, concern: &Concern) -> bool {
+    viewer.user.as_ref().is_some_and(|u| {
+        u.role == Role::Member
+            && u.network_id == Some(concern.network_id.get())
+            && u.organization_id.map(OrganizationId) == concern.organization_id
+            && concern.organization_id.is_some()
+    })
+}
+
+/// Coordinators; the drafting organisation's members while it is a draft.
+pub fn may_edit<'v>(viewer: &'v Viewer, concern: &Concern) -> AppResult<&'v User> {
+    let user = viewer.require_participate(concern.network_id)?;
+    if viewer.can_manage(concern.network_id)
+        || (concern.state == ConcernState::Draft && is_author(viewer, concern))
+    {
+        return Ok(user);
+    }
+    Err(AppError::forbidden())
+}
+
+/// Coordinators decide every move; the drafting organisation's members
+/// may also withdraw it.
+pub fn may_move<'v>(
+    viewer: &'v Viewer,
+    concern: &Concern,
+    to: ConcernState,
+) -> AppResult<&'v User> {
+    let user = viewer.require_participate(concern.network_id)?;
+    if viewer.can_manage(concern.network_id)
+        || (to == ConcernState::Withdrawn && is_author(viewer, concern))
+    {
+        return Ok(user);
+    }
+    Err(AppError::forbidden())
+}
+
+/// The 409 for a move the state machine forbids.
+pub fn not_allowed(concern: &Concern) -> AppError {
+    let allowed: Vec<&str> = concern.state.next().iter().map(|s| s.code()).collect();
+    AppError::conflict(
+        "transition_not_allowed",
+        Msg::new("conc-err-transition")
+            .arg("from", concern.state.code())
+            .arg(
+                "allowed",
+                if allowed.is_empty() {
+                    "–".into()
+                } else {
+                    allowed.join(", ")
+                },
+            ),
+    )
+}
+
+fn field_error(field: &str, message: &str) -> AppError {
+    let mut errors = FieldErrors::new();
+    errors.insert(field.into(), Msg::new(message));
+    AppError::invalid(errors)
+}
+
+pub async fn create(
+    app: &App,
+    user: &User,
+    network: &Network,
+    input: &ConcernInput,
+) -> AppResult<ConcernId> {
+    let record = input.validate().map_err(AppError::invalid)?;
+    let network_id = registry::id(network);
+    let mut tx = app.db.begin().await?;
+    let id = store::create(
+        &mut tx,
+        network_id,
+        &record,
+        (
+            user.organization_id.map(OrganizationId),
+            Some(UserId(user.id)),
+        ),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Actor::User(user),
+        Change {
+            network_id: Some(network.id),
+            entity: "concern",
+            entity_id: Some(id.get()),
+            action: "create",
+            before: None,
+            after: Some(json!(record)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn update(
+    app: &App,
+    user: &User,
+    concern: &Concern,
+    input: &ConcernInput,
+) -> AppResult<()> {
+    if concern.state != ConcernState::Draft {
+        return Err(AppError::conflict("wrong_state", "conc-err-not-draft"));
+    }
+    let record = input.validate().map_err(AppError::invalid)?;
+    let mut tx = app.db.begin().await?;
+    store::update(&mut tx, concern.id, &record).await?;
+    audit::record(
+        &mut tx,
+        Actor::User(user),
+        Change {
+            network_id: Some(concern.network_id.get()),
+            entity: "concern",
+            entity_id: Some(concern.id.get()),
+            action: "update",
+            before: Some(json!(concern)),
+            after: Some(json!(record)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Checks who may move the concern, whether the state machine allows it
+/// and the details the move needs, then moves it.
+pub async fn transition(
+    app: &App,
+    viewer: &Viewer,
+    concern: &Concern,
+    input: &TransitionInput,
+) -> AppResult<()> {
+    let Some(to) = input.target() else {
+        return Err(field_error("to", "conc-err-state"));
+    };
+    let user = may_move(viewer, concern, to)?;
+    if !concern.state.allows(to) {
+        return Err(not_allowed(concern));
+    }
+    let transition = input.validate().map_err(AppError::invalid)?;
+    let mut tx = app.db.begin().await?;
+    let sets: Vec<(&str, Set)> = match &transition {
+        Transition::ToAgenda(meeting_id) => {
+            let meeting = conferences::meeting(&mut *tx, *meeting_id)
+                .await?
+                .filter(|m| m.network_id == concern.network_id)
+                .ok_or_else(|| field_error("meeting_id", "conc-err-meeting"))?;
+            if !meeting.before_the_day() {
+                return Err(field_error("meeting_id", "conc-err-meeting-past"));
+            }
+            let record = AgendaRecord {
+                title: format!("Anliegen: {}", concern.title),
+                description: concern.body.clone(),
+                proposer_organization_id: concern.organization_id,
+                duration_minutes: 15,
+                is_public: false,
+            };
+            let item =
+                conferences::add_agenda_item(&mut tx, Actor::User(user), &meeting, &record).await?;
+            vec![
+                ("meeting_id", Set::Id(meeting.id.get())),
+                ("agenda_item_id", Set::Id(item.get())),
+            ]
+        }
+        Transition::Agree(decision_id) => {
+            let decision = registry::decision(&app.db, *decision_id).await?;
+            match decision {
+                Some(d)
+                    if d.network_id == concern.network_id
+                        && Some(d.meeting_id) == concern.meeting_id => {}
+                Some(d) if d.network_id != concern.network_id => {
+                    return Err(field_error("decision_id", "resp-err-decision-network"));
+                }
+                _ => return Err(field_error("decision_id", "conc-err-decision")),
+            }
+            vec![("decision_id", Set::Id(decision_id.get()))]
+        }
+        Transition::Submit { on, reference } => vec![
+            ("submitted_on", Set::Text(on.clone())),
+            ("reference", Set::Text(reference.clone())),
+        ],
+        Transition::Answer { on, text } => vec![
+            ("answered_on", Set::Text(on.clone())),
+            ("answer", Set::Text(text.clone())),
+        ],
+        Transition::Reject | Transition::Postpone | Transition::Close | Transition::Withdraw => {
+            Vec::new()
+        }
+    };
+    if !store::set_state(&mut tx, concern, to, &sets).await? {
+        return Err(not_allowed(concern));
+    }
+    audit::record(
+        &mut tx,
+        Actor::User(user),
+        Change {
+            network_id: Some(concern.network_id.get()),
+            entity: "concern",
+            entity_id: Some(concern.id.get()),
+            action: to.code(),
+            before: Some(json!({ "state": concern.state })),
+            after: Some(json!(transition)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

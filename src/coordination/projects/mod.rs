@@ -1,0 +1,12 @@
+//! Joint projects: proposed by members, accepted by the coordinator, with
+//! partners, milestones, funding, a status from the network's list,
+//! progress set by the lead that rolls up from sub-projects, a timeline of
+//! every change, a public page when marked public, and CSV in Decidim's
+//! accountability layout.
+
+pub mod api;
+pub mod csv;
+pub mod model;
+pub mod service;
+pub mod store;
+pub mod web;

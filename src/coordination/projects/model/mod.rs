@@ -1,0 +1,578 @@
+//! Joint projects of a network: records, the project input that forms,
+//! the API and the CSV import send (with its one `validate`), the status
+//! list with its default progress, and the weighted roll-up of
+//! sub-projects. `reports` holds the smaller inputs: progress, milestones,
+//! funding.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::{
+    coordination::responsibilities::model::{FIELDS, TARGET_GROUPS, parse_day},
+    core::{
+        error::{FieldErrors, Msg},
+        ids::{MilestoneId, NetworkId, OrganizationId, ProjectId},
+        web::forms::Validator,
+    },
+};
+
+/// A partner's part in a project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerRole {
+    Lead,
+    Partner,
+    Funder,
+}
+
+impl PartnerRole {
+    pub const ALL: [PartnerRole; 3] =
+        [PartnerRole::Lead, PartnerRole::Partner, PartnerRole::Funder];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnerRole::Lead => "lead",
+            PartnerRole::Partner => "partner",
+            PartnerRole::Funder => "funder",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Where a proposal stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = ProjectProposalState)]
+pub enum State {
+    /// Proposed by a member; the proposer may still change it.
+    Proposed,
+    /// Accepted by the coordinator: a project of the network.
+    Accepted,
+    Declined,
+}
+
+impl State {
+    pub fn code(self) -> &'static str {
+        match self {
+            State::Proposed => "proposed",
+            State::Accepted => "accepted",
+            State::Declined => "declined",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [State::Proposed, State::Accepted, State::Declined]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// A status of the network's list and the progress it stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ProjectStatus {
+    pub code: String,
+    /// Empty for the built-in statuses (their names are translated).
+    pub label: String,
+    pub default_progress: i64,
+}
+
+/// The built-in list, for networks that have not set their own.
+pub fn default_statuses() -> Vec<ProjectStatus> {
+    [
+        ("idea", 0),
+        ("planned", 10),
+        ("running", 50),
+        ("finished", 100),
+    ]
+    .into_iter()
+    .map(|(code, progress)| ProjectStatus {
+        code: code.into(),
+        label: String::new(),
+        default_progress: progress,
+    })
+    .collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Partner {
+    pub organization_id: OrganizationId,
+    pub organization: String,
+    pub role: PartnerRole,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Milestone {
+    pub id: MilestoneId,
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub due_on: String,
+    pub done: bool,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct Funding {
+    pub id: i64,
+    pub programme: String,
+    pub funder: String,
+    /// `eu`, `bund`, `land`, `kommune` or `foundation`.
+    pub level: String,
+    pub amount_cents: i64,
+    /// The amount as German text, e.g. `120.000,00 €`.
+    pub amount: String,
+    pub period_from: Option<String>,
+    pub period_until: Option<String>,
+    /// `planned`, `submitted`, `approved` or `rejected`.
+    pub application_status: String,
+    pub deadline: Option<String>,
+}
+
+pub const FUNDING_LEVELS: &[&str] = &["eu", "bund", "land", "kommune", "foundation"];
+pub const APPLICATION_STATUSES: &[&str] = &["planned", "submitted", "approved", "rejected"];
+
+/// One project as stored, with what its pages show.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Project {
+    pub id: ProjectId,
+    pub network_id: NetworkId,
+    pub parent_id: Option<ProjectId>,
+    pub title: String,
+    pub goal: String,
+    pub description: String,
+    pub fields: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub status: String,
+    /// 0–100 as set by the lead; see `rolled_up` for a parent.
+    pub progress: i64,
+    /// The share of a sub-project in its parent's progress.
+    pub weight: i64,
+    pub is_public: bool,
+    pub state: State,
+    pub proposer_organization_id: Option<OrganizationId>,
+    pub partners: Vec<Partner>,
+    pub milestones: Vec<Milestone>,
+    pub funding: Vec<Funding>,
+    /// The progress shown: a parent's is its sub-projects' weighted mean.
+    pub rolled_up: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl Project {
+    pub fn lead(&self) -> Option<OrganizationId> {
+        self.partners
+            .iter()
+            .find(|p| p.role == PartnerRole::Lead)
+            .map(|p| p.organization_id)
+    }
+}
+
+/// The weighted mean of the sub-projects' progress (Decidim's
+/// accountability), or the project's own progress without any.
+pub fn roll_up(own: i64, children: &[(i64, i64)]) -> i64 {
+    let weights: i64 = children.iter().map(|(_, w)| *w).sum();
+    if children.is_empty() || weights <= 0 {
+        return own;
+    }
+    let sum: i64 = children.iter().map(|(p, w)| p * w).sum();
+    // Rounded to the nearest whole percent.
+    (sum * 2 + weights) / (weights * 2)
+}
+
+/// One entry of a project's timeline.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct HistoryEntry {
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    pub detail: String,
+}
+
+/// A partner and its role, as the API sends it.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, ToSchema)]
+pub struct PartnerInput {
+    pub organization_id: i64,
+    /// `lead`, `partner` or `funder`.
+    pub role: String,
+}
+
+/// The project form and the API body.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, ToSchema)]
+pub struct ProjectInput {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub goal: String,
+    #[serde(default)]
+    pub description: String,
+    /// Fields of the offers' list, e.g. `work`.
+    #[serde(default)]
+    pub fields: Vec<String>,
+    #[serde(default)]
+    pub target_groups: Vec<String>,
+    /// `YYYY-MM-DD`, may be empty.
+    #[serde(default)]
+    pub starts_on: String,
+    #[serde(default)]
+    pub ends_on: String,
+    /// A project of the network without a parent; empty: none.
+    #[serde(default)]
+    #[schema(value_type = String)]
+    pub parent_id: String,
+    /// Share in the parent's progress (default 1).
+    #[serde(default)]
+    #[schema(value_type = String)]
+    pub weight: String,
+    /// A code of the network's status list; empty: its first status.
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub is_public: bool,
+    #[serde(default)]
+    pub partners: Vec<PartnerInput>,
+}
+
+/// What creating or editing a project sets.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProjectRecord {
+    pub title: String,
+    pub goal: String,
+    pub description: String,
+    pub fields: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub starts_on: Option<String>,
+    pub ends_on: Option<String>,
+    pub parent_id: Option<ProjectId>,
+    pub weight: i64,
+    pub status: String,
+    pub is_public: bool,
+    pub partners: Vec<(OrganizationId, PartnerRole)>,
+}
+
+/// What a project is checked against.
+pub struct Choices<'a> {
+    pub organizations: Vec<OrganizationId>,
+    pub statuses: Vec<ProjectStatus>,
+    /// The network's projects as (id, parent), for the parent choice.
+    pub projects: Vec<(ProjectId, Option<ProjectId>)>,
+    /// The project being changed, if any, with its sub-projects' ids and
+    /// milestone dates.
+    pub own: Option<(ProjectId, bool, &'a [String])>,
+}
+
+pub(super) fn optional_day(v: &mut Validator, field: &str, value: &str) -> Option<String> {
+    match value.trim() {
+        "" => None,
+        value => {
+            let day = parse_day(value);
+            if day.is_none() {
+                v.add(field, Msg::new("proj-err-date"));
+            }
+            day
+        }
+    }
+}
+
+/// Whether `day` lies within the period (open ends allowed).
+pub fn within(day: &str, starts_on: Option<&str>, ends_on: Option<&str>) -> bool {
+    starts_on.is_none_or(|s| s <= day) && ends_on.is_none_or(|e| day <= e)
+}
+
+/// Codes from a list: the known ones, once each, or `Err` for an unknown one.
+fn codes(list: &[String], known: &[&str]) -> Result<Vec<String>, ()> {
+    let mut out: Vec<String> = Vec::new();
+    for value in list.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !known.contains(&value) {
+            return Err(());
+        }
+        if !out.iter().any(|o| o == value) {
+            out.push(value.to_string());
+        }
+    }
+    Ok(out)
+}
+
+impl ProjectInput {
+    /// The form as a browser sends it: checkboxes repeat `fields` and
+    /// `target_groups`; one `role_<organisation id>` per member.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut input = Self::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "title" => input.title = value.clone(),
+                "goal" => input.goal = value.clone(),
+                "description" => input.description = value.clone(),
+                "fields" => input.fields.push(value.clone()),
+                "target_groups" => input.target_groups.push(value.clone()),
+                "starts_on" => input.starts_on = value.clone(),
+                "ends_on" => input.ends_on = value.clone(),
+                "parent_id" => input.parent_id = value.clone(),
+                "weight" => input.weight = value.clone(),
+                "status" => input.status = value.clone(),
+                "is_public" => input.is_public = value == "1",
+                other => {
+                    if let Some(id) = other.strip_prefix("role_")
+                        && !value.trim().is_empty()
+                    {
+                        input.partners.push(PartnerInput {
+                            organization_id: id.parse().unwrap_or(-1),
+                            role: value.trim().into(),
+                        });
+                    }
+                }
+            }
+        }
+        input
+    }
+
+    /// The form of a stored project.
+    pub fn of(p: &Project) -> Self {
+        Self {
+            title: p.title.clone(),
+            goal: p.goal.clone(),
+            description: p.description.clone(),
+            fields: p.fields.clone(),
+            target_groups: p.target_groups.clone(),
+            starts_on: p.starts_on.clone().unwrap_or_default(),
+            ends_on: p.ends_on.clone().unwrap_or_default(),
+            parent_id: p.parent_id.map(|i| i.to_string()).unwrap_or_default(),
+            weight: p.weight.to_string(),
+            status: p.status.clone(),
+            is_public: p.is_public,
+            partners: p
+                .partners
+                .iter()
+                .map(|x| PartnerInput {
+                    organization_id: x.organization_id.get(),
+                    role: x.role.code().into(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn role_of(&self, organization_id: i64) -> &str {
+        self.partners
+            .iter()
+            .find(|p| p.organization_id == organization_id)
+            .map_or("", |p| p.role.as_str())
+    }
+
+    pub fn validate(&self, choices: &Choices) -> Result<ProjectRecord, FieldErrors> {
+        let mut v = Validator::new();
+        let title = v.text("title", &self.title, true, 300);
+        let goal = v.text("goal", &self.goal, false, 4000);
+        let description = v.text("description", &self.description, false, 20000);
+        let fields = codes(&self.fields, FIELDS).unwrap_or_else(|()| {
+            v.add("fields", Msg::new("proj-err-field"));
+            Vec::new()
+        });
+        let target_groups = codes(&self.target_groups, TARGET_GROUPS).unwrap_or_else(|()| {
+            v.add("target_groups", Msg::new("proj-err-target-group"));
+            Vec::new()
+        });
+        let starts_on = optional_day(&mut v, "starts_on", &self.starts_on);
+        let ends_on = optional_day(&mut v, "ends_on", &self.ends_on);
+        if let (Some(s), Some(e)) = (&starts_on, &ends_on)
+            && e < s
+        {
+            v.add("ends_on", Msg::new("proj-err-end-before-start"));
+        }
+        let own = choices.own.as_ref();
+        let parent_id = match self.parent_id.trim() {
+            "" => None,
+            value => {
+                let id = value.parse::<i64>().ok().map(ProjectId);
+                match id.and_then(|id| choices.projects.iter().find(|(p, _)| *p == id)) {
+                    None => {
+                        v.add("parent_id", Msg::new("proj-err-parent"));
+                        None
+                    }
+                    Some((id, _)) if own.is_some_and(|(o, _, _)| o == id) => {
+                        v.add("parent_id", Msg::new("proj-err-parent-self"));
+                        None
+                    }
+                    Some((_, Some(_))) => {
+                        v.add("parent_id", Msg::new("proj-err-sub-of-sub"));
+                        None
+                    }
+                    Some((_, None)) if own.is_some_and(|(_, has_children, _)| *has_children) => {
+                        v.add("parent_id", Msg::new("proj-err-parent-has-children"));
+                        None
+                    }
+                    Some((id, None)) => Some(*id),
+                }
+            }
+        };
+        let weight = match self.weight.trim() {
+            "" => 1,
+            value => match value.parse::<i64>() {
+                Ok(w) if (1..=1000).contains(&w) => w,
+                _ => {
+                    v.add("weight", Msg::new("proj-err-weight"));
+                    1
+                }
+            },
+        };
+        let status = match self.status.trim() {
+            "" => choices
+                .statuses
+                .first()
+                .map(|s| s.code.clone())
+                .unwrap_or_default(),
+            code if choices.statuses.iter().any(|s| s.code == code) => code.to_string(),
+            _ => {
+                v.add("status", Msg::new("proj-err-status"));
+                String::new()
+            }
+        };
+        let mut partners: Vec<(OrganizationId, PartnerRole)> = Vec::new();
+        for p in &self.partners {
+            let id = OrganizationId(p.organization_id);
+            match PartnerRole::parse(p.role.trim()) {
+                None => v.add("partners", Msg::new("proj-err-role")),
+                Some(_) if !choices.organizations.contains(&id) => {
+                    v.add("partners", Msg::new("proj-err-organization"))
+                }
+                Some(_) if partners.iter().any(|(o, _)| *o == id) => {
+                    v.add("partners", Msg::new("proj-err-organization-twice"))
+                }
+                Some(role) => partners.push((id, role)),
+            }
+        }
+        if partners
+            .iter()
+            .filter(|(_, r)| *r == PartnerRole::Lead)
+            .count()
+            > 1
+        {
+            v.add("partners", Msg::new("proj-err-one-lead"));
+        }
+        // Milestones already recorded must stay within a changed period.
+        if let Some((_, _, days)) = own
+            && days
+                .iter()
+                .any(|d| !within(d, starts_on.as_deref(), ends_on.as_deref()))
+        {
+            v.add("starts_on", Msg::new("proj-err-period-milestones"));
+        }
+        if !v.is_ok() {
+            return Err(v.errors);
+        }
+        partners.sort_by_key(|(o, r)| (*r, *o));
+        Ok(ProjectRecord {
+            title,
+            goal,
+            description,
+            fields,
+            target_groups,
+            starts_on,
+            ends_on,
+            parent_id,
+            weight,
+            status,
+            is_public: self.is_public,
+            partners,
+        })
+    }
+}
+
+mod reports;
+
+pub use reports::{FundingInput, MilestoneInput, ProgressInput, euros, parse_euros};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_rolls_up_by_weight() {
+        assert_eq!(roll_up(10, &[]), 10);
+        assert_eq!(roll_up(0, &[(100, 1), (0, 1)]), 50);
+        assert_eq!(roll_up(0, &[(100, 3), (0, 1)]), 75);
+        assert_eq!(roll_up(0, &[(50, 2), (20, 1)]), 40);
+        assert_eq!(roll_up(0, &[(33, 1), (34, 1)]), 34);
+    }
+
+    #[test]
+    fn progress_takes_the_status_default_or_a_percentage() {
+        let statuses = default_statuses();
+        let input = |s: &str, p: serde_json::Value| ProgressInput {
+            status: s.into(),
+            progress: p,
+        };
+        assert_eq!(
+            input("running", serde_json::Value::Null)
+                .validate(&statuses)
+                .unwrap(),
+            ("running".into(), 50)
+        );
+        assert_eq!(
+            input("running", "".into()).validate(&statuses).unwrap().1,
+            50
+        );
+        assert_eq!(
+            input("planned", 25.into()).validate(&statuses).unwrap().1,
+            25
+        );
+        for bad in [101.into(), (-1).into(), "viel".into()] {
+            assert!(
+                input("running", bad)
+                    .validate(&statuses)
+                    .unwrap_err()
+                    .contains_key("progress")
+            );
+        }
+        assert!(
+            input("paused", 5.into())
+                .validate(&statuses)
+                .unwrap_err()
+                .contains_key("status")
+        );
+    }
+
+    #[test]
+    fn euros_in_german_and_plain_notation() {
+        assert_eq!(parse_euros("120.000,50"), Some(12_000_050));
+        assert_eq!(parse_euros("1234.5"), Some(123_450));
+        assert_eq!(parse_euros("800 €"), Some(80_000));
+        assert_eq!(parse_euros("-3"), None);
+        assert_eq!(parse_euros("viel"), None);
+        assert_eq!(euros(12_000_050), "120.000,50 €");
+        assert_eq!(euros(99), "0,99 €");
+    }
+
+    #[test]
+    fn periods_and_parents_are_checked() {
+        let choices = Choices {
+            organizations: vec![OrganizationId(1)],
+            statuses: default_statuses(),
+            projects: vec![(ProjectId(1), None), (ProjectId(2), Some(ProjectId(1)))],
+            own: None,
+        };
+        let input = ProjectInput {
+            title: "Patenschaften".into(),
+            starts_on: "2026-05-01".into(),
+            ends_on: "2026-04-01".into(),
+            parent_id: "2".into(),
+            ..ProjectInput::default()
+        };
+        let errors = input.validate(&choices).unwrap_err();
+        assert!(errors.contains_key("ends_on") && errors.contains_key("parent_id"));
+        assert_eq!(errors["parent_id"].id, "proj-err-sub-of-sub");
+        let fine = ProjectInput {
+            title: "Patenschaften".into(),
+            parent_id: "1".into(),
+            ..ProjectInput::default()
+        };
+        let record = fine.validate(&choices).unwrap();
+        assert_eq!(
+            (record.parent_id, record.status.as_str()),
+            (Some(ProjectId(1)), "idea")
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! SQL on the responsibility tables only.
+
+use std::collections::HashMap;
+
+use sqlx::{Any, Executor, Row, any::AnyRow};
+
+use super::model::{Agreement, AgreementRecord, Party, Role};
+use crate::core::{
+    ids::{AgreementId, DecisionId, NetworkId, OrganizationId},
+    store::{Tx, now},
+};
+
+const COLUMNS: &str = "a.id, a.network_id, a.municipality_key, a.field, a.target_group, a.valid_from, a.valid_until, a.decision_id, a.note, a.created_at, a.updated_at,
+    (SELECT name FROM regions r WHERE r.key = a.municipality_key) AS municipality_name";
+
+fn agreement_from(r: &AnyRow) -> Agreement {
+    Agreement {
+        id: AgreementId(r.get("id")),
+        network_id: NetworkId(r.get("network_id")),
+        municipality_key: r.get("municipality_key"),
+        municipality_name: r.get("municipality_name"),
+        field: r.get("field"),
+        target_group: r.get("target_group"),
+        valid_from: r.get("valid_from"),
+        valid_until: r.get("valid_until"),
+        decision_id: r.get::<Option<i64>, _>("decision_id").map(DecisionId),
+        note: r.get("note"),
+        parties: Vec::new(),
+        created_at: r.get("created_at"),
+        updated_at: r.get("updated_at"),
+    }
+}
+
+/// Fills in the parties of the agreements, in one query.
+async fn with_parties<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: NetworkId,
+    mut list: Vec<Agreement>,
+) -> Result<Vec<Agreement>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT p.agreement_id, p.organization_id, p.role, o.name
+         FROM responsibility_parties p
+         JOIN responsibility_agreements a ON a.id = p.agreement_id
+         JOIN organizations o ON o.id = p.organization_id
+         WHERE a.network_id = $1 ORDER BY p.role, o.name, p.organization_id",
+    )
+    .bind(network_id.get())
+    .fetch_all(ex)
+    .await?;
+    let mut parties: HashMap<i64, Vec<Party>> = HashMap::new();
+    for r in rows {
+        let Some(role) = Role::parse(r.get("role")) else {
+            continue;
+        };
+        parties
+            .entry(r.get("agreement_id"))
+            .or_default()
+            .push(Party {
+                organization_id: OrganizationId(r.get("organization_id")),
+                organization: r.get("name"),
+                role,
+            });
+    }
+    // Lead first, then involved, then informed (the text order of the
+    // codes is not that order).
+    for a in &mut list {
+        let mut own = parties.remove(&a.id.get()).unwrap_or_default();
+        own.sort_by(|x, y| (x.role, &x.organization).cmp(&(y.role, &y.organization)));
+        a.parties = own;
+    }
+    Ok(list)
+}
+
+/// Every agreement of a network, by cell and start.
+pub async fn agreements<'e, E: Executor<'e, Database = Any> + Copy>(
+    ex: E,
+    network_id: NetworkId,
+) -> Result<Vec<Agreement>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM responsibility_agreements a WHERE a.network_id = $1
+         ORDER BY a.municipality_key, a.field, a.target_group, a.valid_from, a.id"
+    ))
+    .bind(network_id.get())
+    .fetch_all(ex)
+    .await?;
+    with_parties(ex, network_id, rows.iter().map(agreement_from).collect()).await
+}
+
+/// One agreement with its parties.
+pub async fn agreement<'e, E: Executor<'e, Database = Any> + Copy>(
+    ex: E,
+    id: AgreementId,
+) -> Result<Option<Agreement>, sqlx::Error> {
+    let Some(row) = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM responsibility_agreements a WHERE a.id = $1"
+    ))
+    .bind(id.get())
+    .fetch_optional(ex)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let a = agreement_from(&row);
+    let network_id = a.network_id;
+    Ok(with_parties(ex, network_id, vec![a]).await?.pop())
+}
+
+/// The agreements of one cell, read in the caller's transaction (for the
+/// overlap check).
+pub async fn in_cell(
+    tx: &mut Tx,
+    network_id: NetworkId,
+    record: &AgreementRecord,
+) -> Result<Vec<Agreement>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM responsibility_agreements a
+         WHERE a.network_id = $1 AND a.field = $2 AND a.target_group = $3
+         AND COALESCE(a.municipality_key, '') = $4 ORDER BY a.id"
+    ))
+    .bind(network_id.get())
+    .bind(&record.field)
+    .bind(&record.target_group)
+    .bind(record.municipality_key.clone().unwrap_or_default())
+    .fetch_all(&mut **tx)
+    .await?;
+    let list: Vec<Agreement> = rows.iter().map(agreement_from).collect();
+    with_parties(&mut **tx, network_id, list).await
+}
+
+async fn insert_parties(
+    tx: &mut Tx,
+    id: AgreementId,
+    record: &AgreementRecord,
+) -> Result<(), sqlx::Error> {
+    for (organization_id, role) in &record.parties {
+        sqlx::query(
+            "INSERT INTO responsibility_parties (agreement_id, organization_id, role) VALUES ($1, $2, $3)",
+        )
+        .bind(id.get())
+        .bind(organization_id.get())
+        .bind(role.code())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn create(
+    tx: &mut Tx,
+    network_id: NetworkId,
+    record: &AgreementRecord,
+) -> Result<AgreementId, sqlx::Error> {
+    let at = now();
+    let id: i64 = sqlx::query(
+        "INSERT INTO responsibility_agreements
+         (network_id, municipality_key, field, target_group, valid_from, valid_until, decision_id, note, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+    )
+    .bind(network_id.get())
+    .bind(record.municipality_key.clone())
+    .bind(&record.field)
+    .bind(&record.target_group)
+    .bind(&record.valid_from)
+    .bind(record.valid_until.clone())
+    .bind(record.decision_id.map(DecisionId::get))
+    .bind(&record.note)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await?
+    .get("id");
+    let id = AgreementId(id);
+    insert_parties(tx, id, record).await?;
+    Ok(id)
+}
+
+pub async fn update(
+    tx: &mut Tx,
+    id: AgreementId,
+    record: &AgreementRecord,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE responsibility_agreements SET municipality_key = $1, field = $2, target_group = $3,
+         valid_from = $4, valid_until = $5, decision_id = $6, note = $7, updated_at = $8 WHERE id = $9",
+    )
+    .bind(record.municipality_key.clone())
+    .bind(&record.field)
+    .bind(&record.target_group)
+    .bind(&record.valid_from)
+    .bind(record.valid_until.clone())
+    .bind(record.decision_id.map(DecisionId::get))
+    .bind(&record.note)
+    .bind(now())
+    .bind(id.get())
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM responsibility_parties WHERE agreement_id = $1")
+        .bind(id.get())
+        .execute(&mut **tx)
+        .await?;
+    insert_parties(tx, id, record).await
+}
+
+pub async fn delete(tx: &mut Tx, id: AgreementId) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM responsibility_parties WHERE agreement_id = $1")
+        .bind(id.get())
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM responsibility_agreements WHERE id = $1")
+        .bind(id.get())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
