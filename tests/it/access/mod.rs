@@ -16,6 +16,7 @@ use crate::common::{
     fixtures::{ActionItem, Meeting, Network, Offer, Post, User, agenda, upload_attachment},
 };
 
+mod bulletin;
 mod coordination;
 mod rules;
 
@@ -24,7 +25,10 @@ use self::rules::{RULES, Rule};
 /// Every decision: the shell's and the first capabilities' in `rules.rs`,
 /// coordination's in its own file.
 fn all_rules() -> impl Iterator<Item = &'static (&'static str, &'static str, Rule)> {
-    RULES.iter().chain(coordination::RULES)
+    RULES
+        .iter()
+        .chain(bulletin::RULES)
+        .chain(coordination::RULES)
 }
 
 /// The expected status of every route for every role, as walked below.

@@ -1,0 +1,106 @@
+//! The authorisation decisions for the bulletin routes (kept apart from
+//! `rules.rs` so that neither list grows past a readable length).
+
+use super::rules::Rule;
+
+pub const RULES: &[(&str, &str, Rule)] = &[
+    // bulletin
+    ("GET", "/networks/{network_id}/posts", Rule::Public),
+    ("POST", "/networks/{network_id}/posts", Rule::ReadNetwork),
+    ("GET", "/networks/{network_id}/posts/new", Rule::ReadNetwork),
+    ("GET", "/networks/{network_id}/posts/archive", Rule::Public),
+    (
+        "GET",
+        "/networks/{network_id}/posts/settings",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/settings",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/posts/subscription",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/subscription",
+        Rule::ReadNetwork,
+    ),
+    ("GET", "/networks/{network_id}/calendar", Rule::Public),
+    // The fixture's post is an internal event with registration in ikon.
+    (
+        "GET",
+        "/networks/{network_id}/posts/{post_id}",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/posts/{post_id}/edit",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/status",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/pin",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/registration",
+        Rule::ReadNetwork,
+    ),
+    ("GET", "/networks/{network_id}/posts.atom", Rule::Public),
+    ("GET", "/networks/{network_id}/posts.json", Rule::Public),
+    ("GET", "/networks/{network_id}/posts.ics", Rule::Public),
+    (
+        "GET",
+        "/networks/{network_id}/posts/{post_id}/event.ics",
+        Rule::ReadNetwork,
+    ),
+    ("GET", "/unsubscribe/{token}", Rule::TokenLink),
+    ("POST", "/unsubscribe/{token}", Rule::TokenLink),
+    ("GET", "/api/v1/networks/{network_id}/posts", Rule::Public),
+    (
+        "GET",
+        "/api/v1/networks/{network_id}/posts/{post_id}",
+        Rule::ReadNetwork,
+    ),
+    // documents and open data exports
+    ("GET", "/networks/{network_id}/wegweiser.pdf", Rule::Public),
+    ("GET", "/api/v1/offers.csv", Rule::Public),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}/invitation.pdf",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}/attendance.pdf",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/meetings/{meeting_id}/minutes.pdf",
+        // The fixture's minutes are not circulated: for their writers only.
+        Rule::ManageNetwork,
+    ),
+    // statistics (official open data)
+    ("GET", "/api/v1/statistics/tables", Rule::Public),
+    ("GET", "/api/v1/statistics/observations", Rule::Public),
+    ("GET", "/api/v1/indicators", Rule::Public),
+    ("GET", "/api/v1/indicators/{code}", Rule::Public),
+    ("GET", "/networks/{network_id}/situation", Rule::ReadNetwork),
+    ("GET", "/api/v1/statistics/concentration", Rule::Public),
+];
