@@ -7,6 +7,7 @@ use sqlx::Row;
 
 use crate::core::{
     identity::User,
+    ids::NetworkId,
     store::{Db, Tx, now},
 };
 
@@ -24,6 +25,27 @@ pub struct Change<'a> {
 pub enum Actor<'a> {
     User(&'a User),
     System(&'a str),
+}
+
+/// Records a change to something of a network: `(entity, entity_id,
+/// action)` with the values before and after.
+pub async fn in_network(
+    tx: &mut Tx,
+    actor: Actor<'_>,
+    network_id: NetworkId,
+    (entity, entity_id, action): (&str, Option<i64>, &str),
+    before: Option<Value>,
+    after: Option<Value>,
+) -> Result<(), sqlx::Error> {
+    let change = Change {
+        network_id: Some(network_id.get()),
+        entity,
+        entity_id,
+        action,
+        before,
+        after,
+    };
+    record(tx, actor, change).await
 }
 
 pub async fn record(tx: &mut Tx, actor: Actor<'_>, change: Change<'_>) -> Result<(), sqlx::Error> {

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::bulletin::{model::SubscriptionInput, store::subscriptions as store};
 use crate::core::{
-    audit::{self, Actor, Change},
+    audit::{self, Actor},
     error::AppResult,
     i18n::Lang,
     identity::User,
@@ -24,19 +24,8 @@ async fn log(
     action: &str,
     after: Option<serde_json::Value>,
 ) -> Result<(), sqlx::Error> {
-    audit::record(
-        tx,
-        actor,
-        Change {
-            network_id: Some(network_id.get()),
-            entity: "bulletin_subscription",
-            entity_id: Some(id),
-            action,
-            before: None,
-            after,
-        },
-    )
-    .await
+    let what = ("bulletin_subscription", Some(id), action);
+    audit::in_network(tx, actor, network_id, what, None, after).await
 }
 
 /// Creates or changes the user's subscription to the network's posts;

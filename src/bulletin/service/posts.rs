@@ -29,19 +29,8 @@ async fn log(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), sqlx::Error> {
-    audit::record(
-        tx,
-        actor,
-        Change {
-            network_id: Some(network_id.get()),
-            entity: "post",
-            entity_id: Some(id.get()),
-            action,
-            before,
-            after,
-        },
-    )
-    .await
+    let what = ("post", Some(id.get()), action);
+    audit::in_network(tx, actor, network_id, what, before, after).await
 }
 
 /// A new post in the caller's transaction; a published one queues the

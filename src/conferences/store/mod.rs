@@ -27,7 +27,7 @@ use serde_json::Value;
 use sqlx::{Row, any::AnyRow};
 
 use crate::core::{
-    audit::{self, Actor, Change},
+    audit::{self, Actor},
     store::Tx,
 };
 
@@ -40,17 +40,13 @@ pub async fn audit(
     before: Option<Value>,
     after: Option<Value>,
 ) -> Result<(), sqlx::Error> {
-    audit::record(
+    audit::in_network(
         tx,
         actor,
-        Change {
-            network_id: Some(network_id.get()),
-            entity,
-            entity_id,
-            action,
-            before,
-            after,
-        },
+        network_id,
+        (entity, entity_id, action),
+        before,
+        after,
     )
     .await
 }

@@ -7,7 +7,7 @@
 use serde_json::json;
 
 use crate::core::{
-    audit::{self, Actor, Change},
+    audit::{self, Actor},
     error::{AppResult, FieldErrors, Msg},
     identity::User,
     ids::{NetworkId, OfferId, OrganizationId},
@@ -27,19 +27,8 @@ async fn log(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), sqlx::Error> {
-    audit::record(
-        tx,
-        actor,
-        Change {
-            network_id: Some(network_id.get()),
-            entity: "offer",
-            entity_id: Some(id.get()),
-            action,
-            before,
-            after,
-        },
-    )
-    .await
+    let what = ("offer", Some(id.get()), action);
+    audit::in_network(tx, actor, network_id, what, before, after).await
 }
 
 /// A new draft offer of `organization_id` in a network.
