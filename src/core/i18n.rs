@@ -25,11 +25,19 @@ static_loader! {
 /// The name CLDR gives the language `code` in the language `in_lang`
 /// (both ISO 639 codes), if it has one.
 pub fn cldr_language_name(in_lang: &str, code: &str) -> Option<String> {
+    cldr_names(in_lang)?(code)
+}
+
+/// CLDR's names of languages in the language `in_lang`, loaded once for
+/// a whole list of codes.
+fn cldr_names(in_lang: &str) -> Option<impl Fn(&str) -> Option<String>> {
     let locale = icu_locale_core::Locale::try_from_str(in_lang).ok()?;
     let names =
         LanguageDisplayNames::try_new(locale.into(), DisplayNamesOptions::default()).ok()?;
-    let language = icu_locale_core::subtags::Language::try_from_str(code).ok()?;
-    names.of(language).map(str::to_string)
+    Some(move |code: &str| {
+        let language = icu_locale_core::subtags::Language::try_from_str(code).ok()?;
+        names.of(language).map(str::to_string)
+    })
 }
 
 /// A language the user interface speaks.
@@ -145,7 +153,23 @@ impl Lang {
     /// The name of a language (ISO 639 code) in this language, from the
     /// Unicode CLDR; the code itself when CLDR has no name for it.
     pub fn language_name(self, code: &str) -> String {
-        cldr_language_name(self.code(), code).unwrap_or_else(|| code.to_string())
+        self.language_names(&[code]).remove(0)
+    }
+
+    /// [`Lang::language_name`] for each code of a list, with CLDR's data
+    /// loaded once.
+    pub fn language_names<S: AsRef<str>>(self, codes: &[S]) -> Vec<String> {
+        let names = cldr_names(self.code());
+        codes
+            .iter()
+            .map(|c| {
+                let c = c.as_ref();
+                names
+                    .as_ref()
+                    .and_then(|n| n(c))
+                    .unwrap_or_else(|| c.to_string())
+            })
+            .collect()
     }
 
     pub fn t(self, id: &str) -> String {

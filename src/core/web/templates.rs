@@ -78,11 +78,7 @@ fn language_names(state: &State, codes: Vec<String>) -> String {
     } else {
         ", "
     };
-    codes
-        .iter()
-        .map(|c| lang.language_name(c))
-        .collect::<Vec<_>>()
-        .join(separator)
+    lang.language_names(&codes).join(separator)
 }
 
 /// Asset URLs are ours, not user input: mark them safe so that `/` is not

@@ -311,15 +311,13 @@ impl Builder {
     fn respell(&self, searcher: &Searcher, w: &str) -> String {
         let umlauts = w.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü");
         let sharp = umlauts.replace("ss", "ß");
-        for candidate in [umlauts, sharp] {
-            if candidate != w
-                && self.exact_hits(searcher, w) == 0
-                && self.exact_hits(searcher, &candidate) > 0
-            {
-                return candidate;
-            }
+        if umlauts == w && sharp == w || self.exact_hits(searcher, w) > 0 {
+            return w.to_string();
         }
-        w.to_string()
+        [umlauts, sharp]
+            .into_iter()
+            .find(|c| c != w && self.exact_hits(searcher, c) > 0)
+            .unwrap_or_else(|| w.to_string())
     }
 
     /// How many offers the word matches without typos or compounds (the
