@@ -1,6 +1,7 @@
 // The map of the offer search page: drawn from the result list (each hit
-// carries data-lat / data-lon), so the list stays the source and works
-// without this script or without tiles.
+// carries data-points, "lat,lon" per place separated by spaces: one marker
+// per place), so the list stays the source and works without this script
+// or without tiles.
 (function () {
   "use strict";
   function init() {
@@ -8,7 +9,7 @@
     if (!el || typeof L === "undefined") {
       return;
     }
-    var hits = document.querySelectorAll(".search-hit[data-lat]");
+    var hits = document.querySelectorAll(".search-hit[data-points]");
     if (!hits.length) {
       return;
     }
@@ -20,25 +21,28 @@
     }).addTo(map);
     var bounds = [];
     hits.forEach(function (hit) {
-      var lat = parseFloat(hit.dataset.lat);
-      var lon = parseFloat(hit.dataset.lon);
-      if (isNaN(lat) || isNaN(lon)) {
-        return;
-      }
-      var marker = L.circleMarker([lat, lon], {
-        radius: 8,
-        color: "#0b5394",
-        weight: 2,
-        fillOpacity: 0.6
-      }).addTo(map);
       var title = hit.querySelector("h3 a");
-      if (title) {
-        var link = document.createElement("a");
-        link.href = title.getAttribute("href");
-        link.textContent = title.textContent;
-        marker.bindPopup(link);
-      }
-      bounds.push([lat, lon]);
+      hit.dataset.points.split(" ").forEach(function (pair) {
+        var at = pair.split(",");
+        var lat = parseFloat(at[0]);
+        var lon = parseFloat(at[1]);
+        if (isNaN(lat) || isNaN(lon)) {
+          return;
+        }
+        var marker = L.circleMarker([lat, lon], {
+          radius: 8,
+          color: "#0b5394",
+          weight: 2,
+          fillOpacity: 0.6
+        }).addTo(map);
+        if (title) {
+          var link = document.createElement("a");
+          link.href = title.getAttribute("href");
+          link.textContent = title.textContent;
+          marker.bindPopup(link);
+        }
+        bounds.push([lat, lon]);
+      });
     });
     if (bounds.length) {
       map.fitBounds(bounds, { maxZoom: 14, padding: [24, 24] });

@@ -316,15 +316,14 @@ async fn generate(dir: &std::path::Path, count: usize, seed: u64) -> anyhow::Res
         let n = rng.gen_range(0..4);
         languages.extend(LANGS.choose_multiple(&mut rng, n).copied());
         let cost = ["free", "free", "reduced", "paid"][rng.gen_range(0..4)];
-        let lat = place.2 + rng.gen_range(-0.01..0.01);
-        let lon = place.3 + rng.gen_range(-0.01..0.01);
         let network = network_of.get(&place.0[..5]).copied().unwrap_or(1);
+        let contact_point = field == "counselling" && rng.gen_bool(0.2);
         sqlx::query(
             "INSERT INTO offers (id, network_id, organization_id, title, summary, description, field, offer_type, target_groups, age_min, age_max,
-               languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon,
-               room, opening_hours, phone, email, website, valid_from, valid_until, last_verified_at, status, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, NULL, $10, $11, '', $12, '', $13, '', $14, $15, $16, $17, $18,
-               '', $19, '', '', '', NULL, NULL, $20, 'published', $20, $20)",
+               languages, cost, cost_note, wheelchair, appointment, booking_note, whole_kreis,
+               phone, email, website, valid_from, valid_until, last_verified_at, status, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, NULL, $10, $11, '', $12, $13, '', $14,
+               '', '', '', NULL, NULL, $15, 'published', $15, $15)",
         )
         .bind(id)
         .bind(network)
@@ -339,15 +338,46 @@ async fn generate(dir: &std::path::Path, count: usize, seed: u64) -> anyhow::Res
         .bind(cost)
         .bind(i64::from(rng.gen_bool(0.5)))
         .bind(i64::from(rng.gen_bool(0.3)))
-        .bind(format!("Hauptstraße {}", rng.gen_range(1..120)))
-        .bind(&place.4)
-        .bind(&place.0)
-        .bind(lat)
-        .bind(lon)
-        .bind(HOURS[rng.gen_range(0..HOURS.len())])
+        .bind(i64::from(contact_point))
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        // Most offers have one place; some, like a counselling service
+        // with office hours in several towns, two or three.
+        let count: i64 = [1, 1, 1, 1, 1, 1, 1, 1, 2, 3][rng.gen_range(0..10)];
+        let mut keys: Vec<&str> = Vec::new();
+        for position in 0..count {
+            let at = if position == 0 {
+                place
+            } else {
+                &places[rng.gen_range(0..places.len())]
+            };
+            let lat = at.2 + rng.gen_range(-0.01..0.01);
+            let lon = at.3 + rng.gen_range(-0.01..0.01);
+            sqlx::query(
+                "INSERT INTO offer_places (offer_id, position, street, postal_code, municipality_key, lat, lon, room, opening_hours, wheelchair, accessibility_note)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $9, '')",
+            )
+            .bind(id)
+            .bind(position)
+            .bind(format!("Hauptstraße {}", rng.gen_range(1..120)))
+            .bind(&at.4)
+            .bind(&at.0)
+            .bind(lat)
+            .bind(lon)
+            .bind(HOURS[rng.gen_range(0..HOURS.len())])
+            .bind(i64::from(rng.gen_bool(0.5)))
+            .execute(&mut *tx)
+            .await?;
+            if !contact_point && !keys.contains(&at.0.as_str()) {
+                keys.push(&at.0);
+                sqlx::query("INSERT INTO offer_areas (offer_id, municipality_key) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(&at.0)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
         if rng.gen_bool(0.25) {
             let (lang, t, s) = TRANSLATIONS[rng.gen_range(0..TRANSLATIONS.len())];
             sqlx::query("INSERT INTO offer_translations (offer_id, lang, title, summary, description, source_hash, updated_at) VALUES ($1, $2, $3, $4, $4, '', $5)")
@@ -359,8 +389,8 @@ async fn generate(dir: &std::path::Path, count: usize, seed: u64) -> anyhow::Res
                 .execute(&mut *tx)
                 .await?;
         }
-        if field == "counselling" && rng.gen_bool(0.2) {
-            sqlx::query("INSERT INTO contact_points (offer_id, target_groups, whole_kreis, updated_at) VALUES ($1, 'adults,young_people,refugees', 1, $2)")
+        if contact_point {
+            sqlx::query("INSERT INTO contact_points (offer_id, target_groups, updated_at) VALUES ($1, 'adults,young_people,refugees', $2)")
                 .bind(id)
                 .bind(now)
                 .execute(&mut *tx)

@@ -162,3 +162,5 @@ weekday-sat = السبت
 weekday-sun = الأحد
 offer-none = لم يتم العثور على عروض.
 offer-field-postal-code = الرمز البريدي
+offer-field-area = منطقة الخدمة
+offer-area-whole = كل { $kreis }

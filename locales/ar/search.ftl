@@ -27,3 +27,4 @@ search-prev = الصفحة السابقة
 search-next = الصفحة التالية
 search-err-value = قيمة غير صالحة لـ „{ $name }“: „{ $value }“. القيم الصالحة: { $valid }.
 search-err-region = منطقة غير معروفة „{ $value }“ (المتوقع رمز رسمي لولاية أو دائرة حكومية أو مقاطعة أو بلدية).
+search-more-places = و{ $count } أماكن أخرى

@@ -27,3 +27,7 @@ search-prev = Vorige Seite
 search-next = Nächste Seite
 search-err-value = Ungültiger Wert für „{ $name }“: „{ $value }“. Gültig sind: { $valid }.
 search-err-region = Unbekannte Region „{ $value }“ (erwartet wird ein amtlicher Schlüssel: Land, Regierungsbezirk, Kreis oder Gemeinde).
+search-more-places = { $count ->
+    [one] und ein weiterer Ort
+   *[other] und { $count } weitere Orte
+}

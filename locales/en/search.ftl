@@ -27,3 +27,7 @@ search-prev = Previous page
 search-next = Next page
 search-err-value = Invalid value for “{ $name }”: “{ $value }”. Valid values: { $valid }.
 search-err-region = Unknown region “{ $value }” (expected an official key of a Land, Regierungsbezirk, Kreis or municipality).
+search-more-places = { $count ->
+    [one] and one more place
+   *[other] and { $count } more places
+}

@@ -162,3 +162,5 @@ weekday-sat = شنبه
 weekday-sun = یکشنبه
 offer-none = خدمتی پیدا نشد.
 offer-field-postal-code = کد پستی
+offer-field-area = محدوده خدمات
+offer-area-whole = تمام { $kreis }

@@ -27,3 +27,4 @@ search-prev = صفحه‌ی قبلی
 search-next = صفحه‌ی بعدی
 search-err-value = مقدار نامعتبر برای «{ $name }»: «{ $value }». مقدارهای معتبر: { $valid }.
 search-err-region = منطقه‌ی ناشناخته «{ $value }» (کد رسمی یک ایالت، ناحیه‌ی اداری، شهرستان یا شهرداری انتظار می‌رود).
+search-more-places = و { $count } مکان دیگر

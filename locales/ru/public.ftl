@@ -163,3 +163,5 @@ weekday-sat = Суббота
 weekday-sun = Воскресенье
 offer-none = Предложений не найдено.
 offer-field-postal-code = Почтовый индекс
+offer-field-area = Территория обслуживания
+offer-area-whole = Весь { $kreis }

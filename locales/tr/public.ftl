@@ -162,3 +162,5 @@ weekday-sat = Cumartesi
 weekday-sun = Pazar
 offer-none = Hizmet bulunamadı.
 offer-field-postal-code = Posta kodu
+offer-field-area = Hizmet bölgesi
+offer-area-whole = { $kreis } genelinde

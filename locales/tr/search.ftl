@@ -27,3 +27,4 @@ search-prev = Önceki sayfa
 search-next = Sonraki sayfa
 search-err-value = „{ $name }“ için geçersiz değer: „{ $value }“. Geçerli değerler: { $valid }.
 search-err-region = Bilinmeyen bölge „{ $value }“ (bir eyalet, idari bölge, ilçe veya belediyenin resmî anahtarı beklenir).
+search-more-places = ve { $count } yer daha

@@ -163,3 +163,5 @@ weekday-sat = Субота
 weekday-sun = Неділя
 offer-none = Пропозицій не знайдено.
 offer-field-postal-code = Поштовий індекс
+offer-field-area = Територія обслуговування
+offer-area-whole = Увесь { $kreis }

@@ -32,8 +32,8 @@ pub async fn member_ids(db: &Db, network_id: NetworkId) -> AppResult<Vec<Organiz
     crate::conferences::registry::member_ids(db, network_id).await
 }
 
-/// What the network's published offers cover: their own place, and as
-/// contact points their service area (two queries whatever the size).
+/// What the network's published offers cover: their own places, and as
+/// contact points their service area (a few queries whatever the size).
 pub async fn coverings(db: &Db, network: &Network) -> AppResult<Vec<Covering>> {
     let offers = offer_store::offers(db.pool(), id(network), Some(Status::Published)).await?;
     let points = contact_points::published_in(db.pool(), &network.region_key).await?;
@@ -55,7 +55,12 @@ pub async fn coverings(db: &Db, network: &Network) -> AppResult<Vec<Covering>> {
                 organization: names.get(&o.organization_id).cloned().unwrap_or_default(),
                 field: o.record.field,
                 target_groups: o.record.target_groups,
-                place: o.record.municipality_key,
+                places: o
+                    .record
+                    .places
+                    .iter()
+                    .filter_map(|p| p.municipality_key.clone())
+                    .collect(),
                 whole_kreis: point.whole_kreis,
                 area: point.municipalities,
             }

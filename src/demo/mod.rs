@@ -213,6 +213,7 @@ pub async fn load(db: &Db) -> anyhow::Result<DemoLogins> {
 /// many were created. The records pass the offer form's validation.
 pub async fn load_offers(db: &Db, network_id: i64) -> anyhow::Result<usize> {
     let data = data()?;
+    let region = data.network.region_key.clone();
     let members =
         organizations::list_in_network(db.pool(), network_id, &Default::default()).await?;
     let actor = || Actor::System("demo");
@@ -230,13 +231,28 @@ pub async fn load_offers(db: &Db, network_id: i64) -> anyhow::Result<usize> {
                 e.into_keys().collect::<Vec<_>>()
             )
         })?;
-        if let Some((key, lat, lon)) =
-            places::postal_code_centre(&mut *tx, &record.postal_code).await?
-        {
-            record.municipality_key.get_or_insert(key);
-            if record.lat.is_none() {
-                (record.lat, record.lon) = (lat, lon);
+        // As the offer form does: each place completed from its postal
+        // code, the area the municipalities of the places in the Kreis.
+        for place in &mut record.places {
+            if let Some((key, lat, lon)) =
+                places::postal_code_centre(&mut *tx, &place.postal_code).await?
+            {
+                place.municipality_key.get_or_insert(key);
+                if place.lat.is_none() {
+                    (place.lat, place.lon) = (lat, lon);
+                }
             }
+        }
+        if record.area.is_empty() {
+            let mut keys: Vec<String> = record
+                .places
+                .iter()
+                .filter_map(|p| p.municipality_key.clone())
+                .filter(|k| k.starts_with(&region))
+                .collect();
+            keys.sort();
+            keys.dedup();
+            record.area.municipalities = keys;
         }
         let id = service::offers::create(
             &mut tx,

@@ -24,8 +24,8 @@ pub struct Covering {
     pub organization: String,
     pub field: String,
     pub target_groups: Vec<String>,
-    /// The municipality of its place, if known.
-    pub place: Option<String>,
+    /// The municipalities of its places, where known.
+    pub places: Vec<String>,
     /// As a contact point: the whole Kreis.
     pub whole_kreis: bool,
     /// As a contact point: these municipalities.
@@ -38,7 +38,7 @@ impl Covering {
             None => self.whole_kreis,
             Some(m) => {
                 self.whole_kreis
-                    || self.place.as_deref() == Some(m)
+                    || self.places.iter().any(|p| p == m)
                     || self.area.iter().any(|a| a == m)
             }
         }
@@ -241,7 +241,7 @@ mod tests {
             organization: "VHS".into(),
             field: "work".into(),
             target_groups: vec!["refugees".into()],
-            place: Some("a".into()),
+            places: vec!["a".into()],
             whole_kreis: false,
             area: vec![],
         }];

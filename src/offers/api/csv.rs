@@ -1,5 +1,6 @@
 //! Open data as CSV: the published offers, filtered like the JSON list, in
-//! two dialects. `german` (the default) is what Excel opens correctly in a
+//! two dialects, one row per place (the offer's columns repeated; an offer
+//! without a place has one row with empty place columns). `german` (the default) is what Excel opens correctly in a
 //! German office: `;`-separated, UTF-8 with a byte order mark, German
 //! headers, decimal commas, CRLF. `plain` is for programs: comma-separated
 //! UTF-8 without BOM, the JSON field names as headers, values as in JSON.
@@ -45,14 +46,20 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("age_max", "Höchstalter"),
     ("languages", "Sprachen"),
     ("cost", "Kosten"),
-    ("wheelchair", "Rollstuhlgerecht"),
     ("appointment", "Termin nötig"),
+    ("place", "Ort Nr."),
+    ("places", "Orte"),
     ("street", "Straße"),
     ("postal_code", "PLZ"),
     ("municipality_key", "Gemeindeschlüssel"),
     ("lat", "Breitengrad"),
     ("lon", "Längengrad"),
+    ("room", "Raum"),
     ("opening_hours", "Öffnungszeiten"),
+    ("wheelchair", "Rollstuhlgerecht"),
+    ("accessibility_note", "Hinweis zur Barrierefreiheit"),
+    ("area_whole_kreis", "Einzugsgebiet ganzer Kreis"),
+    ("area", "Einzugsgebiet (Gemeindeschlüssel)"),
     ("phone", "Telefon"),
     ("email", "E-Mail"),
     ("website", "Website"),
@@ -61,7 +68,9 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("updated_at", "Geändert"),
 ];
 
-fn row(o: &OpenOffer, dialect: Dialect) -> Vec<String> {
+/// The row of place `n` (from 0) of an offer; `None` for an offer
+/// without places.
+fn row(o: &OpenOffer, n: Option<usize>, dialect: Dialect) -> Vec<String> {
     let german = dialect == Dialect::German;
     let flag = |b: bool| match (german, b) {
         (true, true) => "ja".to_string(),
@@ -85,6 +94,7 @@ fn row(o: &OpenOffer, dialect: Dialect) -> Vec<String> {
     } else {
         o.updated_at.to_string()
     };
+    let place = n.and_then(|n| o.places.get(n)).cloned().unwrap_or_default();
     vec![
         o.id.to_string(),
         o.network_id.to_string(),
@@ -99,14 +109,24 @@ fn row(o: &OpenOffer, dialect: Dialect) -> Vec<String> {
         number(o.age_max),
         o.languages.join(","),
         o.cost.clone(),
-        flag(o.wheelchair),
         flag(o.appointment),
-        o.street.clone(),
-        o.postal_code.clone(),
-        o.municipality_key.clone().unwrap_or_default(),
-        coordinate(o.lat),
-        coordinate(o.lon),
-        o.opening_hours.clone(),
+        n.map(|n| (n + 1).to_string()).unwrap_or_default(),
+        o.places.len().to_string(),
+        place.street,
+        place.postal_code,
+        place.municipality_key.unwrap_or_default(),
+        coordinate(place.lat),
+        coordinate(place.lon),
+        place.room,
+        place.opening_hours,
+        if n.is_some() {
+            flag(place.wheelchair)
+        } else {
+            String::new()
+        },
+        place.accessibility_note,
+        flag(o.area.whole_kreis),
+        o.area.municipalities.join(","),
         o.phone.clone(),
         o.email.clone(),
         o.website.clone(),
@@ -138,11 +158,18 @@ pub fn write(offers: &[OpenOffer], dialect: Dialect) -> Vec<u8> {
         // column list rules out.
         writer.write_record(&header).expect("header row");
         for o in offers {
-            let cells: Vec<String> = row(o, dialect)
-                .iter()
-                .map(|v| protect(v).into_owned())
-                .collect();
-            writer.write_record(&cells).expect("data row");
+            let numbers: Vec<Option<usize>> = if o.places.is_empty() {
+                vec![None]
+            } else {
+                (0..o.places.len()).map(Some).collect()
+            };
+            for n in numbers {
+                let cells: Vec<String> = row(o, n, dialect)
+                    .iter()
+                    .map(|v| protect(v).into_owned())
+                    .collect();
+                writer.write_record(&cells).expect("data row");
+            }
         }
         writer.flush().expect("in-memory flush");
     }
@@ -165,7 +192,7 @@ fn header_text(value: &str) -> String {
 /// Published offers as CSV (public), with the licence in HTTP headers.
 #[utoipa::path(get, path = "/api/v1/offers.csv", tag = "offers", params(ExportQuery),
     responses(
-        (status = 200, description = "Published offers as CSV, one row per offer with the fields of `GET /api/v1/offers`. \
+        (status = 200, description = "Published offers as CSV, one row per place of an offer (the offer's fields repeated, `place` numbering its places from 1; an offer without places has one row) with the fields of `GET /api/v1/offers`. \
             Dialect `german` (default): `;`-separated, UTF-8 with byte order mark, German headers, `ja`/`nein`, decimal commas, \
             dates as `TT.MM.JJJJ HH:MM` (Europe/Berlin), CRLF. Dialect `plain`: comma-separated UTF-8 without BOM, the JSON field \
             names as headers, values as in JSON (lists comma-joined). Cells starting with `=`, `+`, `-`, `@`, tab or CR get a \

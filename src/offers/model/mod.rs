@@ -7,6 +7,7 @@ pub mod contact_point;
 pub mod freshness;
 pub mod hours;
 pub mod input;
+pub mod place;
 pub mod translation;
 pub mod views;
 
@@ -15,6 +16,7 @@ use serde::Serialize;
 use crate::core::ids::{NetworkId, OfferId, OrganizationId};
 
 pub use contact_point::{ContactPoint, GROUPS};
+pub use place::{PlaceRecord, ServiceArea};
 pub use translation::{LangStatus, Translation, source_hash};
 
 pub const FIELDS: &[&str] = &[
@@ -152,17 +154,15 @@ pub struct OfferRecord {
     pub languages: Vec<String>,
     pub cost: String,
     pub cost_note: String,
+    /// At least one place is step-free (kept with the offer for the
+    /// search filter; each place says its own).
     pub wheelchair: bool,
-    pub accessibility_note: String,
     pub appointment: bool,
     pub booking_note: String,
-    pub street: String,
-    pub postal_code: String,
-    pub municipality_key: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub room: String,
-    pub opening_hours: String,
+    /// Where the offer takes place, in the order the form lists them.
+    pub places: Vec<PlaceRecord>,
+    /// Whom it serves.
+    pub area: ServiceArea,
     pub phone: String,
     pub email: String,
     pub website: String,

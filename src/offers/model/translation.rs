@@ -86,7 +86,7 @@ mod tests {
             ..OfferRecord::default()
         };
         let before = source_hash(&r);
-        r.room = "2.14".into();
+        r.phone = "09161 1".into();
         assert_eq!(source_hash(&r), before);
         r.title = "Migrationsberatung".into();
         assert_ne!(source_hash(&r), before);

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use crate::core::ids::{NetworkId, OfferId, OrganizationId};
 
-use super::{ContactPoint, Offer};
+use super::{ContactPoint, Offer, PlaceRecord, ServiceArea};
 use crate::offers::search::collect::{Facets, Relaxed};
 
 /// Data licence Germany – attribution – version 2.0.
@@ -32,15 +32,14 @@ pub struct OpenOffer {
     pub age_max: Option<i64>,
     pub languages: Vec<String>,
     pub cost: String,
+    /// At least one place is step-free.
     pub wheelchair: bool,
     pub appointment: bool,
-    pub street: String,
-    pub postal_code: String,
-    pub municipality_key: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    /// OpenStreetMap `opening_hours` syntax.
-    pub opening_hours: String,
+    /// Where the offer takes place. In a search answer from a position
+    /// (`near`, `postal_code`), the nearest place comes first.
+    pub places: Vec<PlaceRecord>,
+    /// The municipalities it serves.
+    pub area: ServiceArea,
     pub phone: String,
     pub email: String,
     pub website: String,
@@ -51,8 +50,8 @@ pub struct OpenOffer {
     /// requested `lang` where translated, German otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_lang: Option<String>,
-    /// Distance in km from `near` (or the postal code's centre) in a
-    /// search answer.
+    /// Distance in km from `near` (or the postal code's centre) to the
+    /// nearest place, in a search answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distance_km: Option<f64>,
 }
@@ -76,12 +75,8 @@ impl OpenOffer {
             cost: r.cost,
             wheelchair: r.wheelchair,
             appointment: r.appointment,
-            street: r.street,
-            postal_code: r.postal_code,
-            municipality_key: r.municipality_key,
-            lat: r.lat,
-            lon: r.lon,
-            opening_hours: r.opening_hours,
+            places: r.places,
+            area: r.area,
             phone: r.phone,
             email: r.email,
             website: r.website,
@@ -131,7 +126,8 @@ pub struct OfferPage {
     pub suggestion: Option<String>,
 }
 
-/// The places of the published offers as a GeoJSON FeatureCollection.
+/// The places of the published offers as a GeoJSON FeatureCollection:
+/// one feature per place.
 #[derive(Debug, Serialize)]
 pub struct FeatureCollection {
     #[serde(rename = "type")]
@@ -146,7 +142,8 @@ pub struct FeatureCollection {
 pub struct Feature {
     #[serde(rename = "type")]
     pub kind: &'static str,
-    pub id: OfferId,
+    /// `{offer id}-{place number}`, the place number counting from 1.
+    pub id: String,
     pub geometry: Point,
     pub properties: FeatureProperties,
 }
@@ -161,6 +158,10 @@ pub struct Point {
 
 #[derive(Debug, Serialize)]
 pub struct FeatureProperties {
+    pub offer_id: OfferId,
+    /// Which of the offer's places, from 1.
+    pub place: usize,
+    pub places: usize,
     pub title: String,
     pub provider: String,
     pub field: String,
@@ -168,7 +169,9 @@ pub struct FeatureProperties {
     pub languages: Vec<String>,
     pub street: String,
     pub postal_code: String,
+    pub room: String,
     pub opening_hours: String,
+    pub wheelchair: bool,
     /// The public offer page.
     pub url: String,
 }
@@ -192,16 +195,29 @@ pub struct Found {
 }
 
 impl Found {
-    /// `url` is the public offer page.
-    pub fn of(offer: &Offer, provider: &str, point: &ContactPoint, url: String) -> Self {
+    /// `url` is the public offer page; the place shown is the one in
+    /// `municipality_key`, else the first.
+    pub fn of(
+        offer: &Offer,
+        provider: &str,
+        (point, municipality_key): (&ContactPoint, &str),
+        url: String,
+    ) -> Self {
         let r = &offer.record;
+        let place = r
+            .places
+            .iter()
+            .find(|p| p.municipality_key.as_deref() == Some(municipality_key))
+            .or(r.places.first())
+            .cloned()
+            .unwrap_or_default();
         Found {
             offer_id: offer.id,
             title: r.title.clone(),
             provider: provider.to_string(),
-            street: r.street.clone(),
-            postal_code: r.postal_code.clone(),
-            opening_hours: r.opening_hours.clone(),
+            street: place.street,
+            postal_code: place.postal_code,
+            opening_hours: place.opening_hours,
             languages: r.languages.clone(),
             appointment: r.appointment,
             booking_note: r.booking_note.clone(),
@@ -321,7 +337,11 @@ impl<'a> JsonLd<'a> {
                 kind: "AdministrativeArea",
                 name,
             }),
-            hours_available: (!r.opening_hours.is_empty()).then_some(r.opening_hours.as_str()),
+            hours_available: r
+                .places
+                .iter()
+                .map(|p| p.opening_hours.as_str())
+                .find(|h| !h.is_empty()),
         }
     }
 

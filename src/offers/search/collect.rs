@@ -239,8 +239,8 @@ struct OpenFilter {
 struct SegmentPage {
     segment: SegmentOrdinal,
     id: Column<u64>,
-    lat: Column<f64>,
-    lon: Column<f64>,
+    /// Every place's position, packed (`schema::point`).
+    points: Column<u64>,
     near: Option<(f64, f64)>,
     area: Option<Area>,
     by_distance: bool,
@@ -307,8 +307,7 @@ impl Collector for Page {
         Ok(SegmentPage {
             segment,
             id: ff.u64("id")?,
-            lat: ff.f64("lat")?,
-            lon: ff.f64("lon")?,
+            points: ff.u64("point")?,
             near: self.near,
             area,
             by_distance: self.by_distance,
@@ -351,6 +350,7 @@ impl Collector for Page {
 }
 
 impl SegmentPage {
+    /// Open when any of the offer's places is.
     fn is_open(&mut self, doc: DocId) -> bool {
         let Some(OpenFilter {
             column,
@@ -362,19 +362,42 @@ impl SegmentPage {
             return true;
         };
         let Some(column) = column else { return false };
-        let Some(ord) = column.term_ords(doc).next() else {
-            return false;
-        };
-        let Some(slot) = known.get_mut(ord as usize) else {
-            return false;
-        };
-        if *slot == 0 {
-            let mut text = String::new();
-            let open = column.ord_to_str(ord, &mut text).unwrap_or(false)
-                && cache.lock().expect("open-now cache").is_open(&text, *now);
-            *slot = if open { 1 } else { 2 };
+        column.term_ords(doc).any(|ord| {
+            let Some(slot) = known.get_mut(ord as usize) else {
+                return false;
+            };
+            if *slot == 0 {
+                let mut text = String::new();
+                let open = column.ord_to_str(ord, &mut text).unwrap_or(false)
+                    && cache.lock().expect("open-now cache").is_open(&text, *now);
+                *slot = if open { 1 } else { 2 };
+            }
+            *slot == 1
+        })
+    }
+
+    /// The distance from `near` to the offer's nearest place inside the
+    /// area (all places without one); `Err` when an area is asked for and
+    /// no place lies in it.
+    fn nearest(&self, doc: DocId, near: (f64, f64)) -> Result<Option<f64>, ()> {
+        let mut best: Option<f64> = None;
+        for at in self.points.values_for_doc(doc).map(super::schema::position) {
+            if let Some(area) = &self.area
+                && ((at.0 - area.centre.0).abs() > area.dlat
+                    || (at.1 - area.centre.1).abs() > area.dlon)
+            {
+                continue;
+            }
+            let d = distance_km(near, at);
+            if self.area.as_ref().is_some_and(|a| d > a.radius_km) {
+                continue;
+            }
+            best = Some(best.map_or(d, |b: f64| b.min(d)));
         }
-        *slot == 1
+        match (best, &self.area) {
+            (None, Some(_)) => Err(()),
+            (best, _) => Ok(best),
+        }
     }
 }
 
@@ -384,21 +407,9 @@ impl SegmentCollector for SegmentPage {
     fn collect(&mut self, doc: DocId, score: Score) {
         let mut distance = None;
         if let Some(near) = self.near {
-            let at = self.lat.first(doc).zip(self.lon.first(doc));
-            if let Some(area) = &self.area {
-                let Some(at) = at else { return };
-                if (at.0 - area.centre.0).abs() > area.dlat
-                    || (at.1 - area.centre.1).abs() > area.dlon
-                {
-                    return;
-                }
-                let d = distance_km(near, at);
-                if d > area.radius_km {
-                    return;
-                }
-                distance = Some(d);
-            } else {
-                distance = at.map(|at| distance_km(near, at));
+            match self.nearest(doc, near) {
+                Ok(d) => distance = d,
+                Err(()) => return,
             }
         }
         if !self.is_open(doc) {
@@ -504,6 +515,9 @@ pub fn run(
             offer.content_lang = Some("de".into());
         }
         offer.distance_km = h.distance.map(|d| (d * 10.0).round() / 10.0);
+        if let Some(near) = p.near {
+            nearest_first(&mut offer.places, near);
+        }
         offers.push(offer);
     }
     Ok(Outcome {
@@ -513,4 +527,15 @@ pub fn run(
         relaxed: None,
         suggestion: None,
     })
+}
+
+/// Orders the places nearest to `near` first (those without coordinates
+/// last), so that a result shows the place that matched.
+fn nearest_first(places: &mut [crate::offers::model::PlaceRecord], near: (f64, f64)) {
+    places.sort_by(|a, b| {
+        let d = |p: &crate::offers::model::PlaceRecord| {
+            p.position().map_or(f64::MAX, |at| distance_km(near, at))
+        };
+        d(a).total_cmp(&d(b))
+    });
 }

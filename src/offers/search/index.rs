@@ -60,14 +60,24 @@ pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_u64(f.id, o.id.get() as u64);
     doc.add_u64(f.network, o.network_id.get() as u64);
-    let place = e.place.clone().unwrap_or_default();
+    // Every place's town, street and postal code: a search for a town
+    // finds the offers held there.
+    let places = e
+        .towns
+        .iter()
+        .map(String::as_str)
+        .chain(
+            r.places
+                .iter()
+                .flat_map(|p| [p.street.as_str(), p.postal_code.as_str()]),
+        )
+        .collect::<Vec<_>>()
+        .join(" ");
     let german_body = [
         r.summary.as_str(),
         r.description.as_str(),
         e.provider.as_str(),
-        place.as_str(),
-        r.street.as_str(),
-        r.postal_code.as_str(),
+        places.as_str(),
     ];
     doc.add_text(f.title_de, &r.title);
     let text_field = |lang: &str| f.text.iter().find(|(l, _)| *l == lang).map(|(_, f)| *f);
@@ -127,19 +137,35 @@ pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     for l in &r.languages {
         doc.add_text(f.language, l);
     }
-    if let Some(key) = &r.municipality_key {
+    // Each place counts: its municipality for the facet and the region
+    // filter, its hours for "open now", its position for the radius and
+    // the distance (the collector takes the nearest).
+    let mut keys: Vec<&str> = r
+        .places
+        .iter()
+        .filter_map(|p| p.municipality_key.as_deref())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut prefixes = Vec::new();
+    for key in keys {
         doc.add_text(f.municipality, key);
         for n in [2, 3, 5, 8] {
-            if let Some(prefix) = key.get(..n) {
+            if let Some(prefix) = key.get(..n)
+                && !prefixes.contains(&prefix)
+            {
+                prefixes.push(prefix);
                 doc.add_text(f.region, prefix);
             }
         }
     }
     doc.add_text(f.cost, &r.cost);
-    doc.add_text(f.hours, &r.opening_hours);
-    if let (Some(lat), Some(lon)) = (r.lat, r.lon) {
-        doc.add_f64(f.lat, lat);
-        doc.add_f64(f.lon, lon);
+    for p in &r.places {
+        doc.add_text(f.hours, &p.opening_hours);
+        if let Some(at) = p.position() {
+            doc.add_f64(f.lat, at.0);
+            doc.add_u64(f.point, super::schema::point(at));
+        }
     }
     let stored = Stored {
         offer: OpenOffer::of(o.clone(), e.provider.clone()),

@@ -14,7 +14,7 @@ use tantivy::{
 
 /// Bumped whenever the layout or analysis changes: an index of another
 /// version is rebuilt at start.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Offer languages with a stemmer of their own; all others share the
 /// `text_other` field with plain lower-case words.
@@ -66,9 +66,14 @@ pub struct Fields {
     pub region: Field,
     pub cost: Field,
     pub network: Field,
+    /// The opening hours of every place (an offer is open when one of its
+    /// places is).
     pub hours: Field,
+    /// The latitude of every place, for the radius filter's band.
     pub lat: Field,
-    pub lon: Field,
+    /// Every place's position as one value (see [`point`]), so latitude
+    /// and longitude of a place stay paired in a multi-valued column.
+    pub point: Field,
     /// The offer as the API shows it, with its translations (JSON).
     pub doc: Field,
 }
@@ -118,10 +123,28 @@ pub fn build() -> (Schema, Fields) {
         network: b.add_u64_field("network", INDEXED | FAST),
         hours: b.add_text_field("hours", keyword),
         lat: b.add_f64_field("lat", FAST),
-        lon: b.add_f64_field("lon", FAST),
+        point: b.add_u64_field("point", FAST),
         doc: b.add_text_field("doc", STORED),
     };
     (b.build(), fields)
+}
+
+/// A position as one number: latitude and longitude each scaled to 32
+/// bits (about a centimetre), latitude in the high half.
+pub fn point((lat, lon): (f64, f64)) -> u64 {
+    let scale = |v: f64, lo: f64, span: f64| {
+        (((v - lo) / span).clamp(0.0, 1.0) * f64::from(u32::MAX)).round() as u64
+    };
+    (scale(lat, -90.0, 180.0) << 32) | scale(lon, -180.0, 360.0)
+}
+
+/// The position a [`point`] stands for.
+pub fn position(point: u64) -> (f64, f64) {
+    let unscale = |v: u64, lo: f64, span: f64| lo + (v as f64) / f64::from(u32::MAX) * span;
+    (
+        unscale(point >> 32, -90.0, 180.0),
+        unscale(point & 0xffff_ffff, -180.0, 360.0),
+    )
 }
 
 pub fn register_tokenizers(index: &Index) {
@@ -149,4 +172,18 @@ pub fn register_tokenizers(index: &Index) {
             .filter(LowerCaser)
             .build(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_point_keeps_its_position() {
+        for at in [(49.5797, 10.6114), (47.27, 5.87), (-33.9, 151.2)] {
+            let (lat, lon) = super::position(super::point(at));
+            assert!(
+                (lat - at.0).abs() < 1e-6 && (lon - at.1).abs() < 1e-6,
+                "{at:?}"
+            );
+        }
+    }
 }

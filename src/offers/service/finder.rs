@@ -70,7 +70,9 @@ pub async fn answer(app: &App, ask: &FinderAsk) -> AppResult<FinderAnswer> {
             .iter()
             .filter(|(_, _, p)| p.covers(&key))
             .filter(|(_, _, p)| p.target_groups.iter().any(|g| wanted.contains(&g.as_str())))
-            .map(|(o, provider, p)| Found::of(o, provider, p, paths::offer(o.network_id, o.id)))
+            .map(|(o, provider, p)| {
+                Found::of(o, provider, (p, &key), paths::offer(o.network_id, o.id))
+            })
             .collect();
         municipalities.push(MunicipalityAnswer {
             municipality_key: key,

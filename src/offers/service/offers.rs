@@ -15,7 +15,7 @@ use crate::core::{
     web::App,
 };
 use crate::offers::{
-    model::{Offer, OfferRecord, Status, input::OfferInput},
+    model::{Offer, OfferRecord, Status, input::OfferInput, place},
     search::changes,
     store::{self, places},
 };
@@ -91,33 +91,71 @@ pub async fn verify(tx: &mut Tx, actor: Actor<'_>, offer: &Offer) -> Result<(), 
     .await
 }
 
-/// Validates the input and completes the place from the postal code: the
-/// municipality, and its centre when no coordinates were given.
-pub async fn checked(app: &App, input: &OfferInput) -> AppResult<Result<OfferRecord, FieldErrors>> {
+/// Validates the input and completes each place from its postal code:
+/// the municipality, and its centre when no coordinates were given. A
+/// place whose postal code is unknown and that has no coordinates cannot
+/// be found near anything, so it is an error; so is a service-area
+/// municipality outside the network's Kreis (`kreis`). An area left empty
+/// is the municipalities of the places.
+pub async fn checked(
+    app: &App,
+    input: &OfferInput,
+    kreis: &str,
+) -> AppResult<Result<OfferRecord, FieldErrors>> {
     let mut record = match input.validate() {
         Ok(record) => record,
         Err(errors) => return Ok(Err(errors)),
     };
     let pool = app.db.pool();
-    if let Some(key) = &record.municipality_key
-        && !places::municipality_exists(pool, key).await?
-    {
-        let mut errors = FieldErrors::new();
-        errors.insert(
-            "municipality_key".into(),
-            Msg::new("offer-err-municipality"),
-        );
+    let mut errors = FieldErrors::new();
+    let numbers: Vec<usize> = input.kept_places().map(|(n, _)| n).collect();
+    for (place, n) in record.places.iter_mut().zip(numbers) {
+        if let Some(key) = &place.municipality_key
+            && !places::municipality_exists(pool, key).await?
+        {
+            errors.insert(
+                format!("place-{n}-municipality_key"),
+                Msg::new("offer-err-municipality"),
+            );
+            continue;
+        }
+        let centre = match place.postal_code.as_str() {
+            "" => None,
+            code => places::postal_code_centre(pool, code).await?,
+        };
+        match centre {
+            Some((key, lat, lon)) => {
+                if place.municipality_key.is_none() {
+                    place.municipality_key = Some(key);
+                }
+                if place.lat.is_none() {
+                    (place.lat, place.lon) = (lat, lon);
+                }
+            }
+            None if place.lat.is_none() => {
+                errors.insert(
+                    format!("place-{n}-postal_code"),
+                    Msg::new("offer-err-place-unknown"),
+                );
+            }
+            None => {}
+        }
+    }
+    let known = places::municipalities(pool, kreis).await?;
+    place::check_area(&record.area, &known, "area", &mut errors);
+    if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    if !record.postal_code.is_empty()
-        && let Some((key, lat, lon)) = places::postal_code_centre(pool, &record.postal_code).await?
-    {
-        if record.municipality_key.is_none() {
-            record.municipality_key = Some(key);
-        }
-        if record.lat.is_none() {
-            (record.lat, record.lon) = (lat, lon);
-        }
+    if record.area.is_empty() {
+        let mut keys: Vec<String> = record
+            .places
+            .iter()
+            .filter_map(|p| p.municipality_key.clone())
+            .filter(|k| known.iter().any(|(m, _)| m == k))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        record.area.municipalities = keys;
     }
     Ok(Ok(record))
 }
@@ -127,11 +165,11 @@ pub async fn checked(app: &App, input: &OfferInput) -> AppResult<Result<OfferRec
 pub async fn create_from(
     app: &App,
     user: &User,
-    network_id: NetworkId,
+    (network_id, kreis): (NetworkId, &str),
     provider: Option<OrganizationId>,
     input: &OfferInput,
 ) -> AppResult<Result<OfferId, FieldErrors>> {
-    let (record, organization_id) = match (checked(app, input).await?, provider) {
+    let (record, organization_id) = match (checked(app, input, kreis).await?, provider) {
         (Ok(record), Some(organization_id)) => (record, organization_id),
         (result, organization_id) => {
             let mut errors = result.err().unwrap_or_default();
@@ -160,11 +198,11 @@ pub async fn create_from(
 pub async fn update_from(
     app: &App,
     user: &User,
-    offer: &Offer,
+    (offer, kreis): (&Offer, &str),
     input: &OfferInput,
     back_to_review: bool,
 ) -> AppResult<Result<(), FieldErrors>> {
-    let record = match checked(app, input).await? {
+    let record = match checked(app, input, kreis).await? {
         Ok(record) => record,
         Err(errors) => return Ok(Err(errors)),
     };

@@ -75,39 +75,47 @@ pub async fn filtered(app: &App, q: &ExportQuery) -> AppResult<Vec<OpenOffer>> {
         .collect())
 }
 
-/// Every published offer that has coordinates, as a point with what a
-/// map shows about it and a link to its page.
+/// Every place of a published offer that has coordinates, as a point
+/// with what a map shows about it and a link to its offer's page: one
+/// feature per place, so an offer held in three towns is three points.
 pub async fn geojson(app: &App) -> AppResult<FeatureCollection> {
     let published = store::published(app.db.pool(), None).await?;
     let networks: Vec<NetworkId> = published.iter().map(|(o, _)| o.network_id).collect();
     let license = license(app, &networks).await?;
-    let features = published
-        .into_iter()
-        .filter_map(|(o, provider)| {
-            let (lat, lon) = (o.record.lat?, o.record.lon?);
-            let url = paths::offer(o.network_id, o.id);
-            let r = o.record;
-            Some(Feature {
+    let mut features = Vec::new();
+    for (o, provider) in published {
+        let url = paths::offer(o.network_id, o.id);
+        let r = &o.record;
+        for (n, p) in r.places.iter().enumerate() {
+            let Some((lat, lon)) = p.position() else {
+                continue;
+            };
+            features.push(Feature {
                 kind: "Feature",
-                id: o.id,
+                id: format!("{}-{}", o.id, n + 1),
                 geometry: Point {
                     kind: "Point",
                     coordinates: [lon, lat],
                 },
                 properties: FeatureProperties {
-                    title: r.title,
-                    provider,
-                    field: r.field,
-                    offer_type: r.offer_type,
-                    languages: r.languages,
-                    street: r.street,
-                    postal_code: r.postal_code,
-                    opening_hours: r.opening_hours,
-                    url,
+                    offer_id: o.id,
+                    place: n + 1,
+                    places: r.places.len(),
+                    title: r.title.clone(),
+                    provider: provider.clone(),
+                    field: r.field.clone(),
+                    offer_type: r.offer_type.clone(),
+                    languages: r.languages.clone(),
+                    street: p.street.clone(),
+                    postal_code: p.postal_code.clone(),
+                    room: p.room.clone(),
+                    opening_hours: p.opening_hours.clone(),
+                    wheelchair: p.wheelchair,
+                    url: url.clone(),
                 },
-            })
-        })
-        .collect();
+            });
+        }
+    }
     Ok(FeatureCollection {
         kind: "FeatureCollection",
         licence: LICENCE,

@@ -66,15 +66,25 @@ async fn build(
     } else {
         translations::published_in_network(pool, network_id, lang).await?
     };
-    let mut names = store::published_names(pool, network_id).await?;
+    let (mut providers, towns) = store::published_names(pool, network_id).await?;
     let sources = offers
         .into_iter()
         .map(|offer| {
-            let (provider, municipality) = names.remove(&offer.id).unwrap_or_default();
+            let towns = offer
+                .record
+                .places
+                .iter()
+                .map(|p| {
+                    p.municipality_key
+                        .as_ref()
+                        .and_then(|k| towns.get(k))
+                        .cloned()
+                })
+                .collect();
             Source {
                 translation: translated.remove(&offer.id),
-                provider,
-                municipality,
+                provider: providers.remove(&offer.id).unwrap_or_default(),
+                towns,
                 offer,
             }
         })

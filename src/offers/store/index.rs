@@ -1,12 +1,13 @@
-//! What the search index reads: published offers with their provider's
-//! and place's names and their translations, in batches by id.
+//! What the search index reads: published offers with their places, their
+//! provider's name, the names of their places' municipalities and their
+//! translations, in batches by id.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use sqlx::{Any, Executor, Row};
 
-use super::{COLUMNS, offer_from};
+use super::{COLUMNS, offer_from, offer_places};
 use crate::core::{ids::OfferId, store::Db};
 use crate::offers::model::Offer;
 
@@ -23,14 +24,14 @@ pub struct Texts {
 pub struct Entry {
     pub offer: Offer,
     pub provider: String,
-    pub place: Option<String>,
+    /// The names of the municipalities its places are in.
+    pub towns: Vec<String>,
     pub translations: Vec<Texts>,
 }
 
 fn provider_sql(filter: &str) -> String {
     format!(
-        "SELECT {COLUMNS}, (SELECT name FROM organizations g WHERE g.id = offers.organization_id) AS provider,
-         (SELECT name FROM regions r WHERE r.key = offers.municipality_key) AS place
+        "SELECT {COLUMNS}, (SELECT name FROM organizations g WHERE g.id = offers.organization_id) AS provider
          FROM offers WHERE {filter} ORDER BY id"
     )
 }
@@ -61,18 +62,23 @@ async fn translations_of<'e, E: Executor<'e, Database = Any>>(
     Ok(map)
 }
 
-fn entries(rows: Vec<sqlx::any::AnyRow>, mut tr: HashMap<i64, Vec<Texts>>) -> Vec<Entry> {
-    rows.iter()
-        .map(|r| {
-            let offer = offer_from(r);
-            Entry {
-                translations: tr.remove(&offer.id.get()).unwrap_or_default(),
-                provider: r.get::<Option<String>, _>("provider").unwrap_or_default(),
-                place: r.get("place"),
-                offer,
-            }
+async fn entries(db: &Db, rows: Vec<sqlx::any::AnyRow>) -> Result<Vec<Entry>, sqlx::Error> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.get("id")).collect();
+    let mut tr = translations_of(db.pool(), &ids).await?;
+    let mut conn = db.pool().acquire().await?;
+    let mut offers: Vec<Offer> = rows.iter().map(offer_from).collect();
+    offer_places::attach(&mut conn, &mut offers).await?;
+    let mut towns = offer_places::place_names_of(&mut conn, &ids).await?;
+    Ok(offers
+        .into_iter()
+        .zip(&rows)
+        .map(|(offer, r)| Entry {
+            translations: tr.remove(&offer.id.get()).unwrap_or_default(),
+            provider: r.get::<Option<String>, _>("provider").unwrap_or_default(),
+            towns: towns.remove(&offer.id.get()).unwrap_or_default(),
+            offer,
         })
-        .collect()
+        .collect())
 }
 
 /// Published offers with id greater than `after`, at most `limit`.
@@ -87,9 +93,7 @@ pub async fn published_after(
         .bind(limit)
         .fetch_all(db.pool())
         .await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.get("id")).collect();
-    let tr = translations_of(db.pool(), &ids).await?;
-    Ok(entries(rows, tr))
+    entries(db, rows).await
 }
 
 /// The given offers if published (a missing id is gone from the index).
@@ -102,9 +106,7 @@ pub async fn published_of(db: &Db, ids: &[i64]) -> Result<Vec<Entry>, sqlx::Erro
             list.join(", ")
         ));
         let rows = sqlx::query(&sql).fetch_all(db.pool()).await?;
-        let found: Vec<i64> = rows.iter().map(|r| r.get("id")).collect();
-        let tr = translations_of(db.pool(), &found).await?;
-        out.extend(entries(rows, tr));
+        out.extend(entries(db, rows).await?);
     }
     Ok(out)
 }

@@ -10,20 +10,21 @@
 pub mod contact_points;
 pub mod freshness;
 pub mod index;
+pub mod offer_places;
 pub mod places;
 pub mod translations;
 
 use std::collections::HashMap;
 
-use sqlx::{Any, Executor, Row, any::AnyRow};
+use sqlx::{Acquire, Any, Executor, Row, any::AnyRow};
 
 use crate::core::{
     ids::{NetworkId, OfferId, OrganizationId},
     store::{Tx, now},
 };
-use crate::offers::model::{Offer, OfferRecord, Status};
+use crate::offers::model::{Offer, OfferRecord, ServiceArea, Status};
 
-pub(crate) const COLUMNS: &str = "id, network_id, organization_id, title, summary, description, field, offer_type, target_groups, age_min, age_max, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, valid_from, valid_until, last_verified_at, status, created_at, updated_at";
+pub(crate) const COLUMNS: &str = "id, network_id, organization_id, title, summary, description, field, offer_type, target_groups, age_min, age_max, languages, cost, cost_note, wheelchair, appointment, booking_note, whole_kreis, phone, email, website, valid_from, valid_until, last_verified_at, status, created_at, updated_at";
 
 /// A comma-joined list column.
 pub(crate) fn split(value: String) -> Vec<String> {
@@ -53,16 +54,14 @@ pub(crate) fn offer_from(r: &AnyRow) -> Offer {
             cost: r.get("cost"),
             cost_note: r.get("cost_note"),
             wheelchair: r.get::<i64, _>("wheelchair") != 0,
-            accessibility_note: r.get("accessibility_note"),
             appointment: r.get::<i64, _>("appointment") != 0,
             booking_note: r.get("booking_note"),
-            street: r.get("street"),
-            postal_code: r.get("postal_code"),
-            municipality_key: r.get("municipality_key"),
-            lat: r.get("lat"),
-            lon: r.get("lon"),
-            room: r.get("room"),
-            opening_hours: r.get("opening_hours"),
+            // Filled in by `offer_places::attach`.
+            places: Vec::new(),
+            area: ServiceArea {
+                whole_kreis: r.get::<i64, _>("whole_kreis") != 0,
+                municipalities: Vec::new(),
+            },
             phone: r.get("phone"),
             email: r.get("email"),
             website: r.get("website"),
@@ -75,15 +74,20 @@ pub(crate) fn offer_from(r: &AnyRow) -> Offer {
     }
 }
 
-pub async fn offer<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
+/// One offer with its places and service area (`a`: the pool or the
+/// caller's transaction).
+pub async fn offer<'a, A: Acquire<'a, Database = Any>>(
+    a: A,
     id: OfferId,
 ) -> Result<Option<Offer>, sqlx::Error> {
+    let mut conn = a.acquire().await?;
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM offers WHERE id = $1"))
         .bind(id.get())
-        .fetch_optional(ex)
+        .fetch_optional(&mut *conn)
         .await?;
-    Ok(row.as_ref().map(offer_from))
+    let mut offers: Vec<Offer> = row.iter().map(offer_from).collect();
+    offer_places::attach(&mut conn, &mut offers).await?;
+    Ok(offers.pop())
 }
 
 /// The network an offer belongs to (for old links that lack it).
@@ -99,19 +103,22 @@ pub async fn network_of<'e, E: Executor<'e, Database = Any>>(
 }
 
 /// The offers of a network, optionally of one status, by title.
-pub async fn offers<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
+pub async fn offers<'a, A: Acquire<'a, Database = Any>>(
+    a: A,
     network_id: NetworkId,
     status: Option<Status>,
 ) -> Result<Vec<Offer>, sqlx::Error> {
+    let mut conn = a.acquire().await?;
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM offers WHERE network_id = $1 AND ($2 = '' OR status = $2) ORDER BY title, id"
     ))
     .bind(network_id.get())
     .bind(status.map(Status::code).unwrap_or(""))
-    .fetch_all(ex)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(rows.iter().map(offer_from).collect())
+    let mut offers: Vec<Offer> = rows.iter().map(offer_from).collect();
+    offer_places::attach(&mut conn, &mut offers).await?;
+    Ok(offers)
 }
 
 fn bind_record<'q>(
@@ -130,16 +137,8 @@ fn bind_record<'q>(
         .bind(&r.cost)
         .bind(&r.cost_note)
         .bind(i64::from(r.wheelchair))
-        .bind(&r.accessibility_note)
         .bind(i64::from(r.appointment))
         .bind(&r.booking_note)
-        .bind(&r.street)
-        .bind(&r.postal_code)
-        .bind(r.municipality_key.clone())
-        .bind(r.lat)
-        .bind(r.lon)
-        .bind(&r.room)
-        .bind(&r.opening_hours)
         .bind(&r.phone)
         .bind(&r.email)
         .bind(&r.website)
@@ -147,20 +146,27 @@ fn bind_record<'q>(
         .bind(r.valid_until.clone())
 }
 
-const RECORD_COLUMNS: &str = "title, summary, description, field, offer_type, target_groups, age_min, age_max, languages, cost, cost_note, wheelchair, accessibility_note, appointment, booking_note, street, postal_code, municipality_key, lat, lon, room, opening_hours, phone, email, website, valid_from, valid_until";
+/// The columns of `offers` the record sets (places and area are written by
+/// `offer_places`).
+const RECORD_COLUMNS: &str = "title, summary, description, field, offer_type, target_groups, age_min, age_max, languages, cost, cost_note, wheelchair, appointment, booking_note, phone, email, website, valid_from, valid_until";
+const RECORD_LEN: usize = 19;
 
-/// A new draft, confirmed as of now.
+/// A new draft with its places and area, confirmed as of now.
 pub async fn create(
     tx: &mut Tx,
     network_id: NetworkId,
     organization_id: OrganizationId,
     record: &OfferRecord,
 ) -> Result<OfferId, sqlx::Error> {
-    let placeholders: Vec<String> = (1..=27).map(|i| format!("${i}")).collect();
+    let placeholders: Vec<String> = (1..=RECORD_LEN).map(|i| format!("${i}")).collect();
+    let n = RECORD_LEN;
     let sql = format!(
-        "INSERT INTO offers ({RECORD_COLUMNS}, network_id, organization_id, status, last_verified_at, created_at, updated_at)
-         VALUES ({}, $28, $29, 'draft', $30, $30, $30) RETURNING id",
-        placeholders.join(", ")
+        "INSERT INTO offers ({RECORD_COLUMNS}, network_id, organization_id, status, last_verified_at, created_at, updated_at, whole_kreis)
+         VALUES ({list}, ${network}, ${organization}, 'draft', ${at}, ${at}, ${at}, 0) RETURNING id",
+        list = placeholders.join(", "),
+        network = n + 1,
+        organization = n + 2,
+        at = n + 3
     );
     let id: i64 = bind_record(sqlx::query(&sql), record)
         .bind(network_id.get())
@@ -169,10 +175,14 @@ pub async fn create(
         .fetch_one(&mut **tx)
         .await?
         .get("id");
-    Ok(OfferId(id))
+    let id = OfferId(id);
+    offer_places::set_places(tx, id, &record.places).await?;
+    offer_places::set_area(tx, id, &record.area).await?;
+    Ok(id)
 }
 
-/// Replaces the record; saving confirms the offer as of now.
+/// Replaces the record, places and area; saving confirms the offer as of
+/// now.
 pub async fn update(tx: &mut Tx, id: OfferId, record: &OfferRecord) -> Result<(), sqlx::Error> {
     let sets: Vec<String> = RECORD_COLUMNS
         .split(", ")
@@ -180,15 +190,18 @@ pub async fn update(tx: &mut Tx, id: OfferId, record: &OfferRecord) -> Result<()
         .map(|(i, c)| format!("{c} = ${}", i + 1))
         .collect();
     let sql = format!(
-        "UPDATE offers SET {}, last_verified_at = $28, updated_at = $28 WHERE id = $29",
-        sets.join(", ")
+        "UPDATE offers SET {sets}, last_verified_at = ${at}, updated_at = ${at} WHERE id = ${id}",
+        sets = sets.join(", "),
+        at = RECORD_LEN + 1,
+        id = RECORD_LEN + 2
     );
     bind_record(sqlx::query(&sql), record)
         .bind(now())
         .bind(id.get())
         .execute(&mut **tx)
         .await?;
-    Ok(())
+    offer_places::set_places(tx, id, &record.places).await?;
+    offer_places::set_area(tx, id, &record.area).await
 }
 
 pub async fn set_status(tx: &mut Tx, id: OfferId, to: Status) -> Result<(), sqlx::Error> {
@@ -213,10 +226,11 @@ pub async fn set_verified(tx: &mut Tx, id: OfferId, at: i64) -> Result<(), sqlx:
 
 /// Published offers with their provider's name, by id; one page if given
 /// as (limit, offset).
-pub async fn published<'e, E: Executor<'e, Database = Any>>(
-    ex: E,
+pub async fn published<'a, A: Acquire<'a, Database = Any>>(
+    a: A,
     page: Option<(i64, i64)>,
 ) -> Result<Vec<(Offer, String)>, sqlx::Error> {
+    let mut conn = a.acquire().await?;
     let (limit, offset) = page.unwrap_or((i64::MAX, 0));
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS}, (SELECT name FROM organizations g WHERE g.id = offers.organization_id) AS provider
@@ -224,41 +238,54 @@ pub async fn published<'e, E: Executor<'e, Database = Any>>(
     ))
     .bind(limit)
     .bind(offset)
-    .fetch_all(ex)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
-        .iter()
-        .map(|r| {
+    let mut offers: Vec<Offer> = rows.iter().map(offer_from).collect();
+    offer_places::attach(&mut conn, &mut offers).await?;
+    Ok(offers
+        .into_iter()
+        .zip(&rows)
+        .map(|(o, r)| {
             (
-                offer_from(r),
+                o,
                 r.get::<Option<String>, _>("provider").unwrap_or_default(),
             )
         })
         .collect())
 }
 
-/// Provider and municipality names of a network's published offers.
-pub async fn published_names<'e, E: Executor<'e, Database = Any>>(
+/// The provider names of a network's published offers, and the names of
+/// the municipalities their places are in (by key).
+pub async fn published_names<'e, E: Executor<'e, Database = Any> + Copy>(
     ex: E,
     network_id: NetworkId,
-) -> Result<HashMap<OfferId, (String, Option<String>)>, sqlx::Error> {
+) -> Result<(HashMap<OfferId, String>, HashMap<String, String>), sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT o.id, g.name AS provider, r.name AS municipality FROM offers o
+        "SELECT o.id, g.name AS provider FROM offers o
          LEFT JOIN organizations g ON g.id = o.organization_id
-         LEFT JOIN regions r ON r.key = o.municipality_key
          WHERE o.network_id = $1 AND o.status = 'published'",
     )
     .bind(network_id.get())
     .fetch_all(ex)
     .await?;
-    Ok(rows
+    let providers = rows
         .iter()
         .map(|r| {
             let provider: Option<String> = r.get("provider");
-            (
-                OfferId(r.get("id")),
-                (provider.unwrap_or_default(), r.get("municipality")),
-            )
+            (OfferId(r.get("id")), provider.unwrap_or_default())
         })
-        .collect())
+        .collect();
+    let towns = sqlx::query(
+        "SELECT DISTINCT r.key, r.name FROM offer_places p
+         JOIN offers o ON o.id = p.offer_id
+         JOIN regions r ON r.key = p.municipality_key
+         WHERE o.network_id = $1 AND o.status = 'published'",
+    )
+    .bind(network_id.get())
+    .fetch_all(ex)
+    .await?
+    .iter()
+    .map(|r| (r.get("key"), r.get("name")))
+    .collect();
+    Ok((providers, towns))
 }

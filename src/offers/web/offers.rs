@@ -35,7 +35,7 @@ use crate::{
             transition,
         },
         service::offers as service,
-        store,
+        store::{self, places},
     },
 };
 
@@ -118,13 +118,20 @@ async fn render_form(
     } else {
         Vec::new()
     };
+    let municipalities = places::municipalities(app.db.pool(), &network.region_key).await?;
+    // The places as entered, renumbered, with empty fieldsets to add more;
+    // an error names a place by the number it was sent with, so errors
+    // are renumbered with them.
+    let form = input.for_form();
+    let errors = renumbered(input, texts(viewer, errors));
     let page = app.page(
         viewer,
         "offers/form.html",
         context! {
             action => action, cancel => cancel, network => network, offer => offer,
-            form => input, errors => texts(viewer, errors), organizations => organizations,
+            form => form, errors => errors, organizations => organizations,
             fields => FIELDS, types => TYPES, groups => TARGET_GROUPS, costs => COSTS,
+            municipalities => municipalities,
         },
     )?;
     Ok(if errors.is_empty() {
@@ -132,6 +139,29 @@ async fn render_form(
     } else {
         unprocessable(page)
     })
+}
+
+/// `place-7-street` → `place-2-street` when the seventh fieldset sent is
+/// the third place kept.
+fn renumbered(
+    input: &OfferInput,
+    errors: std::collections::BTreeMap<String, String>,
+) -> std::collections::BTreeMap<String, String> {
+    let kept: Vec<usize> = input.kept_places().map(|(n, _)| n).collect();
+    errors
+        .into_iter()
+        .map(|(name, text)| {
+            let moved = name
+                .strip_prefix("place-")
+                .and_then(|rest| rest.split_once('-'))
+                .and_then(|(n, field)| {
+                    let n: usize = n.parse().ok()?;
+                    let at = kept.iter().position(|k| *k == n)?;
+                    Some(format!("place-{at}-{field}"))
+                });
+            (moved.unwrap_or(name), text)
+        })
+        .collect()
 }
 
 pub async fn new_form(
@@ -159,6 +189,10 @@ pub async fn create(
     let network = load_network(&app.db, network_id.get()).await?;
     let user = require_author(&viewer, network_id)?;
     let input = OfferInput::from_pairs(&pairs);
+    if input.add_place {
+        let (target, none) = (Target::New(&network), FieldErrors::new());
+        return render_form(&app, &viewer, target, &input, &none).await;
+    }
     // Coordinators choose among the members; a member offers for their
     // own organisation.
     let provider = if viewer.can_manage_network(network.id) {
@@ -169,7 +203,8 @@ pub async fn create(
     } else {
         user.organization_id.map(OrganizationId)
     };
-    match service::create_from(&app, user, network_id, provider, &input).await? {
+    let at = (network_id, network.region_key.as_str());
+    match service::create_from(&app, user, at, provider, &input).await? {
         Ok(offer_id) => Ok(saved(&paths::offer(network_id, offer_id), "offer-created")),
         Err(errors) => render_form(&app, &viewer, Target::New(&network), &input, &errors).await,
     }
@@ -196,10 +231,15 @@ pub async fn update(
     let (offer, network) = load_offer(&app, network_id, offer_id).await?;
     let user = require_editor(&viewer, &offer)?;
     let input = OfferInput::from_pairs(&pairs);
+    if input.add_place {
+        let (target, none) = (Target::Edit(&offer, &network), FieldErrors::new());
+        return render_form(&app, &viewer, target, &input, &none).await;
+    }
     // Coordinators publish: a member's change to a published offer goes
     // back to review instead of going live unchecked.
     let back_to_review = !viewer.can_manage_network(network.id);
-    match service::update_from(&app, user, &offer, &input, back_to_review).await? {
+    let at = (&offer, network.region_key.as_str());
+    match service::update_from(&app, user, at, &input, back_to_review).await? {
         Ok(()) => Ok(saved(&paths::offer(network_id, offer_id), "offer-saved")),
         Err(errors) => {
             let target = Target::Edit(&offer, &network);

@@ -55,9 +55,27 @@ pub async fn show(
         .await?
         .map(|o| o.name)
         .unwrap_or_default();
-    let area = match &offer.record.municipality_key {
-        Some(key) => places::region_name(pool, key).await?,
-        None => None,
+    // The town of each place, and the service area by name.
+    let mut towns = Vec::new();
+    for p in &offer.record.places {
+        towns.push(match &p.municipality_key {
+            Some(key) => places::region_name(pool, key).await?,
+            None => None,
+        });
+    }
+    let kreis = places::municipalities(pool, &network.region_key).await?;
+    let area_names: Vec<&str> = offer
+        .record
+        .area
+        .municipalities
+        .iter()
+        .filter_map(|key| kreis.iter().find(|(k, _)| k == key))
+        .map(|(_, name)| name.as_str())
+        .collect();
+    let area = if offer.record.area.whole_kreis {
+        Some(network.region_name.clone())
+    } else {
+        (!area_names.is_empty()).then(|| area_names.join(", "))
     };
     // `?lang=` names the content language; without it the visitor's
     // page language decides.
@@ -97,35 +115,45 @@ pub async fn show(
         Vec::new()
     };
     let published = offer.status == Status::Published;
-    // Opening hours in words in the reader's language, as the printed
-    // Wegweiser says them, for this week in Germany, and whether the offer
-    // is open right now.
+    // Each place's opening hours in words in the reader's language, as the
+    // printed Wegweiser says them, for this week in Germany, and whether
+    // it is open right now.
     let local = chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Berlin)
         .naive_local();
     let today = local.date();
     let weekdays = viewer.public_lang.weekdays();
-    let opening_hours = hours::Hours::read(&offer.record.opening_hours);
-    let now_state = opening_hours.now(local).map(|n| {
-        let next = n.next_change;
-        context! {
-            open => n.open,
-            today => next.is_some_and(|t| t.date() == today),
-            time => next.map(|t| t.format("%H:%M").to_string()),
-            day => next.map(|t| weekdays[hours::weekday_index(t.date())].clone()),
-        }
-    });
-    let hours = opening_hours.in_words(
-        &weekdays,
-        &viewer.public_lang.t("wegweiser-closed-otherwise"),
-        today,
-        true,
-    );
+    let places: Vec<_> = offer
+        .record
+        .places
+        .iter()
+        .zip(towns)
+        .map(|(p, town)| {
+            let opening_hours = hours::Hours::read(&p.opening_hours);
+            let now_state = opening_hours.now(local).map(|n| {
+                let next = n.next_change;
+                context! {
+                    open => n.open,
+                    today => next.is_some_and(|t| t.date() == today),
+                    time => next.map(|t| t.format("%H:%M").to_string()),
+                    day => next.map(|t| weekdays[hours::weekday_index(t.date())].clone()),
+                }
+            });
+            let hours = opening_hours.in_words(
+                &weekdays,
+                &viewer.public_lang.t("wegweiser-closed-otherwise"),
+                today,
+                true,
+            );
+            context! { place => p, town => town, hours => hours, now_state => now_state }
+        })
+        .collect();
     let page = app.page(
         &viewer,
         "offers/show.html",
         context! {
-            network => network, offer => offer, provider => provider, area => area,
+            network => network, offer => offer, provider => provider, places => places,
+            area => area, whole_kreis => offer.record.area.whole_kreis,
             title => title, summary => summary,
             description_html => markdown::render(description),
             content_lang => content_lang, rtl => is_rtl(content_lang),
@@ -133,7 +161,6 @@ pub async fn show(
             requested => requested,
             json_ld => published
                 .then(|| JsonLd::of(&offer, &provider, area.as_deref()).embeddable()),
-            hours => hours, now_state => now_state,
             can_edit => can_edit, transitions => transitions, languages => languages,
             stale => published && is_stale(&offer, cutoff(&app.config, now())),
         },

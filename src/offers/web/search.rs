@@ -92,7 +92,17 @@ pub async fn page(
             } else {
                 format!("{page}?lang={lang}")
             };
-            context! { offer => o, url => url, content_lang => lang.clone(), rtl => is_rtl(&lang) }
+            // "lat,lon" per place for the map, one marker each.
+            let points: Vec<String> = o
+                .places
+                .iter()
+                .filter_map(|p| p.position())
+                .map(|(lat, lon)| format!("{lat},{lon}"))
+                .collect();
+            context! {
+                offer => o, url => url, content_lang => lang.clone(), rtl => is_rtl(&lang),
+                points => points.join(" "),
+            }
         })
         .collect();
     let html = app.page(

@@ -17,7 +17,7 @@ use crate::{
         paths,
         pdf::{self, Document},
     },
-    offers::model::{FIELDS, Offer, hours, is_rtl},
+    offers::model::{FIELDS, Offer, PlaceRecord, hours, is_rtl},
 };
 
 use self::labels::{Labels, language_name};
@@ -30,16 +30,24 @@ pub struct Entry {
     pub title: String,
     pub provider: String,
     pub summary: String,
-    pub address: Vec<String>,
+    /// Every place of the offer, in order.
+    pub places: Vec<Place>,
     pub phone: String,
     pub email: String,
     pub website: String,
-    pub hours: Vec<String>,
     pub languages: String,
     pub cost: String,
     pub appointment: bool,
     pub url: String,
     pub qr: String,
+}
+
+/// One place as printed: its address on one line, its opening hours in
+/// words.
+#[derive(Debug, Serialize)]
+pub struct Place {
+    pub address: String,
+    pub hours: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -63,7 +71,8 @@ pub struct Guide {
 pub struct Source {
     pub offer: Offer,
     pub provider: String,
-    pub municipality: Option<String>,
+    /// The municipality name of each place (same order).
+    pub towns: Vec<Option<String>>,
     /// Translated (title, summary), if there is a translation.
     pub translation: Option<(String, String)>,
 }
@@ -95,25 +104,15 @@ pub fn guide(
             ),
             None => (r.title.clone(), r.summary.clone()),
         };
-        let mut address = Vec::new();
-        if !r.street.is_empty() {
-            address.push(r.street.clone());
-        }
-        let town = [
-            r.postal_code.as_str(),
-            s.municipality.as_deref().unwrap_or(""),
-        ]
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-        if !town.is_empty() {
-            address.push(town);
-        }
-        if !r.room.is_empty() {
-            address.push(r.room.clone());
-        }
+        let places = r
+            .places
+            .iter()
+            .zip(s.towns.iter().chain(std::iter::repeat(&None)))
+            .map(|(p, town)| Place {
+                address: address(p, town.as_deref()),
+                hours: hours::in_words(&p.opening_hours, &l.weekdays, &l.closed_otherwise, today),
+            })
+            .collect();
         let page = paths::offer(s.offer.network_id, s.offer.id);
         let url = if lang == "de" {
             format!("{base_url}{page}")
@@ -131,11 +130,10 @@ pub fn guide(
             title,
             provider: s.provider,
             summary,
-            address,
+            places,
             phone: r.phone.clone(),
             email: r.email.clone(),
             website: r.website.clone(),
-            hours: hours::in_words(&r.opening_hours, &l.weekdays, &l.closed_otherwise, today),
             languages: r
                 .languages
                 .iter()
@@ -177,6 +175,22 @@ pub fn guide(
     ))
 }
 
+/// "Street, postal code town, room", leaving out what is not known.
+fn address(p: &PlaceRecord, town: Option<&str>) -> String {
+    let town = [p.postal_code.as_str(), town.unwrap_or("")]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    [p.street.as_str(), town.as_str(), p.room.as_str()]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Renders a guide to PDF.
 pub async fn render(guide: &Guide, images: Images) -> AppResult<Vec<u8>> {
     let mut document = Document::new(TEMPLATE, guide)?;
@@ -208,9 +222,12 @@ mod tests {
                         field: FIELDS[i % FIELDS.len()].into(),
                         languages: vec!["de".into(), "ar".into(), "uk".into()],
                         cost: "free".into(),
-                        street: "Am Markt 1".into(),
-                        postal_code: "91413".into(),
-                        opening_hours: "Mo-Fr 08:00-12:00; Th 14:00-18:00".into(),
+                        places: vec![PlaceRecord {
+                            street: "Am Markt 1".into(),
+                            postal_code: "91413".into(),
+                            opening_hours: "Mo-Fr 08:00-12:00; Th 14:00-18:00".into(),
+                            ..PlaceRecord::default()
+                        }],
                         phone: "09161 12345".into(),
                         email: "beratung@example.org".into(),
                         website: "https://example.org/beratung".into(),
@@ -221,7 +238,7 @@ mod tests {
                     updated_at: 0,
                 },
                 provider: "Caritasverband".into(),
-                municipality: Some("Neustadt a.d.Aisch".into()),
+                towns: vec![Some("Neustadt a.d.Aisch".into())],
                 translation: (i % 2 == 0).then(|| ("مقهى اللغة".into(), String::new())),
             })
             .collect()
@@ -246,7 +263,11 @@ mod tests {
         assert_eq!(guide.sections[5].heading, "Beratung");
         let first = &guide.sections[0].offers[0];
         assert_eq!(first.url, "https://ikon.example/networks/1/offers/1");
-        assert_eq!(first.hours[0], "Montag – Mittwoch: 08:00–12:00");
+        assert_eq!(first.places[0].hours[0], "Montag – Mittwoch: 08:00–12:00");
+        assert_eq!(
+            first.places[0].address,
+            "Am Markt 1, 91413 Neustadt a.d.Aisch"
+        );
         assert_eq!(first.languages, "Deutsch, العربية, Українська");
         assert_eq!(first.cost, "kostenlos");
     }

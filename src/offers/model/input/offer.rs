@@ -1,5 +1,6 @@
 //! The offer form: raw values from the request (checkbox groups repeat a
-//! name) and their validation into an [`OfferRecord`].
+//! name; each place's fields are named `place-N-field`) and their
+//! validation into an [`OfferRecord`].
 
 use serde::{Deserialize, Serialize};
 
@@ -9,8 +10,8 @@ use crate::core::{
     web::forms::Validator,
 };
 use crate::offers::model::{
-    COSTS, FIELDS, OfferRecord, TARGET_GROUPS, TYPES, check_opening_hours, in_germany, is_date,
-    parse_languages,
+    COSTS, FIELDS, OfferRecord, TARGET_GROUPS, TYPES, is_date, parse_languages,
+    place::{MAX_PLACES, PlaceInput, ServiceArea, area_of},
 };
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -28,17 +29,19 @@ pub struct OfferInput {
     pub languages: String,
     pub cost: String,
     pub cost_note: String,
-    pub wheelchair: bool,
-    pub accessibility_note: String,
     pub appointment: bool,
     pub booking_note: String,
-    pub street: String,
-    pub postal_code: String,
-    pub municipality_key: String,
-    pub lat: String,
-    pub lon: String,
-    pub room: String,
-    pub opening_hours: String,
+    /// The places, in order; blank ones (an empty fieldset of the form)
+    /// and those marked `remove` are dropped.
+    pub places: Vec<PlaceInput>,
+    /// The service area: the whole Kreis, or these municipality keys.
+    /// Neither: the municipalities of the places.
+    pub whole_kreis: bool,
+    pub area: Vec<String>,
+    /// The form asked for one more empty place ("add another place"):
+    /// show it again instead of saving.
+    #[serde(skip)]
+    pub add_place: bool,
     pub phone: String,
     pub email: String,
     pub website: String,
@@ -55,6 +58,13 @@ impl OfferInput {
         let mut f = OfferInput::default();
         for (k, v) in pairs {
             let v = v.clone();
+            if let Some((n, name)) = place_field(k) {
+                if f.places.len() <= n {
+                    f.places.resize(n + 1, PlaceInput::default());
+                }
+                f.places[n].set(name, v);
+                continue;
+            }
             match k.as_str() {
                 "organization_id" => f.organization_id = v,
                 "title" => f.title = v,
@@ -68,17 +78,11 @@ impl OfferInput {
                 "languages" => f.languages = v,
                 "cost" => f.cost = v,
                 "cost_note" => f.cost_note = v,
-                "wheelchair" => f.wheelchair = !v.is_empty(),
-                "accessibility_note" => f.accessibility_note = v,
                 "appointment" => f.appointment = !v.is_empty(),
                 "booking_note" => f.booking_note = v,
-                "street" => f.street = v,
-                "postal_code" => f.postal_code = v,
-                "municipality_key" => f.municipality_key = v,
-                "lat" => f.lat = v,
-                "lon" => f.lon = v,
-                "room" => f.room = v,
-                "opening_hours" => f.opening_hours = v,
+                "whole_kreis" => f.whole_kreis = !v.is_empty(),
+                "area" => f.area.push(v),
+                "add_place" => f.add_place = true,
                 "phone" => f.phone = v,
                 "email" => f.email = v,
                 "website" => f.website = v,
@@ -104,17 +108,12 @@ impl OfferInput {
             languages: r.languages.join(", "),
             cost: r.cost.clone(),
             cost_note: r.cost_note.clone(),
-            wheelchair: r.wheelchair,
-            accessibility_note: r.accessibility_note.clone(),
             appointment: r.appointment,
             booking_note: r.booking_note.clone(),
-            street: r.street.clone(),
-            postal_code: r.postal_code.clone(),
-            municipality_key: opt(&r.municipality_key),
-            lat: opt(&r.lat),
-            lon: opt(&r.lon),
-            room: r.room.clone(),
-            opening_hours: r.opening_hours.clone(),
+            places: r.places.iter().map(PlaceInput::of).collect(),
+            whole_kreis: r.area.whole_kreis,
+            area: r.area.municipalities.clone(),
+            add_place: false,
             phone: r.phone.clone(),
             email: r.email.clone(),
             website: r.website.clone(),
@@ -128,8 +127,35 @@ impl OfferInput {
         self.organization_id.trim().parse().ok()
     }
 
-    /// Checks every field; the place's municipality and coordinates are
-    /// completed from the postal code by the service.
+    /// The places the form keeps: without blank ones and those marked
+    /// for removal, each with the number its fields are named by.
+    pub fn kept_places(&self) -> impl Iterator<Item = (usize, &PlaceInput)> {
+        self.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.remove && !p.is_blank())
+    }
+
+    /// The form shown again: the kept places renumbered, then one empty
+    /// fieldset to add a place (after "add another place": one more than
+    /// the empty ones sent).
+    pub fn for_form(&self) -> Self {
+        let mut form = self.clone();
+        form.places = self.kept_places().map(|(_, p)| p.clone()).collect();
+        let blanks = self.places.iter().filter(|p| p.is_blank()).count();
+        let empty = if self.add_place { blanks + 1 } else { 1 };
+        for _ in 0..empty {
+            if form.places.len() < MAX_PLACES {
+                form.places.push(PlaceInput::default());
+            }
+        }
+        form.add_place = false;
+        form
+    }
+
+    /// Checks every field; each place's municipality and coordinates are
+    /// completed from its postal code, and the service area checked
+    /// against the network's Kreis, by the service.
     pub fn validate(&self) -> Result<OfferRecord, FieldErrors> {
         let mut v = Validator::new();
         let choice = |v: &mut Validator, name: &str, value: &str, list: &[&str]| {
@@ -169,15 +195,14 @@ impl OfferInput {
                 Vec::new()
             }
         };
-        let opening_hours = v.text("opening_hours", &self.opening_hours, false, 500);
-        if let Err(reason) = check_opening_hours(&opening_hours) {
-            v.add(
-                "opening_hours",
-                Msg::new("offer-err-opening-hours").arg("reason", reason),
-            );
+        let places: Vec<_> = self
+            .kept_places()
+            .map(|(n, p)| p.validate(n, &mut v))
+            .collect();
+        if places.len() > MAX_PLACES {
+            v.add("places", Msg::new("offer-err-too-many-places"));
         }
-        let (lat, lon) = coordinates(&mut v, &self.lat, &self.lon);
-        let municipality_key = v.text("municipality_key", &self.municipality_key, false, 12);
+        let area: ServiceArea = area_of(self.whole_kreis, &self.area);
         let record = OfferRecord {
             title: v.text("title", &self.title, true, 200),
             summary: v.text("summary", &self.summary, false, 500),
@@ -190,17 +215,11 @@ impl OfferInput {
             languages,
             cost,
             cost_note: v.text("cost_note", &self.cost_note, false, 300),
-            wheelchair: self.wheelchair,
-            accessibility_note: v.text("accessibility_note", &self.accessibility_note, false, 500),
+            wheelchair: places.iter().any(|p| p.wheelchair),
             appointment: self.appointment,
             booking_note: v.text("booking_note", &self.booking_note, false, 500),
-            street: v.text("street", &self.street, false, 200),
-            postal_code: v.postal_code("postal_code", &self.postal_code, false),
-            municipality_key: Some(municipality_key).filter(|k| !k.is_empty()),
-            lat,
-            lon,
-            room: v.text("room", &self.room, false, 200),
-            opening_hours,
+            places,
+            area,
             phone: v.phone("phone", &self.phone),
             email: v.email("email", &self.email, false),
             website: v.website("website", &self.website),
@@ -239,21 +258,10 @@ fn date(v: &mut Validator, name: &str, value: &str) -> Option<String> {
     Some(value.to_string())
 }
 
-/// Both coordinates or neither, as decimal degrees within Germany.
-fn coordinates(v: &mut Validator, lat: &str, lon: &str) -> (Option<f64>, Option<f64>) {
-    let (lat, lon) = (lat.trim().replace(',', "."), lon.trim().replace(',', "."));
-    if lat.is_empty() && lon.is_empty() {
-        return (None, None);
-    }
-    match (lat.parse::<f64>(), lon.parse::<f64>()) {
-        (Ok(a), Ok(o)) if in_germany(a, o) => (Some(a), Some(o)),
-        (Ok(a), Ok(o)) if a.is_finite() && o.is_finite() => {
-            v.add("lat", Msg::new("offer-err-outside-germany"));
-            (None, None)
-        }
-        _ => {
-            v.add("lat", Msg::new("offer-err-coordinates"));
-            (None, None)
-        }
-    }
+/// `place-3-street` → (3, "street").
+fn place_field(name: &str) -> Option<(usize, &str)> {
+    let rest = name.strip_prefix("place-")?;
+    let (n, field) = rest.split_once('-')?;
+    let n: usize = n.parse().ok()?;
+    (n < MAX_PLACES * 2).then_some((n, field))
 }

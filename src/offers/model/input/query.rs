@@ -152,9 +152,11 @@ impl ExportQuery {
         let lang = self.lang.trim();
         self.network.is_none_or(|n| o.network_id == n)
             && (region.is_empty()
-                || o.municipality_key
-                    .as_deref()
-                    .is_some_and(|k| k.starts_with(region)))
+                || o.places.iter().any(|p| {
+                    p.municipality_key
+                        .as_deref()
+                        .is_some_and(|k| k.starts_with(region))
+                }))
             && (field.is_empty() || o.field == field)
             && (offer_type.is_empty() || o.offer_type == offer_type)
             && (lang.is_empty() || o.languages.iter().any(|l| l == lang))
