@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use ikon::{
     conferences::{model::AgendaRecord, model::State, store},
     core::ids::{AgendaItemId, MeetingId, OrganizationId, PersonId},
-    offers::model::Status,
+    offers::model::{PlaceRecord, Status},
 };
 
 use crate::common::{
@@ -105,12 +105,16 @@ pub async fn insert_offer(
             r.languages = o.languages.split(',').map(String::from).collect();
             r.wheelchair = true;
             r.appointment = true;
-            r.street = "Am Markt 1".into();
-            r.postal_code = "91413".into();
-            r.municipality_key = o.municipality_key.map(String::from);
-            r.lat = o.lat;
-            r.lon = o.lon;
-            r.opening_hours = o.opening_hours.into();
+            r.places = vec![PlaceRecord {
+                street: "Am Markt 1".into(),
+                postal_code: "91413".into(),
+                municipality_key: o.municipality_key.map(String::from),
+                lat: o.lat,
+                lon: o.lon,
+                opening_hours: o.opening_hours.into(),
+                wheelchair: true,
+                ..PlaceRecord::default()
+            }];
             r.phone = "09161 12345".into();
             r.email = "info@example.org".into();
             r.website = "https://example.org".into();
@@ -119,7 +123,7 @@ pub async fn insert_offer(
         .await
 }
 
-async fn get_pdf(browser: &Browser, path: &str) -> Vec<u8> {
+pub(crate) async fn get_pdf(browser: &Browser, path: &str) -> Vec<u8> {
     let response = browser.get(path).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     assert_eq!(

@@ -8,7 +8,7 @@ use serde_json::Value;
 use sqlx::Row;
 
 use crate::backend_test;
-use ikon::offers::model::Status;
+use ikon::offers::model::{PlaceRecord, Status};
 
 use crate::common::{Browser, TestApp, fixtures::Offer, text_with_status};
 use crate::offers::signed_in;
@@ -29,9 +29,12 @@ async fn offer(
             r.languages = vec!["de".into(), "ar".into()];
             r.appointment = true;
             r.booking_note = "Termin per Telefon".into();
-            r.street = "Bahnhofstraße 5".into();
-            r.postal_code = "91413".into();
-            r.opening_hours = "Mo-Fr 09:00-12:00".into();
+            r.places = vec![PlaceRecord {
+                street: "Bahnhofstraße 5".into(),
+                postal_code: "91413".into(),
+                opening_hours: "Mo-Fr 09:00-12:00".into(),
+                ..PlaceRecord::default()
+            }];
         })
         .create(app)
         .await

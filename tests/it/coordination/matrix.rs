@@ -51,7 +51,10 @@ backend_test!(
             .with(|r| {
                 r.field = "counselling".into();
                 r.target_groups = vec!["families".into()];
-                r.municipality_key = Some(m3.to_string());
+                r.places = vec![ikon::offers::model::PlaceRecord {
+                    municipality_key: Some(m3.to_string()),
+                    ..Default::default()
+                }];
             })
             .create(&app)
             .await;
@@ -61,7 +64,10 @@ backend_test!(
             .with(|r| {
                 r.field = "leisure".into();
                 r.target_groups = vec!["young_people".into()];
-                r.municipality_key = Some(m3.to_string());
+                r.places = vec![ikon::offers::model::PlaceRecord {
+                    municipality_key: Some(m3.to_string()),
+                    ..Default::default()
+                }];
             })
             .create(&app)
             .await;
@@ -166,7 +172,10 @@ backend_test!(
             .with(|r| {
                 r.field = "language".into();
                 r.target_groups = vec!["women".into(), "families".into()];
-                r.municipality_key = Some(m1.clone());
+                r.places = vec![ikon::offers::model::PlaceRecord {
+                    municipality_key: Some(m1.clone()),
+                    ..Default::default()
+                }];
             })
             .create(&app)
             .await;

@@ -1,6 +1,9 @@
 //! Offers: the form with its checks, the review workflow, translations and
 //! the public offer page.
 
+mod migration;
+mod places;
+mod places_outputs;
 mod reading;
 mod review;
 mod urls;
@@ -39,11 +42,11 @@ pub(crate) fn valid<'a>() -> Vec<(&'a str, &'a str)> {
         ("target_groups", "families"),
         ("languages", "de, ar, tr"),
         ("cost", "free"),
-        ("street", "Bahnhofstraße 5"),
-        ("postal_code", "91413"),
-        ("lat", "49.58"),
-        ("lon", "10.61"),
-        ("opening_hours", "Mo-Fr 09:00-12:00; Th 14:00-18:00"),
+        ("place-0-street", "Bahnhofstraße 5"),
+        ("place-0-postal_code", "91413"),
+        ("place-0-lat", "49.58"),
+        ("place-0-lon", "10.61"),
+        ("place-0-opening_hours", "Mo-Fr 09:00-12:00; Th 14:00-18:00"),
         ("email", "mbe@example.org"),
     ]
 }
@@ -75,7 +78,7 @@ backend_test!(
         // Malformed input is refused field by field, and nothing is written.
         let body = text_with_status(
             member
-                .post_form(&new, &with("opening_hours", "Mo-Fr 9 bis 12"))
+                .post_form(&new, &with("place-0-opening_hours", "Mo-Fr 9 bis 12"))
                 .await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
@@ -84,9 +87,9 @@ backend_test!(
             body.contains("OpenStreetMap-Format: 1:7: expected"),
             "{body}"
         );
-        assert!(body.contains("e-opening_hours"));
+        assert!(body.contains("e-place-0-opening_hours"));
         let body = text_with_status(
-            member.post_form(&new, &with("lon", "2.35")).await,
+            member.post_form(&new, &with("place-0-lon", "2.35")).await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -310,7 +313,7 @@ backend_test!(
         let org = logins.member_organization_id.to_string();
         let mut fields: Vec<_> = valid()
             .into_iter()
-            .filter(|(k, _)| *k != "lat" && *k != "lon")
+            .filter(|(k, _)| *k != "place-0-lat" && *k != "place-0-lon")
             .collect();
         // The coordinator must name a member organisation as provider.
         let response = coordinator
@@ -324,7 +327,7 @@ backend_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let id = offer_id(&response);
         let row = sqlx::query(
-            "SELECT o.municipality_key, o.lat, r.lat FROM offers o JOIN regions r ON r.key = o.municipality_key WHERE o.id = $1",
+            "SELECT p.municipality_key, p.lat, r.lat FROM offer_places p JOIN regions r ON r.key = p.municipality_key WHERE p.offer_id = $1",
         )
         .bind(id)
         .fetch_one(app.db().pool())

@@ -46,11 +46,21 @@ backend_test!(
         let logins = app.demo().await;
         let (net, org) = (logins.network_id, logins.member_organization_id);
         let always = crate::common::fixtures::Offer::new(net, org, "Notruftelefon")
-            .with(|r| r.opening_hours = "24/7".into())
+            .with(|r| {
+                r.places = vec![ikon::offers::model::PlaceRecord {
+                    opening_hours: "24/7".into(),
+                    ..Default::default()
+                }]
+            })
             .create(&app)
             .await;
         let office = crate::common::fixtures::Offer::new(net, org, "Sprechstunde")
-            .with(|r| r.opening_hours = "Mo-Fr 09:00-12:00".into())
+            .with(|r| {
+                r.places = vec![ikon::offers::model::PlaceRecord {
+                    opening_hours: "Mo-Fr 09:00-12:00".into(),
+                    ..Default::default()
+                }]
+            })
             .create(&app)
             .await;
         let page = async |id: i64, lang: &str| {

@@ -6,6 +6,7 @@ mod changes;
 mod everyday;
 mod index;
 mod page;
+mod places;
 mod relevance;
 
 use std::time::{Duration, Instant};
@@ -17,7 +18,7 @@ use ikon::{
         ids::{NetworkId, OfferId, OrganizationId},
     },
     offers::{
-        model::{OfferRecord, Status, Translation, source_hash},
+        model::{OfferRecord, PlaceRecord, Status, Translation, source_hash},
         service::{offers as service, translations},
         store,
     },
@@ -199,11 +200,14 @@ fn record(f: &Fixture) -> OfferRecord {
         target_groups: f.groups.iter().map(|s| s.to_string()).collect(),
         languages: f.languages.iter().map(|s| s.to_string()).collect(),
         cost: f.cost.into(),
-        street: "Hauptstraße 1".into(),
-        postal_code: f.place.0.into(),
-        lat: Some(f.place.1),
-        lon: Some(f.place.2),
-        opening_hours: f.hours.into(),
+        places: vec![PlaceRecord {
+            street: "Hauptstraße 1".into(),
+            postal_code: f.place.0.into(),
+            lat: Some(f.place.1),
+            lon: Some(f.place.2),
+            opening_hours: f.hours.into(),
+            ..PlaceRecord::default()
+        }],
         ..OfferRecord::default()
     }
 }

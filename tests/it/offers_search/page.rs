@@ -18,7 +18,7 @@ backend_test!(search_page, |app: TestApp| async move {
     let html = response.text().await.unwrap();
     assert!(html.contains("Deutschkurs am Abend"), "{html}");
     assert!(
-        html.contains("data-lat=\"49.5\""),
+        html.contains("data-points=\"49.5"),
         "list carries the map data"
     );
     // The tile template, HTML-escaped in the attribute.

@@ -14,6 +14,7 @@ use sqlx::Row;
 use crate::common::{Backend, Browser, TestApp, fixtures::Offer, text_with_status};
 use crate::offers::signed_in;
 use crate::{backend_test, both_backends};
+use ikon::offers::model::PlaceRecord;
 
 fn now() -> i64 {
     std::time::SystemTime::now()
@@ -35,8 +36,11 @@ async fn offer(
         .with(|r| {
             r.field = "health".into();
             r.offer_type = "other".into();
-            r.street = "Konrad-Adenauer-Straße 1".into();
-            r.postal_code = "91413".into();
+            r.places = vec![PlaceRecord {
+                street: "Konrad-Adenauer-Straße 1".into(),
+                postal_code: "91413".into(),
+                ..PlaceRecord::default()
+            }];
         })
         .create(app)
         .await
