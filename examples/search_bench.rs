@@ -420,6 +420,13 @@ fn rss_mb() -> f64 {
 async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
     let db: Db = ikon::cli::open(&config(dir)).await?;
     let index_dir = dir.join("bench-index");
+    if std::env::var_os("BENCH_DISTINCT_ONLY").is_some() {
+        // Profiling the distinct requests alone, on the index already built.
+        let search = Search::open(Some(&index_dir), Synonyms::load(None)?)?;
+        search.catch_up(&db).await?;
+        let places = ikon::geography::gazetteer::Gazetteer::load(&db).await?;
+        return distinct(&search, &places, &dir.join("requests.txt"));
+    }
     let _ = std::fs::remove_dir_all(&index_dir);
 
     let started = Instant::now();
@@ -491,6 +498,52 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
     println!("\nper query (p50 / p99 ms):");
     for (line, p50, p99) in per_query {
         println!("  {p50:7.2} {p99:7.2}  {line}");
+    }
+    distinct(&search, &places, &dir.join("requests.txt"))
+}
+
+/// Each search of the distinct requests (bench/requests.py) once: what a
+/// search costs when no question repeats.
+fn distinct(
+    search: &Search,
+    places: &ikon::geography::gazetteer::Gazetteer,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    let Ok(list) = std::fs::read_to_string(file) else {
+        return Ok(());
+    };
+    let mut times = Vec::new();
+    let mut slowest = Vec::new();
+    for line in list.lines() {
+        let Some(query) = line.strip_prefix("/api/v1/offers?") else {
+            continue;
+        };
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let params = Params::parse(places, &pairs).map_err(|e| anyhow::anyhow!("{line}: {e:?}"))?;
+        let t = Instant::now();
+        std::hint::black_box(search.search(&params)?.total);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        times.push(ms);
+        slowest.push((ms, line.to_string()));
+    }
+    if times.is_empty() {
+        return Ok(());
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |q: f64| times[((times.len() as f64 - 1.0) * q) as usize];
+    let mean = times.iter().sum::<f64>() / times.len() as f64;
+    println!(
+        "\ndistinct searches ({}, each once): mean {mean:.2} ms, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        times.len(),
+        pct(0.5),
+        pct(0.99),
+        times[times.len() - 1]
+    );
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, line) in slowest.iter().take(10) {
+        println!("  {ms:7.2}  {line}");
     }
     Ok(())
 }

@@ -275,12 +275,20 @@ impl Search {
     /// wrote to it.
     pub async fn refresh(&self, db: &Db) -> anyhow::Result<()> {
         let written = changes::written_here();
-        if let Some((at, seen)) = *self.checked.lock().expect("checked")
-            && seen == written
-            && at.elapsed() < super::RECHECK
-        {
+        let checked = *self.checked.lock().expect("checked");
+        let own_change_unseen = checked.is_none_or(|(_, seen)| seen != written);
+        if !own_change_unseen && checked.is_some_and(|(at, _)| at.elapsed() < super::RECHECK) {
             return Ok(());
         }
+        // One search looks at the log for all: the others answer from the
+        // index as it stands (it was current a quarter second ago) instead
+        // of each asking the database at the same moment. A change this
+        // process made is always waited for.
+        let _looking = match Looking::start(&self.looking) {
+            Some(looking) => Some(looking),
+            None if own_change_unseen => None,
+            None => return Ok(()),
+        };
         let last = changes::last_id(db.pool()).await?;
         if last > self.follow.lock().await.last {
             self.poll(db).await?;
@@ -313,5 +321,20 @@ impl Search {
             .and_then(|m| m.payload)
             .and_then(|p| serde_json::from_str(&p).ok())
             .unwrap_or_default()
+    }
+}
+
+/// The one search looking at the change log; the flag drops with it.
+struct Looking<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl<'a> Looking<'a> {
+    fn start(flag: &'a std::sync::atomic::AtomicBool) -> Option<Looking<'a>> {
+        (!flag.swap(true, std::sync::atomic::Ordering::AcqRel)).then_some(Looking(flag))
+    }
+}
+
+impl Drop for Looking<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, std::sync::atomic::Ordering::Release);
     }
 }

@@ -76,6 +76,8 @@ pub struct Search {
     /// When a search last asked the change log, and how many rows this
     /// process had written then.
     checked: Mutex<Option<(std::time::Instant, u64)>>,
+    /// Set while one search looks at the change log for all.
+    looking: std::sync::atomic::AtomicBool,
     /// Open-now decisions by opening-hours text, per minute.
     open_now: Arc<Mutex<collect::OpenNow>>,
     /// Facet values numbered across segments.
@@ -95,7 +97,7 @@ pub struct Search {
     pub wegweisers: memo::Memo<String, Vec<u8>>,
     /// Searches computed at once: one per core. More would only take
     /// turns on the same cores, each slower.
-    pub computing: tokio::sync::Semaphore,
+    pub computing: Arc<tokio::sync::Semaphore>,
 }
 
 impl Search {
@@ -140,15 +142,16 @@ impl Search {
             builder,
             follow: tokio::sync::Mutex::new(FollowState::default()),
             checked: Mutex::default(),
+            looking: Default::default(),
             open_now: Arc::default(),
             facet_names: Arc::default(),
             version: Default::default(),
             contact_points: memo::Memo::new(1000),
             answers: memo::Memo::new(0),
             wegweisers: memo::Memo::new(WEGWEISERS_KEPT),
-            computing: tokio::sync::Semaphore::new(
+            computing: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
-            ),
+            )),
         })
     }
 
@@ -200,11 +203,13 @@ impl Search {
     /// a spelling suggestion when one of its words is unknown.
     pub fn search(&self, p: &Params) -> anyhow::Result<collect::Outcome> {
         let searcher = self.reader.searcher();
-        let mut outcome = self.run(&searcher, p, query::Need::All)?;
+        let words = self.builder.prepare(&searcher, &p.words);
+        let text = |need| words.as_ref().map(|w| w.query(need));
+        let mut outcome = self.run(&searcher, p, text(query::Need::All))?;
         let of = query::significant(&p.words).len();
         if outcome.total < FEW {
             for at_least in (1..of).rev() {
-                let relaxed = self.run(&searcher, p, query::Need::AtLeast(at_least))?;
+                let relaxed = self.run(&searcher, p, text(query::Need::AtLeast(at_least)))?;
                 if relaxed.total > outcome.total {
                     outcome = relaxed;
                     outcome.relaxed = Some(collect::Relaxed { at_least, of });
@@ -222,9 +227,8 @@ impl Search {
         &self,
         searcher: &tantivy::Searcher,
         p: &Params,
-        need: query::Need,
+        text: Option<Box<dyn tantivy::query::Query>>,
     ) -> anyhow::Result<collect::Outcome> {
-        let text = self.builder.build(searcher, &p.words, need);
         let mut filters = p.filter_queries(&self.fields);
         if let (Some((lat, _)), Some(radius_km)) = (p.near, p.radius_km) {
             // Only offers in the band of latitudes the radius spans (a

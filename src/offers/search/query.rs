@@ -130,68 +130,44 @@ impl Builder {
         }
     }
 
-    /// The query for the words, or `None` when there are none (everything
-    /// matches). Each significant word matches in some form: exact,
-    /// stemmed in any language, with a typo, as part of a compound, split
-    /// into the parts of a compound, or as a synonym. `need` says how many
-    /// of them an offer must match; an offer matching more scores higher.
-    /// Stop words only add to the score.
-    pub fn build(
-        &self,
-        searcher: &Searcher,
-        words: &[String],
-        need: Need,
-    ) -> Option<Box<dyn Query>> {
+    /// The words of a search, each turned into its query once, or `None`
+    /// when there are none (everything matches). Each significant word
+    /// matches in some form: exact, stemmed in any language, with a typo,
+    /// as part of a compound, split into the parts of a compound, or as a
+    /// synonym. Relaxing the search only combines the same word queries
+    /// differently ([`Prepared::query`]).
+    pub fn prepare(&self, searcher: &Searcher, words: &[String]) -> Option<Prepared> {
         if words.is_empty() {
             return None;
         }
-        let respelled: Vec<String> = words.iter().map(|w| self.respell(searcher, w)).collect();
-        let words = respelled.as_slice();
-        let significant = significant(words);
-        let mut main: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut extra: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for w in words {
-            let q = self.word(searcher, w, true);
-            if significant.contains(&w) {
-                let occur = if need == Need::All {
-                    Occur::Must
-                } else {
-                    Occur::Should
-                };
-                main.push((occur, q));
-            } else {
-                extra.push((Occur::Should, q));
-            }
-        }
-        let main: Box<dyn Query> = match need {
-            Need::All => Box::new(BooleanQuery::new(main)),
-            Need::AtLeast(n) => Box::new(BooleanQuery::with_minimum_required_clauses(
-                main,
-                n.clamp(1, significant.len()),
-            )),
-        };
-        if extra.is_empty() {
-            return Some(main);
-        }
-        extra.push((Occur::Must, main));
-        Some(Box::new(BooleanQuery::new(extra)))
+        let counts = Counts::new(self, searcher);
+        let respelled: Vec<String> = words.iter().map(|w| self.respell(&counts, w)).collect();
+        let significant = significant(&respelled);
+        let words = respelled
+            .iter()
+            .map(|w| (self.word(&counts, w, true), significant.contains(&w)))
+            .collect();
+        Some(Prepared {
+            words,
+            significant: significant.len(),
+        })
     }
 
     /// One word in any of its forms; `split` allows splitting it into the
     /// parts of a compound.
-    fn word(&self, searcher: &Searcher, w: &str, split: bool) -> Box<dyn Query> {
+    fn word(&self, counts: &Counts, w: &str, split: bool) -> Box<dyn Query> {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         self.exact(w, 1.0, &mut any);
         let chars = w.chars().count();
-        let hits = self.exact_hits(searcher, w);
+        let hits = counts.of(w);
         let expand = hits < EXPAND_BELOW;
         if split
             && hits == 0
-            && let Some((head, tail)) = self.split(searcher, w)
+            && let Some((head, tail)) = self.split(counts, w)
         {
             let both: Vec<(Occur, Box<dyn Query>)> = vec![
-                (Occur::Must, self.word(searcher, &head, false)),
-                (Occur::Must, self.word(searcher, &tail, false)),
+                (Occur::Must, self.word(counts, &head, false)),
+                (Occur::Must, self.word(counts, &tail, false)),
             ];
             let q = BoostQuery::new(Box::new(BooleanQuery::new(both)), 0.7);
             any.push((Occur::Should, Box::new(q)));
@@ -283,12 +259,12 @@ impl Builder {
     /// "beratung"). The head may carry a linking element ("-s", "-es",
     /// "-n", "-en", "-er") that the index knows without. The split leaving
     /// the longest known tail wins.
-    fn split(&self, searcher: &Searcher, w: &str) -> Option<(String, String)> {
+    fn split(&self, counts: &Counts, w: &str) -> Option<(String, String)> {
         let chars: Vec<char> = w.chars().collect();
         if chars.len() < 2 * MIN_PART {
             return None;
         }
-        let known = |part: &str| self.exact_hits(searcher, part) > 0;
+        let known = |part: &str| counts.of(part) > 0;
         (MIN_PART..=chars.len() - MIN_PART).find_map(|at| {
             let head: String = chars[..at].iter().collect();
             let tail: String = chars[at..].iter().collect();
@@ -308,15 +284,15 @@ impl Builder {
 
     /// A word typed without umlauts ("auslaenderbehoerde", "strasse")
     /// spelt with them, when only that spelling is known.
-    fn respell(&self, searcher: &Searcher, w: &str) -> String {
+    fn respell(&self, counts: &Counts, w: &str) -> String {
         let umlauts = w.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü");
         let sharp = umlauts.replace("ss", "ß");
-        if umlauts == w && sharp == w || self.exact_hits(searcher, w) > 0 {
+        if umlauts == w && sharp == w || counts.of(w) > 0 {
             return w.to_string();
         }
         [umlauts, sharp]
             .into_iter()
-            .find(|c| c != w && self.exact_hits(searcher, c) > 0)
+            .find(|c| c != w && counts.of(c) > 0)
             .unwrap_or_else(|| w.to_string())
     }
 
@@ -364,6 +340,74 @@ impl Builder {
         terms.sort_by(|a, b| a.serialized_value_bytes().cmp(b.serialized_value_bytes()));
         terms.dedup();
         terms
+    }
+}
+
+/// The word queries of one search.
+pub struct Prepared {
+    /// Each word's query, and whether it is significant (not a stop word).
+    words: Vec<(Box<dyn Query>, bool)>,
+    significant: usize,
+}
+
+impl Prepared {
+    /// The words combined: all significant words must match, or at least
+    /// some of them; stop words only add to the score.
+    pub fn query(&self, need: Need) -> Box<dyn Query> {
+        let mut main: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut extra: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (q, significant) in &self.words {
+            if *significant {
+                let occur = if need == Need::All {
+                    Occur::Must
+                } else {
+                    Occur::Should
+                };
+                main.push((occur, q.box_clone()));
+            } else {
+                extra.push((Occur::Should, q.box_clone()));
+            }
+        }
+        let main: Box<dyn Query> = match need {
+            Need::All => Box::new(BooleanQuery::new(main)),
+            Need::AtLeast(n) => Box::new(BooleanQuery::with_minimum_required_clauses(
+                main,
+                n.clamp(1, self.significant),
+            )),
+        };
+        if extra.is_empty() {
+            return main;
+        }
+        extra.push((Occur::Must, main));
+        Box::new(BooleanQuery::new(extra))
+    }
+}
+
+/// How many offers each form of a word matches, asked of the index once
+/// per search: respelling, splitting a compound and deciding on typo
+/// alternatives ask about the same forms again and again.
+pub struct Counts<'a> {
+    builder: &'a Builder,
+    searcher: &'a Searcher,
+    known: std::cell::RefCell<std::collections::HashMap<String, u64>>,
+}
+
+impl<'a> Counts<'a> {
+    pub fn new(builder: &'a Builder, searcher: &'a Searcher) -> Self {
+        Counts {
+            builder,
+            searcher,
+            known: Default::default(),
+        }
+    }
+
+    pub fn of(&self, w: &str) -> u64 {
+        if let Some(n) = self.known.borrow().get(w) {
+            return *n;
+        }
+        let n = self.builder.exact_hits(self.searcher, w);
+        self.known.borrow_mut().insert(w.to_string(), n);
+        n
     }
 }
 

@@ -19,15 +19,19 @@ pub async fn run(app: &App, params: &Params) -> AppResult<Arc<Outcome>> {
     if let Some(kept) = Search::of(app).answers.get(version, &key) {
         return Ok(kept);
     }
-    // Held until the search is done (the task is awaited below).
-    let _permit = Search::of(app)
+    let permit = Search::of(app)
         .computing
-        .acquire()
+        .clone()
+        .acquire_owned()
         .await
         .map_err(anyhow::Error::from)?;
     let (app, params) = (app.clone(), params.clone());
     let outcome = tokio::task::spawn_blocking(move || {
         let outcome = Search::of(&app).search(&params).map(Arc::new);
+        // Given back as soon as the search is done, not when the answer has
+        // travelled back to the request's task: the next search starts on
+        // the core this one leaves, instead of after two thread hand-offs.
+        drop(permit);
         if let Ok(outcome) = &outcome
             && outcome.offers.len() <= KEPT_MAX_OFFERS
         {
