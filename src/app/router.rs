@@ -333,6 +333,17 @@ fn oparl(t: RouteTable) -> RouteTable {
         .get_other("/oparl/v1/meeting/{id}/results-protocol", web::protocol)
         .get_other("/oparl/v1/agenda-item/{id}", web::agenda_item)
         .get_other("/oparl/v1/file/{id}", web::file)
+        .get_other("/oparl/v1/paper/{id}", web::papers::paper)
+        .get_other("/oparl/v1/paper/{id}/answer", web::papers::answer)
+        .get_other(
+            "/oparl/v1/paper/{id}/consultation",
+            web::papers::consultation,
+        )
+        .get_other("/oparl/v1/paper/{id}/letter", web::papers::letter)
+        .get_other(
+            "/oparl/v1/paper/{id}/answer/document",
+            web::papers::answer_document,
+        )
 }
 
 fn monitoring(t: RouteTable) -> RouteTable {
@@ -348,13 +359,16 @@ fn monitoring(t: RouteTable) -> RouteTable {
 fn coordination(t: RouteTable) -> RouteTable {
     use crate::coordination::{
         concerns, projects,
-        responsibilities::{api, web},
+        responsibilities::{api, downloads, web},
     };
     use crate::core::paths::*;
     t.get(RESPONSIBILITIES, web::matrix)
         .post(RESPONSIBILITIES, web::create)
         .get(AGREEMENT_NEW, web::new_form)
-        .get_other(RESPONSIBILITIES_CSV, web::export)
+        .post(RESPONSIBILITIES_AGENDA, web::propose_for_agenda)
+        .get_other(RESPONSIBILITIES_CSV, downloads::csv)
+        .get_other(RESPONSIBILITIES_XLSX, downloads::xlsx)
+        .get_other(RESPONSIBILITIES_PDF, downloads::pdf)
         .get(AGREEMENT, web::show)
         .post(AGREEMENT, web::update)
         .post(AGREEMENT_DELETE, web::delete)
@@ -365,8 +379,8 @@ fn coordination(t: RouteTable) -> RouteTable {
         .get_other(PROJECTS_CSV, projects::web::export)
         .get(PROJECTS_IMPORT, projects::web::import_form)
         .post(PROJECTS_IMPORT, projects::web::import)
-        .get(PROJECT_STATUSES, projects::web::statuses_form)
-        .post(PROJECT_STATUSES, projects::web::statuses_submit)
+        .get(PROJECT_STATUSES, projects::statuses_web::statuses_form)
+        .post(PROJECT_STATUSES, projects::statuses_web::statuses_submit)
         .get(PROJECT, projects::web::show)
         .post(PROJECT, projects::web::update)
         .get(PROJECT_EDIT, projects::web::edit_form)
@@ -375,6 +389,9 @@ fn coordination(t: RouteTable) -> RouteTable {
         .post(PROJECT_MILESTONES, projects::web::add_milestone)
         .post(PROJECT_MILESTONE, projects::web::edit_milestone)
         .post(PROJECT_FUNDING, projects::web::add_funding)
+        .post(PROJECT_TARGETS, projects::web_links::add_target)
+        .post(PROJECT_ACTIONS, projects::web_links::attach_action)
+        .post(PROJECT_ACTION_DETACH, projects::web_links::detach_action)
         .api(routes!(projects::api::list, projects::api::create))
         .api(routes!(projects::api::progress))
         .get(CONCERNS, concerns::web::list)
@@ -383,6 +400,16 @@ fn coordination(t: RouteTable) -> RouteTable {
         .get(CONCERN, concerns::web::show)
         .post(CONCERN, concerns::web::update)
         .post(CONCERN_TRANSITIONS, concerns::web::transition)
+        .get_other(CONCERN_LETTER, concerns::documents::letter_pdf)
+        .get_other(
+            CONCERN_ANSWER_DOCUMENT,
+            concerns::documents::answer_document,
+        )
+        .post(CONCERN_ANSWER_DOCUMENT, concerns::documents::upload_answer)
+        .post(CONCERN_PUBLICATION, concerns::public::set)
+        .get(PUBLIC_CONCERNS, concerns::public::list)
+        .get(PUBLIC_CONCERN, concerns::public::show)
+        .get(CONCERNS_OVERVIEW, concerns::overview::page)
         .api(routes!(concerns::api::list, concerns::api::create))
         .api(routes!(concerns::api::transition))
 }

@@ -16,9 +16,16 @@ pub mod responsibilities;
 use crate::core::web::{Parts, parts::Sweep};
 
 /// Hands coordination's parts to the app: the reminder of concerns that
-/// wait too long for an answer, and the panel on the network page.
+/// wait too long for an answer, the panel on the network page, and the
+/// concerns' part of a contact person's GDPR export and erasure.
 pub fn install(parts: Parts) -> Parts {
     parts
+        .personal_data(|app, person| {
+            Box::pin(async move { concerns::personal_data::export(&app.db, &person).await })
+        })
+        .on(crate::network::events::PERSON_ERASED, |tx, id| {
+            Box::pin(concerns::personal_data::erase(tx, id))
+        })
         .network_panel(crate::core::web::parts::NetworkPanel {
             template: "coordination/panel.html",
             load: |app, viewer, network_id| {

@@ -74,6 +74,7 @@ pub async fn load(app: &App, viewer: &Viewer, network_id: NetworkId) -> AppResul
         .collect();
     Ok(Some(context! {
         gaps => gaps, overlaps => overlaps, overlap_count => overlap_count, mine => mine,
+        own => own.map(|o| o.get()),
         by_status => by_status, awaiting => awaiting,
     }))
 }

@@ -11,7 +11,7 @@ use crate::{
     coordination::responsibilities::matrix::Covering,
     core::{
         error::AppResult,
-        ids::{DecisionId, MeetingId, NetworkId, OrganizationId},
+        ids::{DecisionId, MeetingId, NetworkId, OrganizationId, ProposalId},
         store::Db,
     },
     offers::{
@@ -20,7 +20,9 @@ use crate::{
     },
 };
 
-pub use crate::conferences::registry::{Access, Network, Organization, id, members, network};
+pub use crate::conferences::registry::{
+    Access, Contact, Network, Organization, contacts, id, members, network, networks,
+};
 
 /// The municipalities of the network's Kreis as (key, name), by key.
 pub async fn municipalities(db: &Db, network: &Network) -> AppResult<Vec<(String, String)>> {
@@ -125,4 +127,204 @@ pub async fn coordinator_emails(db: &Db, network_id: NetworkId) -> AppResult<Vec
     emails.sort();
     emails.dedup();
     Ok(emails)
+}
+
+/// The organisation of the network's (first) coordinator: the address on
+/// the network's letters. A coordinator account without an organisation
+/// works, as a rule, at the county office: then its member of that
+/// category.
+pub async fn coordinator_organization(
+    db: &Db,
+    network_id: NetworkId,
+) -> AppResult<Option<Organization>> {
+    use crate::accounts::model::Role;
+    let mut coordinators: Vec<_> = crate::accounts::store::list_users(db)
+        .await?
+        .into_iter()
+        .filter(|u| u.role == Role::Coordinator && u.network_id == Some(network_id.get()))
+        .filter_map(|u| u.organization_id.map(|o| (u.id, o)))
+        .collect();
+    coordinators.sort();
+    let members = members(db, network_id).await?;
+    let by_account = coordinators
+        .first()
+        .and_then(|(_, id)| members.iter().find(|o| o.id == *id));
+    let county_office = || {
+        members
+            .iter()
+            .find(|o| o.category == crate::network::model::Category::CountyOffice)
+    };
+    Ok(by_account.or_else(county_office).cloned())
+}
+
+pub use crate::conferences::model::Meeting;
+
+/// The next meeting of the network whose agenda can still change: the
+/// earliest still to come, else the first not yet dated (its date poll
+/// still open).
+pub async fn next_meeting(db: &Db, network_id: NetworkId) -> AppResult<Option<Meeting>> {
+    let now = crate::core::store::now();
+    let mut open: Vec<Meeting> = crate::conferences::store::meetings(db.pool(), network_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.before_the_day() && m.starts_at.is_none_or(|t| t >= now))
+        .collect();
+    open.sort_by_key(|m| (m.starts_at.is_none(), m.starts_at, m.id));
+    Ok(open.into_iter().next())
+}
+
+/// A proposal for a meeting's agenda in the caller's transaction, decided
+/// by the coordinator on the agenda page like any member's proposal.
+pub async fn propose_agenda_item(
+    tx: &mut crate::core::store::Tx,
+    user: &crate::accounts::model::User,
+    meeting: &Meeting,
+    title: String,
+    description: String,
+) -> AppResult<ProposalId> {
+    let record = crate::conferences::model::ProposalRecord {
+        organization_id: None,
+        title,
+        description,
+        duration_minutes: 15,
+    };
+    Ok(crate::conferences::store::add_proposal(
+        tx,
+        crate::core::audit::Actor::User(user),
+        meeting,
+        crate::conferences::registry::user_id(user),
+        &record,
+    )
+    .await?)
+}
+
+/// An agenda proposal as coordination shows it: open or decided, for
+/// which meeting.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ProposalRef {
+    pub id: ProposalId,
+    /// `open`, `accepted` or `declined`.
+    pub state: String,
+    pub meeting_id: MeetingId,
+    pub meeting_title: String,
+    pub meeting_starts_at: Option<i64>,
+}
+
+/// The agenda proposals of the network's meetings, by id.
+pub async fn proposals(
+    db: &Db,
+    network_id: NetworkId,
+) -> AppResult<std::collections::HashMap<ProposalId, ProposalRef>> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.state, m.id AS meeting_id, m.title, m.starts_at
+         FROM agenda_proposals p JOIN meetings m ON m.id = p.meeting_id WHERE m.network_id = $1",
+    )
+    .bind(network_id.get())
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let id = ProposalId(r.get("id"));
+            let p = ProposalRef {
+                id,
+                state: r.get("state"),
+                meeting_id: MeetingId(r.get("meeting_id")),
+                meeting_title: r.get("title"),
+                meeting_starts_at: r.get("starts_at"),
+            };
+            (id, p)
+        })
+        .collect())
+}
+
+/// The codes of the situation analysis's indicator catalogue.
+pub fn indicator_codes() -> Vec<&'static str> {
+    crate::monitoring::indicators::catalogue::CATALOGUE
+        .iter()
+        .map(|i| i.code)
+        .collect()
+}
+
+/// An indicator's name in the language (German, else English) and unit.
+pub fn indicator_label(code: &str, lang: crate::core::i18n::Lang) -> (String, String) {
+    match crate::monitoring::indicators::catalogue::find(code) {
+        Some(i) if lang == crate::core::i18n::Lang::De => (i.name_de.into(), i.unit.into()),
+        Some(i) => (i.name_en.into(), i.unit.into()),
+        None => (code.into(), String::new()),
+    }
+}
+
+/// The latest value of an indicator's series for a region (the total, not
+/// a category of a breakdown), with its period and source; `None` when
+/// the statistics have no value for it.
+pub async fn latest_value(
+    db: &Db,
+    code: &str,
+    region: &str,
+) -> AppResult<Option<(f64, String, String)>> {
+    use crate::monitoring::{indicators, service::shipped};
+    let Some(indicator) = indicators::catalogue::find(code) else {
+        return Ok(None);
+    };
+    shipped::ensure_loaded(db)
+        .await
+        .map_err(crate::core::error::AppError::internal)?;
+    let points = indicators::series::series(db, indicator, region, None).await?;
+    // Oldest period first: the last with a value is the current one.
+    Ok(points
+        .into_iter()
+        .filter(|p| p.category.is_none())
+        .filter_map(|p| p.value.map(|v| (v, p.period, p.source)))
+        .next_back())
+}
+
+pub use crate::conferences::actions::model::ActionItem;
+
+/// Every action item of the network's conferences, whatever its status.
+pub async fn action_items(db: &Db, network_id: NetworkId) -> AppResult<Vec<ActionItem>> {
+    use crate::conferences::actions::{model::BoardFilter, model::Status, store};
+    let filter = BoardFilter {
+        statuses: Some(Status::ALL.to_vec()),
+        ..BoardFilter::default()
+    };
+    Ok(store::board(db.pool(), network_id, &filter).await?)
+}
+
+/// One action item, whichever network it belongs to.
+pub async fn action_item(
+    db: &Db,
+    id: crate::core::ids::ActionItemId,
+) -> AppResult<Option<ActionItem>> {
+    Ok(crate::conferences::actions::store::item(db.pool(), id).await?)
+}
+
+/// A funding call of the network's bulletin.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FundingCall {
+    pub id: i64,
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub deadline_on: Option<String>,
+}
+
+/// The network's published and archived funding calls, latest deadline
+/// first (a project may be funded by a call whose deadline has passed).
+pub async fn funding_calls(db: &Db, network_id: NetworkId) -> AppResult<Vec<FundingCall>> {
+    let rows = sqlx::query(
+        "SELECT id, title, deadline_on FROM posts
+         WHERE network_id = $1 AND kind = 'funding_call' AND status IN ('published', 'archived')
+         ORDER BY deadline_on DESC, id DESC",
+    )
+    .bind(network_id.get())
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| FundingCall {
+            id: r.get("id"),
+            title: r.get("title"),
+            deadline_on: r.get("deadline_on"),
+        })
+        .collect())
 }

@@ -183,6 +183,9 @@ paths! {
     // ── coordination ───────────────────────────────────────────────────
     responsibilities, RESPONSIBILITIES = "/networks/{network_id}/responsibilities" (network_id: NetworkId);
     responsibilities_csv, RESPONSIBILITIES_CSV = "/networks/{network_id}/responsibilities.csv" (network_id: NetworkId);
+    responsibilities_xlsx, RESPONSIBILITIES_XLSX = "/networks/{network_id}/responsibilities.xlsx" (network_id: NetworkId);
+    responsibilities_pdf, RESPONSIBILITIES_PDF = "/networks/{network_id}/responsibilities.pdf" (network_id: NetworkId);
+    responsibilities_agenda, RESPONSIBILITIES_AGENDA = "/networks/{network_id}/responsibilities/agenda" (network_id: NetworkId);
     agreement_new, AGREEMENT_NEW = "/networks/{network_id}/responsibilities/new" (network_id: NetworkId);
     agreement, AGREEMENT = "/networks/{network_id}/responsibilities/{agreement_id}" (network_id: NetworkId, agreement_id: AgreementId);
     agreement_delete, AGREEMENT_DELETE = "/networks/{network_id}/responsibilities/{agreement_id}/delete" (network_id: NetworkId, agreement_id: AgreementId);
@@ -198,10 +201,19 @@ paths! {
     project_milestones, PROJECT_MILESTONES = "/networks/{network_id}/projects/{project_id}/milestones" (network_id: NetworkId, project_id: ProjectId);
     project_milestone, PROJECT_MILESTONE = "/networks/{network_id}/projects/{project_id}/milestones/{milestone_id}" (network_id: NetworkId, project_id: ProjectId, milestone_id: MilestoneId);
     project_funding, PROJECT_FUNDING = "/networks/{network_id}/projects/{project_id}/funding" (network_id: NetworkId, project_id: ProjectId);
+    project_actions, PROJECT_ACTIONS = "/networks/{network_id}/projects/{project_id}/actions" (network_id: NetworkId, project_id: ProjectId);
+    project_action_detach, PROJECT_ACTION_DETACH = "/networks/{network_id}/projects/{project_id}/actions/{action_id}/detach" (network_id: NetworkId, project_id: ProjectId, action_id: ActionItemId);
+    project_targets, PROJECT_TARGETS = "/networks/{network_id}/projects/{project_id}/targets" (network_id: NetworkId, project_id: ProjectId);
     concerns, CONCERNS = "/networks/{network_id}/concerns" (network_id: NetworkId);
     concern_new, CONCERN_NEW = "/networks/{network_id}/concerns/new" (network_id: NetworkId);
     concern, CONCERN = "/networks/{network_id}/concerns/{concern_id}" (network_id: NetworkId, concern_id: ConcernId);
     concern_transitions, CONCERN_TRANSITIONS = "/networks/{network_id}/concerns/{concern_id}/transitions" (network_id: NetworkId, concern_id: ConcernId);
+    concern_letter, CONCERN_LETTER = "/networks/{network_id}/concerns/{concern_id}/letter.pdf" (network_id: NetworkId, concern_id: ConcernId);
+    concern_answer_document, CONCERN_ANSWER_DOCUMENT = "/networks/{network_id}/concerns/{concern_id}/answer-document" (network_id: NetworkId, concern_id: ConcernId);
+    concern_publication, CONCERN_PUBLICATION = "/networks/{network_id}/concerns/publication" (network_id: NetworkId);
+    public_concerns, PUBLIC_CONCERNS = "/networks/{network_id}/concerns/public" (network_id: NetworkId);
+    public_concern, PUBLIC_CONCERN = "/networks/{network_id}/concerns/{concern_id}/public" (network_id: NetworkId, concern_id: ConcernId);
+    concerns_overview, CONCERNS_OVERVIEW = "/concerns" ();
 }
 
 /// A path on this site that is safe to send the browser to (after login,

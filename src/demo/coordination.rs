@@ -168,6 +168,7 @@ pub async fn load(tx: &mut Tx, network_id: i64) -> anyhow::Result<()> {
             period_until: Some("2028-06-30".into()),
             application_status: "approved".into(),
             deadline: Some("2025-09-30".into()),
+            funding_call_id: None,
         },
     )
     .await?;

@@ -7,7 +7,8 @@
 //! Visible means: organisations that are members of the network; contact
 //! people who agreed to be public (`people.is_public`), at such an
 //! organisation; public meetings; public agenda items of public meetings;
-//! public attachments of visible agenda items.
+//! public attachments of visible agenda items; submitted concerns of a
+//! network that publishes them (papers).
 
 use sqlx::{Any, Executor, Row};
 
@@ -104,6 +105,29 @@ pub struct TombstoneRow {
     pub deleted_at: i64,
 }
 
+/// A concern the network published (submitted, answered or closed): an
+/// OParl paper, and its answer a second one.
+#[derive(Clone, Debug)]
+pub struct PaperRow {
+    pub id: i64,
+    pub title: String,
+    pub addressee: String,
+    pub submitted_on: String,
+    pub reference: String,
+    pub answered_on: Option<String>,
+    pub meeting_id: Option<i64>,
+    pub agenda_item_id: Option<i64>,
+    pub letter_size: i64,
+    pub letter_sha512: String,
+    pub answer_file_name: String,
+    pub answer_mime_type: String,
+    pub answer_size: i64,
+    pub answer_sha512: String,
+    pub answer_uploaded_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
 /// Everything public about one network.
 #[derive(Clone, Debug)]
 pub struct BodyData {
@@ -117,6 +141,8 @@ pub struct BodyData {
     pub minutes_public: bool,
     pub decisions: Vec<DecisionRow>,
     pub files: Vec<FileRow>,
+    /// Published concerns; none unless the network publishes them.
+    pub papers: Vec<PaperRow>,
     pub tombstones: Vec<TombstoneRow>,
 }
 
@@ -137,6 +163,7 @@ pub async fn network_of(db: &Db, kind: &str, id: i64) -> Result<Option<i64>, sql
             "SELECT m.network_id FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = $1"
         }
         "file" => "SELECT network_id FROM attachments WHERE id = $1",
+        "paper" => "SELECT network_id FROM concerns WHERE id = $1",
         _ => return Ok(None),
     };
     if let Some(row) = sqlx::query(sql).bind(id).fetch_optional(db.pool()).await? {
@@ -292,6 +319,7 @@ pub async fn load(db: &Db, network_id: i64) -> Result<Option<BodyData>, sqlx::Er
         deleted_at: r.get("deleted_at"),
     })
     .collect();
+    let papers = papers(pool, network_id).await?;
     let tombstones = sqlx::query(
         "SELECT object_type, object_id, created_at, deleted_at FROM oparl_tombstones
          WHERE network_id = $1 ORDER BY id",
@@ -316,8 +344,48 @@ pub async fn load(db: &Db, network_id: i64) -> Result<Option<BodyData>, sqlx::Er
         minutes_public,
         decisions,
         files,
+        papers,
         tombstones,
     }))
+}
+
+/// The concerns a network publishes: submitted ones (answered and closed
+/// ones too), and only when the network chose to publish them — the rule
+/// of its public concern pages.
+async fn papers(pool: &sqlx::AnyPool, network_id: i64) -> Result<Vec<PaperRow>, sqlx::Error> {
+    Ok(sqlx::query(
+        "SELECT c.id, c.title, c.addressee, c.submitted_on, c.reference, c.answered_on, c.meeting_id,
+                c.agenda_item_id, c.letter_size, c.letter_sha512, c.answer_file_name, c.answer_mime_type,
+                c.answer_size, c.answer_sha512, c.answer_uploaded_at, c.created_at, c.updated_at
+         FROM concerns c JOIN concern_publication p ON p.network_id = c.network_id
+         WHERE c.network_id = $1 AND p.publish_submitted = 1
+           AND c.state IN ('submitted', 'answered', 'closed') AND c.submitted_on IS NOT NULL
+         ORDER BY c.id",
+    )
+    .bind(network_id)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|r| PaperRow {
+        id: r.get("id"),
+        title: r.get("title"),
+        addressee: r.get("addressee"),
+        submitted_on: r.get::<Option<String>, _>("submitted_on").unwrap_or_default(),
+        reference: r.get("reference"),
+        answered_on: r.get("answered_on"),
+        meeting_id: r.get("meeting_id"),
+        agenda_item_id: r.get("agenda_item_id"),
+        letter_size: r.get("letter_size"),
+        letter_sha512: r.get("letter_sha512"),
+        answer_file_name: r.get("answer_file_name"),
+        answer_mime_type: r.get("answer_mime_type"),
+        answer_size: r.get("answer_size"),
+        answer_sha512: r.get("answer_sha512"),
+        answer_uploaded_at: r.get("answer_uploaded_at"),
+        created_at: r.get("created_at"),
+        updated_at: r.get("updated_at"),
+    })
+    .collect())
 }
 
 async fn network<'e, E: Executor<'e, Database = Any>>(

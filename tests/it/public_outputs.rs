@@ -104,11 +104,12 @@ async fn fixture(app: &TestApp) -> Public {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    Person::new(organization, "Gerda GEHEIM-PERSON")
+    let private_person = Person::new(organization, "Gerda GEHEIM-PERSON")
         .email("gerda@example.org")
         .public(false)
         .create(app)
         .await;
+    concerns(app, network, private_person).await;
     let person = Person::new(organization, "Paula Offen")
         .public(true)
         .create(app)
@@ -147,6 +148,41 @@ async fn fixture(app: &TestApp) -> Public {
         person,
         post,
     }
+}
+
+/// Concerns of a network that publishes its submitted ones: a submitted
+/// one naming the private person as its contact, a draft and an agreed
+/// one not yet sent.
+async fn concerns(app: &TestApp, network: i64, contact: i64) {
+    use ikon::coordination::concerns::{model::ConcernRecord, store as concerns};
+    use ikon::core::ids::NetworkId;
+    let mut tx = app.db().begin().await.unwrap();
+    for (title, state) in [
+        ("Mehr Sprachkurse", "submitted"),
+        ("Entwurf GEHEIM-CONCERN", "draft"),
+        ("Beschlossen GEHEIM-AGREED", "agreed"),
+    ] {
+        let record = ConcernRecord {
+            title: title.into(),
+            body: "Text.".into(),
+            addressee: "land_ministry".into(),
+            justification: String::new(),
+        };
+        let id = concerns::create(&mut tx, NetworkId(network), &record, (None, None))
+            .await
+            .unwrap();
+        sqlx::query("UPDATE concerns SET state = $1, submitted_on = '2026-11-02', reference = 'IK-1', contact_person_id = $2 WHERE id = $3")
+            .bind(state)
+            .bind(contact)
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+    }
+    concerns::set_publishes(&mut tx, NetworkId(network), true)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
 }
 
 /// The route pattern with the public objects' ids.
@@ -278,6 +314,7 @@ backend_test!(
             format!("/networks/{}/posts.atom", p.network),
             format!("/networks/{}/posts.ics", p.network),
             format!("/api/v1/networks/{}/posts", p.network),
+            format!("/networks/{}/concerns/public", p.network),
         ] {
             assert!(seen.contains(&reached), "{reached} was not walked");
         }

@@ -45,7 +45,7 @@ fn too_large(max: usize) -> AppError {
 /// Reads `file` and the optional `is_public` of a multipart body, the
 /// file up to `max` bytes; a larger one is refused (the rest of the body
 /// is drained so the client gets the answer).
-async fn read_upload(
+pub async fn read_upload(
     multipart: Result<Multipart, MultipartRejection>,
     max: usize,
 ) -> AppResult<Upload> {

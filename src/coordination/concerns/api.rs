@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use super::{
     model::{Concern, ConcernInput, ConcernState, TransitionInput},
-    service, store,
+    service,
 };
 use crate::{
     accounts::viewer::Viewer,
@@ -39,7 +39,7 @@ pub async fn list(
 ) -> AppResult<Json<Vec<Concern>>> {
     let network = registry::network(&app.db, network_id).await?;
     viewer.require_read(&network)?;
-    Ok(Json(store::concerns(app.db.pool(), network_id).await?))
+    Ok(Json(service::concerns(&app, network_id).await?))
 }
 
 /// Drafts a concern (members, coordinators).

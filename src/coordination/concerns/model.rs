@@ -9,7 +9,9 @@ use crate::{
     coordination::responsibilities::model::parse_day,
     core::{
         error::{FieldErrors, Msg},
-        ids::{AgendaItemId, ConcernId, DecisionId, MeetingId, NetworkId, OrganizationId},
+        ids::{
+            AgendaItemId, ConcernId, DecisionId, MeetingId, NetworkId, OrganizationId, PersonId,
+        },
         web::forms::Validator,
     },
 };
@@ -77,6 +79,15 @@ impl ConcernState {
     pub fn allows(self, to: ConcernState) -> bool {
         self.next().contains(&to)
     }
+
+    /// Submitted to its addressee (and maybe answered and closed since):
+    /// what a network may publish.
+    pub fn is_sent(self) -> bool {
+        matches!(
+            self,
+            ConcernState::Submitted | ConcernState::Answered | ConcernState::Closed
+        )
+    }
 }
 
 /// Whom a concern is addressed to.
@@ -112,10 +123,38 @@ pub struct Concern {
     pub reference: String,
     pub answered_on: Option<String>,
     pub answer: String,
+    /// Member organisations that support it (named on page and letter).
+    pub supporters: Vec<Supporter>,
+    /// The contact person to ask about it (internal: never on the letter
+    /// or a public page).
+    pub contact_person_id: Option<PersonId>,
+    /// The letter generated at submission, if any.
+    pub letter: Option<StoredFile>,
+    /// The answer's document, if one was uploaded.
+    pub answer_document: Option<StoredFile>,
     /// The states it may move to now.
     pub allowed: Vec<ConcernState>,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// A supporting organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct Supporter {
+    pub organization_id: OrganizationId,
+    pub name: String,
+}
+
+/// A file kept under its SHA-256 in the data folder.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct StoredFile {
+    pub file_name: String,
+    pub mime_type: String,
+    pub size: i64,
+    #[serde(skip)]
+    pub sha256: String,
+    /// Published by OParl as `sha512Checksum`.
+    pub sha512: String,
 }
 
 /// The concern form and the API body.
@@ -131,6 +170,22 @@ pub struct ConcernInput {
     pub addressee: String,
     #[serde(default)]
     pub justification: String,
+    /// Ids of supporting member organisations.
+    #[serde(default)]
+    #[schema(value_type = Vec<String>)]
+    pub supporters: Vec<String>,
+    /// Id of a contact person of a member organisation; empty: none.
+    #[serde(default)]
+    #[schema(value_type = String)]
+    pub contact_person_id: String,
+}
+
+/// Who supports a concern and whom to ask, as chosen (checked against the
+/// network's members by the service).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ConcernLinks {
+    pub supporters: Vec<OrganizationId>,
+    pub contact_person_id: Option<PersonId>,
 }
 
 /// What the form sets.
@@ -149,6 +204,71 @@ impl ConcernInput {
             body: c.body.clone(),
             addressee: c.addressee.clone(),
             justification: c.justification.clone(),
+            supporters: c
+                .supporters
+                .iter()
+                .map(|s| s.organization_id.to_string())
+                .collect(),
+            contact_person_id: c
+                .contact_person_id
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The form as sent by a browser: repeated `supporters` fields.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut input = Self::default();
+        for (key, value) in pairs {
+            match key.as_str() {
+                "title" => input.title = value.clone(),
+                "body" => input.body = value.clone(),
+                "addressee" => input.addressee = value.clone(),
+                "justification" => input.justification = value.clone(),
+                "supporters" => input.supporters.push(value.clone()),
+                "contact_person_id" => input.contact_person_id = value.clone(),
+                _ => {}
+            }
+        }
+        input
+    }
+
+    /// The chosen supporters and contact, checked against the network's
+    /// member organisations and their people.
+    pub fn links(
+        &self,
+        members: &[OrganizationId],
+        people: &[(PersonId, OrganizationId)],
+    ) -> Result<ConcernLinks, FieldErrors> {
+        let mut v = Validator::new();
+        let mut supporters = Vec::new();
+        for raw in self.supporters.iter().filter(|s| !s.trim().is_empty()) {
+            match raw.trim().parse::<i64>().map(OrganizationId) {
+                Ok(id) if members.contains(&id) => {
+                    if !supporters.contains(&id) {
+                        supporters.push(id);
+                    }
+                }
+                _ => v.add("supporters", Msg::new("conc-err-supporter")),
+            }
+        }
+        let contact_person_id = match self.contact_person_id.trim() {
+            "" => None,
+            raw => match raw.parse::<i64>().map(PersonId) {
+                Ok(id) if people.iter().any(|(p, _)| *p == id) => Some(id),
+                _ => {
+                    v.add("contact_person_id", Msg::new("conc-err-contact"));
+                    None
+                }
+            },
+        };
+        if v.is_ok() {
+            Ok(ConcernLinks {
+                supporters,
+                contact_person_id,
+            })
+        } else {
+            Err(v.errors)
         }
     }
 

@@ -7,7 +7,10 @@
 use serde_json::json;
 
 use super::{
-    model::{Concern, ConcernInput, ConcernState, Transition, TransitionInput},
+    letter,
+    model::{
+        Concern, ConcernInput, ConcernLinks, ConcernState, StoredFile, Transition, TransitionInput,
+    },
     store::{self, Set},
 };
 use crate::{
@@ -18,17 +21,62 @@ use crate::{
         audit::{self, Actor, Change},
         error::{AppError, AppResult, FieldErrors, Msg},
         identity::User,
-        ids::{ConcernId, NetworkId, OrganizationId, UserId},
+        ids::{ConcernId, NetworkId, OrganizationId, PersonId, UserId},
         web::App,
     },
 };
 
 /// A concern of this network; one of another network is a 404.
 pub async fn concern_in(app: &App, network_id: NetworkId, id: ConcernId) -> AppResult<Concern> {
-    store::concern(app.db.pool(), id)
+    let mut concern = store::concern(app.db.pool(), id)
         .await?
         .filter(|c| c.network_id == network_id)
-        .ok_or_else(AppError::not_found)
+        .ok_or_else(AppError::not_found)?;
+    let supporters = store::supporters(app.db.pool(), network_id).await?;
+    store::with_supporters(std::slice::from_mut(&mut concern), &supporters);
+    Ok(concern)
+}
+
+/// The concerns of a network with their supporters, newest first.
+pub async fn concerns(app: &App, network_id: NetworkId) -> AppResult<Vec<Concern>> {
+    let mut concerns = store::concerns(app.db.pool(), network_id).await?;
+    let supporters = store::supporters(app.db.pool(), network_id).await?;
+    store::with_supporters(&mut concerns, &supporters);
+    Ok(concerns)
+}
+
+/// Checks the chosen supporters and contact person against the network's
+/// members and their people.
+async fn links(
+    app: &App,
+    network_id: NetworkId,
+    input: &ConcernInput,
+) -> AppResult<Result<ConcernLinks, FieldErrors>> {
+    let members = registry::member_ids(&app.db, network_id).await?;
+    let people: Vec<(PersonId, OrganizationId)> = registry::contacts(&app.db, network_id)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.organization_id))
+        .collect();
+    Ok(input.links(&members, &people))
+}
+
+/// Both checks of a form at once, so that every field error shows.
+async fn checked(
+    app: &App,
+    network_id: NetworkId,
+    input: &ConcernInput,
+) -> AppResult<(super::model::ConcernRecord, ConcernLinks)> {
+    let record = input.validate();
+    let links = links(app, network_id, input).await?;
+    match (record, links) {
+        (Ok(record), Ok(links)) => Ok((record, links)),
+        (record, links) => {
+            let mut errors = record.err().unwrap_or_default();
+            errors.extend(links.err().unwrap_or_default());
+            Err(AppError::invalid(errors))
+        }
+    }
 }
 
 /// Whether the viewer is a member of the organisation that drafted it.
@@ -98,8 +146,8 @@ pub async fn create(
     network: &Network,
     input: &ConcernInput,
 ) -> AppResult<ConcernId> {
-    let record = input.validate().map_err(AppError::invalid)?;
     let network_id = registry::id(network);
+    let (record, links) = checked(app, network_id, input).await?;
     let mut tx = app.db.begin().await?;
     let id = store::create(
         &mut tx,
@@ -111,6 +159,7 @@ pub async fn create(
         ),
     )
     .await?;
+    store::set_links(&mut tx, id, &links).await?;
     audit::record(
         &mut tx,
         Actor::User(user),
@@ -120,7 +169,7 @@ pub async fn create(
             entity_id: Some(id.get()),
             action: "create",
             before: None,
-            after: Some(json!(record)),
+            after: Some(json!({ "record": record, "links": links })),
         },
     )
     .await?;
@@ -137,9 +186,10 @@ pub async fn update(
     if concern.state != ConcernState::Draft {
         return Err(AppError::conflict("wrong_state", "conc-err-not-draft"));
     }
-    let record = input.validate().map_err(AppError::invalid)?;
+    let (record, links) = checked(app, concern.network_id, input).await?;
     let mut tx = app.db.begin().await?;
     store::update(&mut tx, concern.id, &record).await?;
+    store::set_links(&mut tx, concern.id, &links).await?;
     audit::record(
         &mut tx,
         Actor::User(user),
@@ -149,7 +199,7 @@ pub async fn update(
             entity_id: Some(concern.id.get()),
             action: "update",
             before: Some(json!(concern)),
-            after: Some(json!(record)),
+            after: Some(json!({ "record": record, "links": links })),
         },
     )
     .await?;
@@ -173,6 +223,15 @@ pub async fn transition(
         return Err(not_allowed(concern));
     }
     let transition = input.validate().map_err(AppError::invalid)?;
+    // The letter is rendered before the transaction (Typst takes a while);
+    // a submission that loses a race leaves only an unreferenced file.
+    let letter = match &transition {
+        Transition::Submit { on, reference } => {
+            let network = registry::network(&app.db, concern.network_id).await?;
+            Some(letter::generate(app, &network, concern, (on, reference)).await?)
+        }
+        _ => None,
+    };
     let mut tx = app.db.begin().await?;
     let sets: Vec<(&str, Set)> = match &transition {
         Transition::ToAgenda(meeting_id) => {
@@ -210,10 +269,18 @@ pub async fn transition(
             }
             vec![("decision_id", Set::Id(decision_id.get()))]
         }
-        Transition::Submit { on, reference } => vec![
-            ("submitted_on", Set::Text(on.clone())),
-            ("reference", Set::Text(reference.clone())),
-        ],
+        Transition::Submit { on, reference } => {
+            let letter = letter
+                .clone()
+                .ok_or_else(|| AppError::internal("no letter"))?;
+            vec![
+                ("submitted_on", Set::Text(on.clone())),
+                ("reference", Set::Text(reference.clone())),
+                ("letter_sha256", Set::Text(letter.sha256)),
+                ("letter_sha512", Set::Text(letter.sha512)),
+                ("letter_size", Set::Id(letter.size)),
+            ]
+        }
         Transition::Answer { on, text } => vec![
             ("answered_on", Set::Text(on.clone())),
             ("answer", Set::Text(text.clone())),
@@ -234,10 +301,99 @@ pub async fn transition(
             entity_id: Some(concern.id.get()),
             action: to.code(),
             before: Some(json!({ "state": concern.state })),
-            after: Some(json!(transition)),
+            after: Some(json!({ "transition": transition, "letter": letter })),
         },
     )
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Keeps the answer's document of an answered concern (the coordinator's,
+/// with the checks of agenda attachments: allow-listed kinds whose content
+/// matches the extension).
+pub async fn attach_answer(
+    app: &App,
+    user: &User,
+    concern: &Concern,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> AppResult<()> {
+    use crate::conferences::files;
+    if !matches!(concern.state, ConcernState::Answered | ConcernState::Closed) {
+        return Err(AppError::conflict("wrong_state", "conc-err-answer-first"));
+    }
+    if bytes.is_empty() || file_name.is_empty() {
+        return Err(field_error("file", "min-err-file-missing"));
+    }
+    let Some(mime) = files::sniff(&file_name, &bytes) else {
+        let mut errors = FieldErrors::new();
+        errors.insert(
+            "file".into(),
+            Msg::new("min-err-file-type").arg("allowed", files::ALLOWED),
+        );
+        return Err(AppError::invalid(errors));
+    };
+    let file = StoredFile {
+        file_name,
+        mime_type: mime.to_string(),
+        size: bytes.len() as i64,
+        sha256: files::sha256_hex(&bytes),
+        sha512: files::sha512_hex(&bytes),
+    };
+    files::store(&app.config.data_dir, &file.sha256, &bytes)
+        .await
+        .map_err(AppError::internal)?;
+    let mut tx = app.db.begin().await?;
+    store::set_answer_document(&mut tx, concern.id, &file).await?;
+    audit::record(
+        &mut tx,
+        Actor::User(user),
+        Change {
+            network_id: Some(concern.network_id.get()),
+            entity: "concern",
+            entity_id: Some(concern.id.get()),
+            action: "answer_document",
+            before: concern.answer_document.as_ref().map(|f| json!(f)),
+            after: Some(json!(file)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The network's choice to publish its submitted concerns.
+pub async fn set_publication(
+    app: &App,
+    user: &User,
+    network_id: NetworkId,
+    on: bool,
+) -> AppResult<()> {
+    let before = store::publishes(app.db.pool(), network_id).await?;
+    let mut tx = app.db.begin().await?;
+    store::set_publishes(&mut tx, network_id, on).await?;
+    audit::record(
+        &mut tx,
+        Actor::User(user),
+        Change {
+            network_id: Some(network_id.get()),
+            entity: "concern_publication",
+            entity_id: Some(network_id.get()),
+            action: "update",
+            before: Some(json!({ "publish_submitted": before })),
+            after: Some(json!({ "publish_submitted": on })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether anyone may see the concern: its network publishes submitted
+/// concerns and it was submitted (answered and closed ones too). Drafts,
+/// concerns still before the conference and agreed ones not yet sent stay
+/// internal — an agreed concern may still be withdrawn.
+pub async fn is_public(app: &App, concern: &Concern) -> AppResult<bool> {
+    Ok(concern.state.is_sent() && store::publishes(app.db.pool(), concern.network_id).await?)
 }

@@ -38,12 +38,17 @@ pub async fn list(
 ) -> AppResult<Response> {
     let network = registry::network(&app.db, network_id).await?;
     viewer.require_read(&network)?;
-    let concerns = store::concerns(app.db.pool(), network_id).await?;
+    let concerns = service::concerns(&app, network_id).await?;
+    let publishes = store::publishes(app.db.pool(), network_id).await?;
     Ok(app
         .page(
             &viewer,
             "coordination/concerns.html",
-            context! { network => network, concerns => concerns, can_draft => viewer.can_participate(network_id) },
+            context! {
+                network => network, concerns => concerns, publishes => publishes,
+                can_draft => viewer.can_participate(network_id),
+                can_manage => viewer.can_manage(network_id),
+            },
         )?
         .into_response())
 }
@@ -55,10 +60,16 @@ async fn render_form(
     form: &ConcernInput,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
+    let network_id = registry::id(network);
+    let members = registry::members(&app.db, network_id).await?;
+    let contacts = registry::contacts(&app.db, network_id).await?;
     let page = app.page(
         viewer,
         "coordination/concern_form.html",
-        context! { network => network, form => form, addressees => ADDRESSEES, errors => texts(viewer, errors) },
+        context! {
+            network => network, form => form, addressees => ADDRESSEES, members => members,
+            contacts => contacts, errors => texts(viewer, errors),
+        },
     )?;
     Ok(respond(page, errors))
 }
@@ -86,8 +97,9 @@ pub async fn create(
     State(app): State<App>,
     viewer: Viewer,
     Path(network_id): Path<NetworkId>,
-    Form(form): Form<ConcernInput>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
+    let form = ConcernInput::from_pairs(&pairs);
     let network = registry::network(&app.db, network_id).await?;
     let user = viewer.require_participate(network_id)?;
     match refused(service::create(&app, user, &network, &form).await)? {
@@ -114,12 +126,19 @@ async fn render(
         .filter(|d| Some(d.meeting_id) == concern.meeting_id)
         .collect();
     let history = store::history(app.db.pool(), concern.id).await?;
+    let members = registry::members(&app.db, concern.network_id).await?;
+    let contacts = registry::contacts(&app.db, concern.network_id).await?;
+    let contact = contacts
+        .iter()
+        .find(|c| Some(c.id) == concern.contact_person_id)
+        .cloned();
     let page = app.page(
         viewer,
         "coordination/concern.html",
         context! {
             network => network, concern => concern, history => history, meetings => meetings,
             decisions => decisions, addressees => ADDRESSEES, form => form, transition => transition,
+            members => members, contacts => contacts, contact => contact,
             can_edit => service::may_edit(viewer, concern).is_ok(),
             can_manage => viewer.can_manage(concern.network_id),
             can_withdraw => service::may_move(viewer, concern, super::model::ConcernState::Withdrawn).is_ok(),
@@ -154,8 +173,9 @@ pub async fn update(
     State(app): State<App>,
     viewer: Viewer,
     Path((network_id, concern_id)): Path<(NetworkId, ConcernId)>,
-    Form(form): Form<ConcernInput>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
+    let form = ConcernInput::from_pairs(&pairs);
     let network = registry::network(&app.db, network_id).await?;
     viewer.require_participate(network_id)?;
     let concern = service::concern_in(&app, network_id, concern_id).await?;

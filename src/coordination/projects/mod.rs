@@ -4,9 +4,13 @@
 //! every change, a public page when marked public, and CSV in Decidim's
 //! accountability layout.
 
+pub mod actions;
 pub mod api;
 pub mod csv;
 pub mod model;
 pub mod service;
+pub mod statuses_web;
 pub mod store;
+pub mod targets;
 pub mod web;
+pub mod web_links;

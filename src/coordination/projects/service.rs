@@ -361,6 +361,14 @@ pub async fn add_funding(
     input: &FundingInput,
 ) -> AppResult<()> {
     let funding = input.validate().map_err(AppError::invalid)?;
+    if let Some(call) = funding.funding_call_id {
+        let calls = registry::funding_calls(&app.db, project.network_id).await?;
+        if !calls.iter().any(|c| c.id == call) {
+            let mut errors = FieldErrors::new();
+            errors.insert("funding_call".into(), Msg::new("proj-err-funding-call"));
+            return Err(AppError::invalid(errors));
+        }
+    }
     let mut tx = app.db.begin().await?;
     store::add_funding(&mut tx, project.id, &funding).await?;
     store::log(

@@ -133,6 +133,7 @@ pub async fn projects<'e, E: Executor<'e, Database = Any> + Copy>(
                 period_until: r.get("period_until"),
                 application_status: r.get("application_status"),
                 deadline: r.get("deadline"),
+                funding_call_id: r.get("funding_call_id"),
             });
     }
     let children: HashMap<ProjectId, Vec<(i64, i64)>> =
@@ -367,8 +368,8 @@ pub async fn update_milestone(
 
 pub async fn add_funding(tx: &mut Tx, id: ProjectId, f: &Funding) -> Result<i64, sqlx::Error> {
     let row = sqlx::query(
-        "INSERT INTO project_funding (project_id, programme, funder, level, amount_cents, period_from, period_until, application_status, deadline)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO project_funding (project_id, programme, funder, level, amount_cents, period_from, period_until, application_status, deadline, funding_call_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(id.get())
     .bind(&f.programme)
@@ -379,6 +380,7 @@ pub async fn add_funding(tx: &mut Tx, id: ProjectId, f: &Funding) -> Result<i64,
     .bind(f.period_until.clone())
     .bind(&f.application_status)
     .bind(f.deadline.clone())
+    .bind(f.funding_call_id)
     .fetch_one(&mut **tx)
     .await?;
     Ok(row.get("id"))

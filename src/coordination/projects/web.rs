@@ -13,12 +13,12 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 
 use super::{
-    csv,
+    actions, csv,
     model::{
         APPLICATION_STATUSES, FUNDING_LEVELS, FundingInput, MilestoneInput, PartnerRole,
-        ProgressInput, Project, ProjectInput, State as ProjectState,
+        ProgressInput, Project, ProjectInput, State as ProjectState, TargetInput,
     },
-    service, store,
+    service, store, targets,
 };
 use crate::{
     accounts::viewer::Viewer,
@@ -140,15 +140,16 @@ pub async fn create(
 /// The progress, milestone and funding forms of a project page as last
 /// entered.
 #[derive(Debug, Default, serde::Serialize)]
-struct Forms {
-    status: String,
-    progress: String,
-    milestone: MilestoneInput,
-    funding: FundingInput,
+pub(super) struct Forms {
+    pub status: String,
+    pub progress: String,
+    pub milestone: MilestoneInput,
+    pub funding: FundingInput,
+    pub target: TargetInput,
 }
 
 /// The project page with its forms and their errors.
-async fn render_project(
+pub(super) async fn render_project(
     app: &App,
     viewer: &Viewer,
     (network, project): (&Network, &Project),
@@ -170,6 +171,27 @@ async fn render_project(
     } else {
         Vec::new()
     };
+    let targets = targets::targets(app, network, project, viewer.lang).await?;
+    let funding_calls = if readers {
+        registry::funding_calls(&app.db, project.network_id).await?
+    } else {
+        Vec::new()
+    };
+    let (actions, other_actions) = if readers {
+        actions::actions(app, project).await?
+    } else {
+        Default::default()
+    };
+    let can_lead = service::may_lead(viewer, project).is_ok();
+    let target_choices = if can_lead {
+        let indicators: Vec<(&str, String)> = registry::indicator_codes()
+            .into_iter()
+            .map(|c| (c, registry::indicator_label(c, viewer.lang).0))
+            .collect();
+        context! { indicators => indicators, regions => targets::region_choices(app, network).await? }
+    } else {
+        Value::from(())
+    };
     let page = app.page(
         viewer,
         "coordination/project.html",
@@ -179,7 +201,8 @@ async fn render_project(
             statuses => service::statuses(app, project.network_id).await?,
             levels => FUNDING_LEVELS, application_statuses => APPLICATION_STATUSES,
             can_edit => service::may_edit(viewer, project).is_ok(),
-            can_lead => service::may_lead(viewer, project).is_ok(),
+            can_lead => can_lead, targets => targets, target_choices => target_choices,
+            funding_calls => funding_calls, actions => actions, other_actions => if can_lead { other_actions } else { Vec::new() },
             can_manage => viewer.can_manage(project.network_id),
             forms => forms, errors => texts(viewer, errors),
         },
@@ -215,7 +238,7 @@ pub async fn show(
     .await
 }
 
-async fn editable(
+pub(super) async fn editable(
     app: &App,
     viewer: &Viewer,
     (network_id, project_id): (NetworkId, ProjectId),
@@ -519,68 +542,5 @@ pub async fn import(
     match csv::import(&app, user, &network, &file).await? {
         Ok(_) => Ok(saved(&paths::projects(network_id), "projects-imported")),
         Err(rows) => render_import(&app, &viewer, &network, &FieldErrors::new(), &rows),
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct StatusesInput {
-    #[serde(default)]
-    pub statuses: String,
-}
-
-fn statuses_text(list: &[super::model::ProjectStatus], viewer: &Viewer) -> String {
-    list.iter()
-        .map(|s| {
-            let label = if s.label.is_empty() {
-                viewer.lang.t(&format!("proj-status-{}", s.code))
-            } else {
-                s.label.clone()
-            };
-            format!("{};{};{}", s.code, label, s.default_progress)
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// `GET …/projects/statuses`: the status list as lines.
-pub async fn statuses_form(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path(network_id): Path<NetworkId>,
-) -> AppResult<Response> {
-    let network = registry::network(&app.db, network_id).await?;
-    viewer.require_manage(network_id)?;
-    let text = statuses_text(&service::statuses(&app, network_id).await?, &viewer);
-    Ok(app
-        .page(
-            &viewer,
-            "coordination/project_statuses.html",
-            context! { network => network, text => text, errors => texts(&viewer, &FieldErrors::new()) },
-        )?
-        .into_response())
-}
-
-/// `POST …/projects/statuses`.
-pub async fn statuses_submit(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path(network_id): Path<NetworkId>,
-    Form(input): Form<StatusesInput>,
-) -> AppResult<Response> {
-    let network = registry::network(&app.db, network_id).await?;
-    let user = viewer.require_manage(network_id)?;
-    match refused(service::set_statuses(&app, user, network_id, &input.statuses).await)? {
-        Ok(()) => Ok(saved(
-            &paths::projects(network_id),
-            "project-statuses-saved",
-        )),
-        Err(errors) => {
-            let page = app.page(
-                &viewer,
-                "coordination/project_statuses.html",
-                context! { network => network, text => input.statuses, errors => texts(&viewer, &errors) },
-            )?;
-            Ok(respond(page, &errors))
-        }
     }
 }

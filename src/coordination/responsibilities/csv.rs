@@ -37,8 +37,30 @@ fn yes(flag: bool) -> String {
     if flag { "ja" } else { "" }.to_string()
 }
 
-pub fn write(cells: &[Cell]) -> Vec<u8> {
+/// One cell as the file's columns (fields and target groups in German,
+/// as the registry's files have them).
+pub fn record(c: &Cell) -> [String; 11] {
     let lang = Lang::De;
+    [
+        c.municipality_name.clone(),
+        c.municipality_key.clone().unwrap_or_default(),
+        lang.t(&format!("offer-field-{}", c.field)),
+        lang.t(&format!("offer-group-{}", c.target_group)),
+        names(c, Role::Lead),
+        names(c, Role::Involved),
+        names(c, Role::Informed),
+        yes(c.gap),
+        yes(c.overlap),
+        yes(c.unconfirmed),
+        c.providers
+            .iter()
+            .map(|p| p.organization.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    ]
+}
+
+pub fn write(cells: &[Cell]) -> Vec<u8> {
     let mut out = BOM.to_vec();
     {
         let mut writer = ::csv::WriterBuilder::new()
@@ -49,24 +71,7 @@ pub fn write(cells: &[Cell]) -> Vec<u8> {
         // fixed columns rule out.
         writer.write_record(HEADERS).expect("header row");
         for c in cells {
-            let row = [
-                c.municipality_name.clone(),
-                c.municipality_key.clone().unwrap_or_default(),
-                lang.t(&format!("offer-field-{}", c.field)),
-                lang.t(&format!("offer-group-{}", c.target_group)),
-                names(c, Role::Lead),
-                names(c, Role::Involved),
-                names(c, Role::Informed),
-                yes(c.gap),
-                yes(c.overlap),
-                yes(c.unconfirmed),
-                c.providers
-                    .iter()
-                    .map(|p| p.organization.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ];
-            let row: Vec<String> = row.iter().map(|v| protect(v).into_owned()).collect();
+            let row: Vec<String> = record(c).iter().map(|v| protect(v).into_owned()).collect();
             writer.write_record(&row).expect("data row");
         }
         writer.flush().expect("in-memory flush");

@@ -175,6 +175,43 @@ impl<'a> Grid<'a> {
     }
 }
 
+/// The providers of the published offers that cover a cell, as a
+/// proposed agreement: the provider with the most covering offers leads
+/// (ties: the first by name), the others are involved.
+pub fn proposed_parties(
+    offers: &[Covering],
+    municipality: Option<&str>,
+    field: &str,
+    group: &str,
+) -> Vec<(Provider, Role)> {
+    let mut counted: Vec<(Provider, usize)> = Vec::new();
+    for o in offers
+        .iter()
+        .filter(|o| o.field == field && o.target_groups.iter().any(|g| g == group))
+        .filter(|o| o.covers(municipality))
+    {
+        match counted
+            .iter_mut()
+            .find(|(p, _)| p.organization_id == o.organization_id)
+        {
+            Some((_, n)) => *n += 1,
+            None => counted.push((
+                Provider {
+                    organization_id: o.organization_id,
+                    organization: o.organization.clone(),
+                },
+                1,
+            )),
+        }
+    }
+    counted.sort_by(|(a, n), (b, m)| m.cmp(n).then_with(|| a.organization.cmp(&b.organization)));
+    counted
+        .into_iter()
+        .enumerate()
+        .map(|(i, (p, _))| (p, if i == 0 { Role::Lead } else { Role::Involved }))
+        .collect()
+}
+
 /// The distinct lead organisations among the parties.
 fn lead_organizations(parties: &[CellParty]) -> Vec<OrganizationId> {
     let mut leads: Vec<OrganizationId> = parties
@@ -252,6 +289,38 @@ mod tests {
         assert!(!grid.cell(Some(("b", "B")), "work", "refugees").unconfirmed);
         assert!(!grid.cell(None, "work", "refugees").unconfirmed);
         assert!(!grid.cell(Some(("a", "A")), "work", "women").unconfirmed);
+    }
+
+    #[test]
+    fn the_provider_with_most_offers_is_proposed_as_lead() {
+        let offer = |org: i64, name: &str, place: &str| Covering {
+            organization_id: OrganizationId(org),
+            organization: name.into(),
+            field: "work".into(),
+            target_groups: vec!["refugees".into()],
+            places: vec![place.into()],
+            whole_kreis: false,
+            area: vec![],
+        };
+        let offers = [
+            offer(1, "Caritas", "a"),
+            offer(2, "VHS", "a"),
+            offer(2, "VHS", "a"),
+            offer(3, "AWO", "b"),
+        ];
+        let proposed: Vec<(String, Role)> =
+            proposed_parties(&offers, Some("a"), "work", "refugees")
+                .into_iter()
+                .map(|(p, r)| (p.organization, r))
+                .collect();
+        assert_eq!(
+            proposed,
+            [
+                ("VHS".into(), Role::Lead),
+                ("Caritas".into(), Role::Involved)
+            ]
+        );
+        assert!(proposed_parties(&offers, Some("a"), "work", "women").is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use sqlx::{Any, Executor, Row, any::AnyRow};
 
 use super::model::{Agreement, AgreementRecord, Party, Role};
 use crate::core::{
-    ids::{AgreementId, DecisionId, NetworkId, OrganizationId},
+    ids::{AgreementId, DecisionId, NetworkId, OrganizationId, ProposalId},
     store::{Tx, now},
 };
 
@@ -209,5 +209,56 @@ pub async fn delete(tx: &mut Tx, id: AgreementId) -> Result<(), sqlx::Error> {
         .bind(id.get())
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// A cell proposed for a meeting's agenda.
+#[derive(Clone, Debug)]
+pub struct CellProposal {
+    pub municipality_key: Option<String>,
+    pub field: String,
+    pub target_group: String,
+    pub proposal_id: ProposalId,
+}
+
+/// The network's cells proposed for an agenda, oldest first.
+pub async fn cell_proposals<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: NetworkId,
+) -> Result<Vec<CellProposal>, sqlx::Error> {
+    Ok(sqlx::query(
+        "SELECT municipality_key, field, target_group, proposal_id FROM responsibility_proposals
+         WHERE network_id = $1 ORDER BY id",
+    )
+    .bind(network_id.get())
+    .fetch_all(ex)
+    .await?
+    .iter()
+    .map(|r| CellProposal {
+        municipality_key: r.get("municipality_key"),
+        field: r.get("field"),
+        target_group: r.get("target_group"),
+        proposal_id: ProposalId(r.get("proposal_id")),
+    })
+    .collect())
+}
+
+pub async fn add_cell_proposal(
+    tx: &mut Tx,
+    network_id: NetworkId,
+    cell: &CellProposal,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO responsibility_proposals (network_id, municipality_key, field, target_group, proposal_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(network_id.get())
+    .bind(cell.municipality_key.clone())
+    .bind(&cell.field)
+    .bind(&cell.target_group)
+    .bind(cell.proposal_id.get())
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

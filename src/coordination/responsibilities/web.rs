@@ -1,20 +1,21 @@
 //! The pages of the responsibility matrix: the grid (fields × target groups
 //! for one municipality or the whole Kreis, or municipalities × fields for
-//! one target group), one agreement, the agreement form and the CSV file.
+//! one target group) with the button that puts an unconfirmed cell on the
+//! next agenda, one agreement and the agreement form.
 
 use axum::{
     Form,
     extract::{Path, Query, State},
-    http::header,
     response::{IntoResponse, Response},
 };
 use minijinja::{Value, context};
 use serde::Deserialize;
 
 use super::{
-    csv,
+    agenda::{self, CellInput},
     model::{AgreementInput, Cell, FIELDS, MatrixQuery, PartyInput, Role, TARGET_GROUPS},
     service::{self, Loaded},
+    views::GridView,
 };
 use crate::{
     accounts::{model::Role as UserRole, viewer::Viewer},
@@ -32,7 +33,11 @@ use crate::{
 };
 
 /// A network the viewer may read.
-async fn readable(app: &App, viewer: &Viewer, network_id: NetworkId) -> AppResult<Network> {
+pub(super) async fn readable(
+    app: &App,
+    viewer: &Viewer,
+    network_id: NetworkId,
+) -> AppResult<Network> {
     let network = registry::network(&app.db, network_id).await?;
     viewer.require_read(&network)?;
     Ok(network)
@@ -48,53 +53,6 @@ fn own_organization(viewer: &Viewer) -> Option<OrganizationId> {
         .map(OrganizationId)
 }
 
-/// One row of the grid: its heading and its cells.
-fn rows(loaded: &Loaded, query: &MatrixQuery) -> (Value, Vec<Value>) {
-    let grid = loaded.grid();
-    let group = query.target_group.trim();
-    if TARGET_GROUPS.contains(&group) {
-        // Municipalities × fields for one target group; the Kreis first.
-        let scopes = std::iter::once(None).chain(
-            loaded
-                .municipalities
-                .iter()
-                .map(|(k, n)| Some((k.as_str(), n.as_str()))),
-        );
-        let rows = scopes
-            .map(|scope| {
-                let cells: Vec<Cell> = FIELDS.iter().map(|f| grid.cell(scope, f, group)).collect();
-                let name = scope.map_or(loaded.kreis_name.as_str(), |(_, n)| n);
-                context! { heading => name, kreis => scope.is_none(), cells => cells }
-            })
-            .collect();
-        let view = context! { by => "group", group => group, columns => FIELDS };
-        return (view, rows);
-    }
-    let key = query.municipality.trim();
-    let scope = loaded
-        .municipalities
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(k, n)| (k.as_str(), n.as_str()));
-    let rows = FIELDS
-        .iter()
-        .map(|f| {
-            let cells: Vec<Cell> = TARGET_GROUPS
-                .iter()
-                .map(|g| grid.cell(scope, f, g))
-                .collect();
-            context! { heading => f, cells => cells }
-        })
-        .collect();
-    let view = context! {
-        by => "municipality",
-        municipality => scope.map(|(k, _)| k).unwrap_or("kreis"),
-        municipality_name => scope.map_or(loaded.kreis_name.as_str(), |(_, n)| n),
-        columns => TARGET_GROUPS,
-    };
-    (view, rows)
-}
-
 /// `GET /networks/{network_id}/responsibilities`: the grid.
 pub async fn matrix(
     State(app): State<App>,
@@ -104,9 +62,16 @@ pub async fn matrix(
 ) -> AppResult<Response> {
     let network = readable(&app, &viewer, network_id).await?;
     let loaded = Loaded::of(&app, &network, service::day_of(&query)).await?;
-    let (view, rows) = rows(&loaded, &query);
-    let cells = loaded.cells();
+    // One grid for the view and the totals.
+    let grid = loaded.grid();
+    let view = GridView::with_grid(&loaded, &grid, &query);
+    let cells = grid.all(&loaded.municipalities, FIELDS, TARGET_GROUPS);
     let count = |f: fn(&Cell) -> bool| cells.iter().filter(|c| f(c)).count();
+    let on_agenda = if viewer.can_manage(network_id) {
+        agenda::on_agenda(&app, network_id).await?
+    } else {
+        Default::default()
+    };
     let own = own_organization(&viewer);
     let mine: Vec<_> = loaded
         .agreements
@@ -118,13 +83,13 @@ pub async fn matrix(
             &viewer,
             "coordination/matrix.html",
             context! {
-                network => network, view => view, rows => rows, day => loaded.day,
+                network => network, view => view, day => loaded.day,
                 municipalities => loaded.municipalities, groups => TARGET_GROUPS,
                 totals => context! {
                     gaps => count(|c| c.gap), overlaps => count(|c| c.overlap),
                     unconfirmed => count(|c| c.unconfirmed),
                 },
-                mine => mine, can_manage => viewer.can_manage(network_id),
+                mine => mine, can_manage => viewer.can_manage(network_id), on_agenda => on_agenda,
                 query => context! {
                     municipality => query.municipality.trim(), target_group => query.target_group.trim(),
                     on => query.on.trim(),
@@ -308,27 +273,42 @@ pub async fn delete(
     ))
 }
 
-/// `GET …/responsibilities.csv`: every cell, for Excel in a German locale.
-pub async fn export(
+/// The agenda button's form: the cell, and the target group whose view
+/// it was pressed in (to return there).
+#[derive(Debug, Default, Deserialize)]
+pub struct AgendaForm {
+    #[serde(flatten)]
+    pub cell: CellInput,
+    #[serde(default)]
+    pub back_group: String,
+}
+
+/// `POST …/responsibilities/agenda`: proposes an unconfirmed cell for the
+/// next meeting's agenda, naming the providers of its offers.
+pub async fn propose_for_agenda(
     State(app): State<App>,
     viewer: Viewer,
     Path(network_id): Path<NetworkId>,
-    Query(query): Query<MatrixQuery>,
+    Form(form): Form<AgendaForm>,
 ) -> AppResult<Response> {
-    let network = readable(&app, &viewer, network_id).await?;
-    let loaded = Loaded::of(&app, &network, service::day_of(&query)).await?;
-    let bytes = csv::write(&loaded.cells());
-    let name = csv::file_name(&network.region_key, &loaded.day);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response())
+    let network = registry::network(&app.db, network_id).await?;
+    let user = viewer.require_manage(network_id)?;
+    agenda::propose(&app, user, &network, &form.cell, viewer.lang).await?;
+    // Back to the view the button was pressed in.
+    let back = if TARGET_GROUPS.contains(&form.back_group.as_str()) {
+        format!("target_group={}", form.back_group)
+    } else {
+        let key = form.cell.municipality.trim();
+        let key = if key.chars().all(|c| c.is_ascii_digit()) {
+            key
+        } else {
+            "kreis"
+        };
+        format!("municipality={key}")
+    };
+    Ok(axum::response::Redirect::to(&format!(
+        "{}?{back}&notice=cell-proposed",
+        paths::responsibilities(network_id)
+    ))
+    .into_response())
 }

@@ -21,7 +21,9 @@ use crate::core::web::App;
 pub const FORM_SLACK_BYTES: usize = 64 * 1024;
 
 /// Routes that take file uploads: an agenda item's attachments,
-/// `/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments`.
+/// `/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments`,
+/// and the answer to a concern,
+/// `/networks/{network_id}/concerns/{concern_id}/answer-document`.
 pub fn is_upload(path: &str) -> bool {
     let segments: Vec<&str> = path.split('/').collect();
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -29,6 +31,9 @@ pub fn is_upload(path: &str) -> bool {
         segments.as_slice(),
         ["", "networks", n, "meetings", m, "agenda", i, "attachments"]
             if number(n) && number(m) && number(i)
+    ) || matches!(
+        segments.as_slice(),
+        ["", "networks", n, "concerns", c, "answer-document"] if number(n) && number(c)
     )
 }
 

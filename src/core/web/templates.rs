@@ -23,6 +23,7 @@ impl Templates {
         env.add_filter("datetime", format_datetime);
         env.add_filter("date", format_date);
         env.add_filter("language_names", language_names);
+        env.add_filter("decimal", decimal);
         Self { env }
     }
 
@@ -67,6 +68,22 @@ fn translate(state: &State, id: &str, kwargs: Kwargs) -> Result<String, Error> {
         args.push((key.to_string(), value.to_string()));
     }
     Ok(lang_of(state).t_args(id, &args))
+}
+
+/// `{{ value|decimal }}`: a measured number as people read it, to at most
+/// one decimal, with the decimal comma on German pages ("9,6", "15").
+fn decimal(state: &State, value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    let text = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    };
+    if lang_of(state) == Lang::De {
+        text.replace('.', ",")
+    } else {
+        text
+    }
 }
 
 /// `{{ offer.languages|language_names }}`: language codes as names in the

@@ -4,12 +4,14 @@
 //! `deleted: true`.
 //!
 //! `people` builds the organisations, people and memberships; `meetings`
-//! the meetings with their agenda items, files and documents.
+//! the meetings with their agenda items, files and documents; `papers`
+//! the published concerns and their answers.
 
 mod meetings;
+mod papers;
 mod people;
 
-pub use self::{meetings::*, people::*};
+pub use self::{meetings::*, papers::*, people::*};
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Berlin;
@@ -103,6 +105,24 @@ impl Urls {
     }
     pub fn file(&self, id: i64) -> String {
         self.api(&format!("/file/{id}"))
+    }
+    /// A published concern.
+    pub fn paper(&self, id: i64) -> String {
+        self.api(&format!("/paper/{id}"))
+    }
+    /// The answer to a published concern.
+    pub fn answer_paper(&self, id: i64) -> String {
+        self.api(&format!("/paper/{id}/answer"))
+    }
+    pub fn consultation(&self, paper_id: i64) -> String {
+        self.api(&format!("/paper/{paper_id}/consultation"))
+    }
+    /// The letter of a published concern.
+    pub fn paper_letter(&self, paper_id: i64) -> String {
+        self.api(&format!("/paper/{paper_id}/letter"))
+    }
+    pub fn answer_document(&self, paper_id: i64) -> String {
+        self.api(&format!("/paper/{paper_id}/answer/document"))
     }
     /// The URL of a tombstone's object.
     pub fn of_kind(&self, n: i64, kind: &str, id: i64) -> Option<String> {
@@ -214,6 +234,13 @@ pub fn body_modified(data: &BodyData) -> i64 {
         data.meetings
             .iter()
             .map(|m| meeting_modified(data, m))
+            .max()
+            .unwrap_or(0),
+    );
+    at = at.max(
+        data.papers
+            .iter()
+            .map(|p| p.updated_at.max(p.answer_uploaded_at.unwrap_or(0)))
             .max()
             .unwrap_or(0),
     );

@@ -21,8 +21,23 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         Rule::ManageNetwork,
     ),
     (
+        "POST",
+        "/networks/{network_id}/responsibilities/agenda",
+        Rule::ManageNetwork,
+    ),
+    (
         "GET",
         "/networks/{network_id}/responsibilities.csv",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/responsibilities.xlsx",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/responsibilities.pdf",
         Rule::ReadNetwork,
     ),
     (
@@ -121,6 +136,21 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         Rule::EditOrganization,
     ),
     (
+        "POST",
+        "/networks/{network_id}/projects/{project_id}/targets",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/projects/{project_id}/actions",
+        Rule::EditOrganization,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/projects/{project_id}/actions/{action_id}/detach",
+        Rule::EditOrganization,
+    ),
+    (
         "GET",
         "/api/v1/networks/{network_id}/projects",
         Rule::ReadNetwork,
@@ -155,6 +185,39 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         "/networks/{network_id}/concerns/{concern_id}/transitions",
         Rule::EditOrganization,
     ),
+    // The draft has no letter or answer document yet: 404 for readers.
+    (
+        "GET",
+        "/networks/{network_id}/concerns/{concern_id}/letter.pdf",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/concerns/{concern_id}/answer-document",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/concerns/{concern_id}/answer-document",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/concerns/publication",
+        Rule::ManageNetwork,
+    ),
+    // The network does not publish its concerns: 404 for everybody.
+    (
+        "GET",
+        "/networks/{network_id}/concerns/public",
+        Rule::Public,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/concerns/{concern_id}/public",
+        Rule::Public,
+    ),
+    ("GET", "/concerns", Rule::SignedIn),
     (
         "GET",
         "/api/v1/networks/{network_id}/concerns",

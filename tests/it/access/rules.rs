@@ -462,6 +462,12 @@ pub const RULES: &[(&str, &str, Rule)] = &[
     ),
     ("GET", "/oparl/v1/agenda-item/{id}", Rule::Public),
     ("GET", "/oparl/v1/file/{id}", Rule::Public),
+    // Papers are published concerns; the fixture publishes none (404).
+    ("GET", "/oparl/v1/paper/{id}", Rule::Public),
+    ("GET", "/oparl/v1/paper/{id}/answer", Rule::Public),
+    ("GET", "/oparl/v1/paper/{id}/consultation", Rule::Public),
+    ("GET", "/oparl/v1/paper/{id}/letter", Rule::Public),
+    ("GET", "/oparl/v1/paper/{id}/answer/document", Rule::Public),
     // offers upkeep
     ("GET", "/coverage", Rule::SignedIn),
     (

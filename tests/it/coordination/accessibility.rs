@@ -65,8 +65,77 @@ async fn coordination_pages_are_accessible() {
     let meeting = crate::common::fixtures::Meeting::new(net, "Herbstkonferenz")
         .item(crate::common::fixtures::agenda("Begrüßung"))
         .create(&app)
-        .await
-        .id;
+        .await;
+    // What the project links to: a target, an action item, a funding call.
+    let action = crate::common::fixtures::ActionItem::new(net, meeting.items[0], "Kursliste")
+        .organization(k.orgs[0])
+        .create(&app)
+        .await;
+    let call = crate::common::fixtures::Post::new(net, "Förderaufruf Integration")
+        .funding_call("2027-03-31")
+        .create(&app)
+        .await;
+    for (what, fields) in [
+        (
+            "targets",
+            vec![
+                ("target_indicator", "foreigners_share".to_string()),
+                ("target_baseline", "12,5".to_string()),
+                ("target_value", "15".to_string()),
+                ("target_on", "2027-12-31".to_string()),
+            ],
+        ),
+        ("actions", vec![("action_item_id", action.to_string())]),
+        (
+            "funding",
+            vec![
+                ("programme", "Integration vor Ort".to_string()),
+                ("funder", "Freistaat Bayern".to_string()),
+                ("level", "land".to_string()),
+                ("amount", "40000".to_string()),
+                ("application_status", "submitted".to_string()),
+                ("funding_call", call.to_string()),
+            ],
+        ),
+    ] {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let response = k
+            .coordinator
+            .post_form(
+                &format!("/networks/{net}/projects/{project}/{what}"),
+                &fields,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{what}");
+    }
+    // Two unconfirmed cells in m1: one proposed for the agenda, one with
+    // its button.
+    for (org, field) in [(k.orgs[2], "language"), (k.orgs[3], "counselling")] {
+        crate::common::fixtures::Offer::new(net, org, "Angebot")
+            .with(|r| {
+                r.field = field.into();
+                r.target_groups = vec!["women".into()];
+                r.places = vec![ikon::offers::model::PlaceRecord {
+                    municipality_key: Some(m1.clone()),
+                    ..Default::default()
+                }];
+            })
+            .create(&app)
+            .await;
+    }
+    let response = k
+        .coordinator
+        .post_form(
+            &format!("/networks/{net}/responsibilities/agenda"),
+            &[
+                ("municipality", m1.as_str()),
+                ("field", "language"),
+                ("target_group", "women"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let meeting = meeting.id;
     let (status, created) = super::projects::api(&app, reqwest::Method::POST, &format!("/api/v1/networks/{net}/concerns"), &k.token,
         Some(json!({ "title": "Mehr Sprachkurse", "body": "Der Kreis braucht mehr Kurse.", "addressee": "land_ministry" }))).await;
     assert_eq!(status, StatusCode::CREATED);

@@ -17,7 +17,7 @@ use crate::backend_test;
 use crate::common::fixtures::{Meeting, agenda};
 
 /// A decision in the minutes of `meeting` under its agenda item `item`.
-async fn decision(app: &TestApp, meeting: i64, item: i64) -> i64 {
+pub(crate) async fn decision(app: &TestApp, meeting: i64, item: i64) -> i64 {
     let mut tx = app.db().begin().await.unwrap();
     let record = conferences::meeting(&mut *tx, MeetingId(meeting))
         .await

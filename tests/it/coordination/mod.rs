@@ -4,12 +4,18 @@
 //! round trip) and the pages' accessibility.
 
 mod accessibility;
+mod agenda;
 mod agreements;
-mod concerns;
+mod concern_cycle;
+mod concern_letters;
+mod concern_overview;
+pub(crate) mod concerns;
 mod demo;
+mod exports;
 mod matrix;
 mod panel;
-mod projects;
+mod project_links;
+pub(crate) mod projects;
 mod projects_csv;
 mod reminders;
 

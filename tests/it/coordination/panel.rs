@@ -134,6 +134,12 @@ backend_test!(
             .await
             .unwrap();
         assert!(html.contains("id=\"panel-mine-heading\""));
+        let mine = &html[html.find("id=\"panel-mine-heading\"").unwrap()..];
+        let mine = &mine[..mine.find("</ul>").unwrap()];
+        assert!(
+            mine.contains("Arbeit · Geflüchtete") && mine.contains("(federführend)"),
+            "{mine}"
+        );
         // An outsider sees no network page at all.
         let other = Network::new("Integrationskonferenz Fürth", "09573")
             .create(&app)

@@ -6,6 +6,7 @@
 
 mod crawl;
 mod lists;
+mod papers;
 mod tombstones;
 
 use std::collections::{BTreeSet, HashMap, VecDeque};

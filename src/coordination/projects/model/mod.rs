@@ -128,6 +128,8 @@ pub struct Funding {
     /// `planned`, `submitted`, `approved` or `rejected`.
     pub application_status: String,
     pub deadline: Option<String>,
+    /// The funding call of the network's bulletin this answers, if any.
+    pub funding_call_id: Option<i64>,
 }
 
 pub const FUNDING_LEVELS: &[&str] = &["eu", "bund", "land", "kommune", "foundation"];
@@ -482,8 +484,10 @@ impl ProjectInput {
 }
 
 mod reports;
+mod targets;
 
 pub use reports::{FundingInput, MilestoneInput, ProgressInput, euros, parse_euros};
+pub use targets::{Current, Target, TargetChoices, TargetInput, TargetRecord, parse_number};
 
 #[cfg(test)]
 mod tests {

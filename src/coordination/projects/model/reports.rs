@@ -113,6 +113,9 @@ pub struct FundingInput {
     pub application_status: String,
     #[serde(default)]
     pub deadline: String,
+    /// The id of a funding call of the network's bulletin; may be empty.
+    #[serde(default)]
+    pub funding_call: String,
 }
 
 /// Cents as German text: `120.000,50 €`.
@@ -168,6 +171,14 @@ impl FundingInput {
             );
         }
         let deadline = optional_day(&mut v, "deadline", &self.deadline);
+        // Whether the call is one of the network's is the service's check.
+        let funding_call_id = match self.funding_call.trim() {
+            "" => None,
+            value => value.parse::<i64>().ok().or_else(|| {
+                v.add("funding_call", Msg::new("proj-err-funding-call"));
+                None
+            }),
+        };
         if !v.is_ok() {
             return Err(v.errors);
         }
@@ -182,6 +193,7 @@ impl FundingInput {
             period_until,
             application_status: self.application_status.trim().into(),
             deadline,
+            funding_call_id,
         })
     }
 }

@@ -1,6 +1,9 @@
 //! The OParl routes. Anonymous and read-only: every handler shows public
 //! objects only (see `store`), answers JSON with CORS open for GET, and
-//! turns its own errors into JSON that carries the CORS header too.
+//! turns its own errors into JSON that carries the CORS header too. The
+//! papers (published concerns) are in `papers`.
+
+pub mod papers;
 
 use std::collections::HashMap;
 
@@ -46,7 +49,7 @@ fn answer(status: StatusCode, value: &Value) -> Response {
     response
 }
 
-fn respond(viewer: &Viewer, result: Result<Value, AppError>) -> Response {
+pub(crate) fn respond(viewer: &Viewer, result: Result<Value, AppError>) -> Response {
     match result {
         Ok(value) => answer(StatusCode::OK, &value),
         Err(error) if error.status.is_server_error() => error.into_response(),
@@ -57,7 +60,7 @@ fn respond(viewer: &Viewer, result: Result<Value, AppError>) -> Response {
     }
 }
 
-fn urls(app: &App) -> Urls {
+pub(crate) fn urls(app: &App) -> Urls {
     Urls::new(&app.config.base())
 }
 
@@ -299,6 +302,7 @@ fn files(urls: &Urls, d: &BodyData) -> Vec<Entry> {
         out.extend(model::protocol(urls, d, m));
     }
     out.extend(d.files.iter().map(|f| model::file(urls, d, f)));
+    out.extend(papers::files(urls, d));
     let visible: Vec<i64> = d.files.iter().map(|f| f.id).collect();
     out.extend(tombstones(urls, d, "file", &visible));
     out
@@ -381,8 +385,7 @@ body_list!(agenda_item_list, "agenda-items", agenda_items);
 body_list!(file_list, "files", files);
 body_list!(location_list, "locations", locations);
 body_list!(term_list, "legislative-terms", model::terms);
-// ikon keeps no papers (Drucksachen); OParl requires the list.
-body_list!(paper_list, "papers", |_, _| Vec::new());
+body_list!(paper_list, "papers", papers::papers);
 
 pub async fn conference(
     State(app): State<App>,
@@ -466,14 +469,14 @@ pub async fn term(
 
 /// A meeting-level object (meeting, its location and PDFs, an agenda item,
 /// a file): finds the body through the object, or its tombstone.
-async fn by_object(
+pub(crate) async fn by_object(
     app: &App,
     raw: &str,
     kind: &str,
     build: impl FnOnce(&Urls, &BodyData, i64) -> Option<Entry>,
 ) -> Result<Value, AppError> {
     let object_id = id(raw)?;
-    let network_kind = if kind == "agenda_item" || kind == "file" {
+    let network_kind = if matches!(kind, "agenda_item" | "file" | "paper") {
         kind
     } else {
         "meeting"
