@@ -102,6 +102,18 @@ pub async fn list_users(db: &Db) -> Result<Vec<User>, sqlx::Error> {
     Ok(rows.into_iter().filter_map(UserRow::into_user).collect())
 }
 
+/// The coordinator accounts of one network, oldest first.
+pub async fn coordinators_of(db: &Db, network_id: i64) -> Result<Vec<User>, sqlx::Error> {
+    let sql =
+        format!("SELECT {USER_COLUMNS} FROM users WHERE role = $1 AND network_id = $2 ORDER BY id");
+    let rows: Vec<UserRow> = sqlx::query_as(&sql)
+        .bind(crate::accounts::model::Role::Coordinator.code())
+        .bind(network_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.into_iter().filter_map(UserRow::into_user).collect())
+}
+
 pub async fn admin_exists(db: &Db) -> Result<bool, sqlx::Error> {
     let row = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0")
         .fetch_one(db.pool())

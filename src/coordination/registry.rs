@@ -117,11 +117,9 @@ pub async fn decision(db: &Db, id: DecisionId) -> AppResult<Option<DecisionRef>>
 
 /// The e-mail addresses of the network's coordinators.
 pub async fn coordinator_emails(db: &Db, network_id: NetworkId) -> AppResult<Vec<String>> {
-    use crate::accounts::model::Role;
-    let mut emails: Vec<String> = crate::accounts::store::list_users(db)
+    let mut emails: Vec<String> = crate::accounts::store::coordinators_of(db, network_id.get())
         .await?
         .into_iter()
-        .filter(|u| u.role == Role::Coordinator && u.network_id == Some(network_id.get()))
         .map(|u| u.email)
         .collect();
     emails.sort();
@@ -137,18 +135,12 @@ pub async fn coordinator_organization(
     db: &Db,
     network_id: NetworkId,
 ) -> AppResult<Option<Organization>> {
-    use crate::accounts::model::Role;
-    let mut coordinators: Vec<_> = crate::accounts::store::list_users(db)
+    let first_with_organization = crate::accounts::store::coordinators_of(db, network_id.get())
         .await?
         .into_iter()
-        .filter(|u| u.role == Role::Coordinator && u.network_id == Some(network_id.get()))
-        .filter_map(|u| u.organization_id.map(|o| (u.id, o)))
-        .collect();
-    coordinators.sort();
+        .find_map(|u| u.organization_id);
     let members = members(db, network_id).await?;
-    let by_account = coordinators
-        .first()
-        .and_then(|(_, id)| members.iter().find(|o| o.id == *id));
+    let by_account = first_with_organization.and_then(|id| members.iter().find(|o| o.id == id));
     let county_office = || {
         members
             .iter()
