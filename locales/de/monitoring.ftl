@@ -23,5 +23,33 @@ mon-no-data = Für diesen Kreis liegen noch keine Zahlen vor. Tabellen der stati
 mon-marks = Zeichenerklärung
 mon-marks-legend = „-“ nichts vorhanden (genau null) · „0“ weniger als die Hälfte der kleinsten dargestellten Einheit · „.“ unbekannt oder geheim zu halten · „...“ noch nicht verfügbar · „/“ keine Angabe, da nicht sicher genug · „x“ Tabellenfach gesperrt · „()“ Aussagewert eingeschränkt · p vorläufig, r berichtigt, s geschätzt (Amt), e geschätzt · „derived“ von ikon aus einem veröffentlichten Anteil berechnete Zahl.
 mon-err-group = Unbekannte Gruppe. Möglich ist: foreigners.
-mon-err-units = Unbekannte Einheiten. Möglich sind: municipalities (Gemeinden, Zensus 2022) oder grid (1-km-Gitterzellen, Zensus 2011, Region 095).
+mon-err-units = Unbekannte Einheiten. Möglich sind: municipalities (Gemeinden, Zensus 2022) oder grid (1-km-Gitterzellen, Zensus 2011: Mittelfranken 095 und seine Kreise und Gemeinden).
 mon-err-no-units = Für diese Region, Einheiten und diesen Zeitraum liegen keine Zahlen vor.
+
+mon-map-title = { $indicator } nach Gemeinden, { $period }
+mon-map-no-data = keine Angabe
+mon-map-table = Zahlen zur Karte: { $title }
+mon-map-boundaries = Gemeindegrenzen: VG250, Gebietsstand 01.01.2016, { $attribution }.
+mon-map-boundaries-older = Die Grenzen sind älter als die Zahlen (Stichtag { $period }).
+mon-municipality = Gemeinde
+mon-key = Gemeindeschlüssel
+mon-lq = Standortquotient
+mon-lq-map-title = Standortquotient der ausländischen Bevölkerung nach Gemeinden, { $period }
+mon-concentration = Wohnräumliche Verteilung
+mon-concentration-lead = Wie gleichmäßig die ausländische Bevölkerung über die Gemeinden und über 1-km-Gitterzellen des Kreises verteilt wohnt. Die Maßzahlen beschreiben Verteilungen, nicht ihre Ursachen; sie hängen stark von der Größe der Einheiten ab und sind nur bei gleicher Einheit und gleichem Jahr vergleichbar.
+mon-concentration-indices = Maßzahlen der wohnräumlichen Verteilung
+mon-concentration-none = Für diesen Kreis liegen keine Zahlen nach Gemeinden oder Gitterzellen vor.
+mon-concentration-units-note = Ausländerzahlen sind aus den veröffentlichten Anteilen berechnet (gerundet). Gitterzellen sind dem Kreis über ihren Mittelpunkt zugeordnet.
+mon-units = Einheiten
+mon-units-count = Anzahl bewohnter Einheiten
+mon-units-municipalities = Gemeinden
+mon-units-grid = 1-km-Gitterzellen
+mon-dissimilarity = Segregationsindex (D)
+mon-dissimilarity-def = Anteil der ausländischen Bevölkerung, der umziehen müsste, damit sie in jeder Einheit denselben Anteil hätte wie im ganzen Kreis (0 = gleich verteilt, 1 = vollständig getrennt).
+mon-isolation = Isolationsindex
+mon-isolation-def = Durchschnittlicher Ausländeranteil in der Einheit, in der eine ausländische Person wohnt.
+mon-interaction = Interaktionsindex
+mon-interaction-def = Durchschnittlicher Anteil der übrigen Bevölkerung in der Einheit, in der eine ausländische Person wohnt (Isolation + Interaktion = 1).
+mon-entropy = Entropie (Durchmischung)
+mon-entropy-def = Durchmischung der beiden Gruppen im ganzen Kreis; größer bei gleichmäßigerer Mischung.
+mon-lq-def = Ausländeranteil der Einheit geteilt durch den Ausländeranteil des ganzen Kreises: 1 heißt so hoch wie im Kreis, 2 doppelt so hoch, 0,5 halb so hoch.

@@ -23,5 +23,33 @@ mon-no-data = No figures for this county yet. Tables of the statistical offices 
 mon-marks = Special marks
 mon-marks-legend = “-” nothing (exactly zero) · “0” less than half the smallest unit shown · “.” unknown or confidential · “...” not yet available · “/” not shown, too uncertain · “x” cell blocked · “()” limited reliability · p provisional, r revised, s estimated (office), e estimated · “derived” a count ikon computed from a published share.
 mon-err-group = Unknown group. Possible: foreigners.
-mon-err-units = Unknown units. Possible: municipalities (Zensus 2022) or grid (1 km cells, Zensus 2011, region 095).
+mon-err-units = Unknown units. Possible: municipalities (Zensus 2022) or grid (1 km cells, Zensus 2011: Mittelfranken 095 and its Kreise and Gemeinden).
 mon-err-no-units = No figures for this region, these units and this period.
+
+mon-map-title = { $indicator } by Gemeinde, { $period }
+mon-map-no-data = no figure
+mon-map-table = Figures of the map: { $title }
+mon-map-boundaries = Gemeinde boundaries: VG250 as of 1 January 2016, { $attribution }.
+mon-map-boundaries-older = The boundaries are older than the figures (reference date { $period }).
+mon-municipality = Gemeinde
+mon-key = Municipality key
+mon-lq = Location quotient
+mon-lq-map-title = Location quotient of the foreign population by Gemeinde, { $period }
+mon-concentration = Residential distribution
+mon-concentration-lead = How evenly the foreign population lives across the Gemeinden and the 1 km grid cells of the Kreis. The measures describe distributions, not their causes; they depend strongly on the size of the units and are comparable only for the same unit and year.
+mon-concentration-indices = Measures of residential distribution
+mon-concentration-none = There are no figures by Gemeinde or grid cell for this Kreis.
+mon-concentration-units-note = Counts of foreign nationals are derived from the published shares (rounded). Grid cells belong to the Kreis by their centre.
+mon-units = Units
+mon-units-count = Inhabited units
+mon-units-municipalities = Gemeinden
+mon-units-grid = 1 km grid cells
+mon-dissimilarity = Dissimilarity index (D)
+mon-dissimilarity-def = Share of the foreign population that would have to move for every unit to have the same share as the whole Kreis (0 = even, 1 = completely separate).
+mon-isolation = Isolation index
+mon-isolation-def = Average share of foreign nationals in the unit where a foreign national lives.
+mon-interaction = Interaction index
+mon-interaction-def = Average share of the rest of the population in the unit where a foreign national lives (isolation + interaction = 1).
+mon-entropy = Entropy (mixing)
+mon-entropy-def = Mixing of the two groups across the Kreis; higher when more even.
+mon-lq-def = The unit's share of foreign nationals divided by the share of the whole Kreis: 1 means as high as in the Kreis, 2 twice as high, 0.5 half as high.

@@ -1,5 +1,6 @@
-//! Boundaries of the Kreise (all of Germany) and of the Bavarian
-//! Regierungsbezirke, served as GeoJSON. Geometry never enters the
+//! Boundaries of the Kreise (all of Germany), of the Bavarian
+//! Regierungsbezirke and of the Bavarian Gemeinden, served as GeoJSON and
+//! handed to the maps as rings of points. Geometry never enters the
 //! database: the embedded files are parsed once, on first use, and each
 //! feature's geometry is kept as ready-to-send JSON text indexed by key.
 
@@ -11,10 +12,16 @@ use super::model::Level;
 
 static KREISE: &str = include_str!("../../data/landkreise_simplify200.geojson");
 static RBZ_BAYERN: &str = include_str!("../../data/vg250_rbz_bayern_simplified.geojson");
+static GEMEINDEN_BAYERN: &str = include_str!("../../data/vg250_2016_gemeinden_bayern.geojson");
 
 /// The attribution each file requires (see data/README.md).
 const KREISE_SOURCE: &str = "© GeoBasis-DE / BKG 2013 (Daten verändert)";
 const RBZ_SOURCE: &str = "© GeoBasis-DE / BKG (2021), Daten verändert";
+/// The Gemeinde outlines' attribution.
+pub const GEMEINDEN_SOURCE: &str = "© GeoBasis-DE / BKG 2017 (Daten verändert)";
+/// The Gemeinde outlines' Gebietsstand: maps of later figures say the
+/// boundaries are older.
+pub const GEMEINDEN_AS_OF: &str = "2016-01-01";
 
 struct Shape {
     /// The feature's `geometry` member, serialised.
@@ -44,6 +51,7 @@ static SHAPES: LazyLock<HashMap<String, Shape>> = LazyLock::new(|| {
     for (text, level, source) in [
         (KREISE, Level::District, KREISE_SOURCE),
         (RBZ_BAYERN, Level::DistrictGovernment, RBZ_SOURCE),
+        (GEMEINDEN_BAYERN, Level::Municipality, GEMEINDEN_SOURCE),
     ] {
         let collection: Collection = serde_json::from_str(text).expect("embedded GeoJSON is valid");
         for feature in collection.features {
@@ -63,6 +71,91 @@ static SHAPES: LazyLock<HashMap<String, Shape>> = LazyLock::new(|| {
 /// Whether a boundary exists for this key.
 pub fn has(key: &str) -> bool {
     SHAPES.contains_key(key)
+}
+
+/// A ring of (longitude, latitude) points.
+pub type Ring = Vec<[f64; 2]>;
+
+/// A Gemeinde's outline for drawing: its polygons, each an outer ring
+/// followed by its holes.
+pub struct Outline {
+    pub key: String,
+    pub name: String,
+    pub polygons: Vec<Vec<Ring>>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", content = "coordinates")]
+enum Geometry {
+    Polygon(Vec<Ring>),
+    MultiPolygon(Vec<Vec<Ring>>),
+}
+
+#[derive(Deserialize)]
+struct OutlineFeature {
+    properties: OutlineProperties,
+    geometry: Geometry,
+}
+
+#[derive(Deserialize)]
+struct OutlineProperties {
+    #[serde(rename = "AGS")]
+    ags: String,
+    #[serde(rename = "GEN")]
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct OutlineCollection {
+    features: Vec<OutlineFeature>,
+}
+
+/// Every Bavarian Gemeinde's outline, by key.
+static OUTLINES: LazyLock<Vec<Outline>> = LazyLock::new(|| {
+    let collection: OutlineCollection =
+        serde_json::from_str(GEMEINDEN_BAYERN).expect("embedded GeoJSON is valid");
+    let mut outlines: Vec<Outline> = collection
+        .features
+        .into_iter()
+        .map(|f| Outline {
+            key: f.properties.ags,
+            name: f.properties.name,
+            polygons: match f.geometry {
+                Geometry::Polygon(rings) => vec![rings],
+                Geometry::MultiPolygon(polygons) => polygons,
+            },
+        })
+        .collect();
+    outlines.sort_by(|a, b| a.key.cmp(&b.key));
+    outlines
+});
+
+/// The outlines of the Gemeinden whose key starts with `prefix` (a Land,
+/// Regierungsbezirk or Kreis key), by key; empty outside Bavaria.
+pub fn municipality_outlines(prefix: &str) -> Vec<&'static Outline> {
+    OUTLINES
+        .iter()
+        .filter(|o| o.key.starts_with(prefix))
+        .collect()
+}
+
+/// Whether the point (longitude, latitude) lies inside the outline (even-odd
+/// rule over every ring, so holes are left out).
+pub fn contains(outline: &Outline, lon: f64, lat: f64) -> bool {
+    let mut inside = false;
+    for ring in outline.polygons.iter().flatten() {
+        let mut j = ring.len().wrapping_sub(1);
+        for (i, p) in ring.iter().enumerate() {
+            let q = ring[j];
+            if (p[1] > lat) != (q[1] > lat)
+                && lon < (q[0] - p[0]) * (lat - p[1]) / (q[1] - p[1]) + p[0]
+            {
+                inside = !inside;
+            }
+            j = i;
+        }
+    }
+    inside
 }
 
 #[derive(Serialize)]
@@ -98,8 +191,10 @@ mod tests {
     fn every_kreis_and_bavarian_district_government_has_a_shape() {
         let kreise = SHAPES.keys().filter(|k| k.len() == 5).count();
         let rbz = SHAPES.keys().filter(|k| k.len() == 3).count();
-        assert_eq!((kreise, rbz), (400, 7));
-        assert!(has("09662") && has("095") && !has("09") && !has("09575153"));
+        let gemeinden = SHAPES.keys().filter(|k| k.len() == 8).count();
+        assert_eq!((kreise, rbz, gemeinden), (400, 7, 2238));
+        assert!(has("09662") && has("095") && !has("09") && has("09575153"));
+        assert!(!has("08111000"));
     }
 
     #[test]
@@ -113,5 +208,19 @@ mod tests {
             Some("Polygon" | "MultiPolygon")
         ));
         assert!(feature("081", "Stuttgart", Level::DistrictGovernment).is_none());
+    }
+
+    #[test]
+    fn a_kreis_has_its_gemeinden_and_a_town_lies_inside_its_own() {
+        let neustadt = municipality_outlines("09575");
+        assert_eq!(neustadt.len(), 39);
+        // Bad Windsheim's market square lies in Bad Windsheim only.
+        let holding: Vec<&str> = neustadt
+            .iter()
+            .filter(|o| contains(o, 10.4158, 49.5017))
+            .map(|o| o.name.as_str())
+            .collect();
+        assert_eq!(holding, ["Bad Windsheim"]);
+        assert!(municipality_outlines("08").is_empty());
     }
 }

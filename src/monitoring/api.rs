@@ -192,7 +192,7 @@ pub async fn indicator(
 pub struct ConcentrationQuery {
     /// Region key: `DG` or an AGS prefix, e.g. `09575`.
     pub region: String,
-    /// `municipalities` (Zensus 2022) or `grid` (Zensus 2011 1 km cells, Mittelfranken: region `095`).
+    /// `municipalities` (Zensus 2022) or `grid` (Zensus 2011 1 km cells: Mittelfranken `095` and its Kreise and Gemeinden).
     pub units: Option<String>,
     /// The group; only `foreigners` so far.
     pub group: Option<String>,
@@ -236,10 +236,8 @@ pub async fn concentration(
         concentration::Units::Municipalities if period.is_none_or(|p| p == "2022") => {
             concentration::municipalities(&app.db, &key).await?
         }
-        concentration::Units::Grid
-            if key == concentration::GRID_REGION && period.is_none_or(|p| p == "2011") =>
-        {
-            concentration::grid()
+        concentration::Units::Grid if period.is_none_or(|p| p == "2011") => {
+            concentration::grid_in(&key)
         }
         _ => None,
     };

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod concentration;
 pub mod import;
 pub mod indicators;
+pub mod maps;
 pub mod model;
 pub mod service;
 pub mod store;

@@ -17,6 +17,7 @@ use super::{
         catalogue::{self, Indicator},
         series::{Point, series},
     },
+    maps,
     service::shipped,
 };
 use crate::{
@@ -191,6 +192,14 @@ pub async fn situation(
         let points = series(&app.db, indicator, &key, None).await?;
         panels.push(panel(indicator, &points, viewer.lang));
     }
+    let mut gemeinde_maps = std::collections::BTreeMap::new();
+    for code in maps::MAPPED {
+        let indicator = catalogue::find(code).ok_or_else(|| AppError::internal(code))?;
+        if let Some(map) = maps::indicator_map(&app.db, indicator, &key, viewer.lang).await? {
+            gemeinde_maps.insert(*code, map);
+        }
+    }
+    let concentration = maps::concentration_panel(&app.db, &key, viewer.lang).await?;
     // The share of foreigners beside the larger regions, latest per source.
     let share = catalogue::find("foreigners_share")
         .ok_or_else(|| AppError::internal("foreigners_share"))?;
@@ -233,6 +242,8 @@ pub async fn situation(
             panels => panels,
             comparison => comparison,
             comparison_sources => sources,
+            maps => gemeinde_maps,
+            concentration => concentration,
         },
     )
 }

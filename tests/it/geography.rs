@@ -140,7 +140,8 @@ backend_test!(a_kreis_with_its_context, |app: TestApp| async move {
             .unwrap()
             .contains(&"91459".into())
     );
-    assert_eq!(town["has_boundary"], false);
+    // Bavarian Gemeinden have their VG250 outline.
+    assert_eq!(town["has_boundary"], true);
 
     let state = json(&app, "/api/v1/regions/09", StatusCode::OK).await;
     assert_eq!(state["name"], "Bayern");
@@ -262,7 +263,7 @@ backend_test!(
 );
 
 backend_test!(boundaries_are_geojson, |app: TestApp| async move {
-    for key in ["09575", "095", "09662"] {
+    for key in ["09575", "095", "09662", "09575145"] {
         let response = app.get(&format!("/api/v1/regions/{key}/boundary")).await;
         assert_eq!(response.status(), StatusCode::OK, "{key}");
         assert_eq!(response.headers()["content-type"], "application/geo+json");
@@ -278,7 +279,13 @@ backend_test!(boundaries_are_geojson, |app: TestApp| async move {
                 .is_empty()
         );
     }
-    for key in ["09", "081", "09575153"] {
+    let town = json(&app, "/api/v1/regions/09575145/boundary", StatusCode::OK).await;
+    assert_eq!(
+        town["properties"]["attribution"],
+        "© GeoBasis-DE / BKG 2017 (Daten verändert)"
+    );
+    // No Land outline, no Stuttgart (outside Bavaria), no Gemeinde outside Bavaria.
+    for key in ["09", "081", "08111000"] {
         let body = json(
             &app,
             &format!("/api/v1/regions/{key}/boundary"),

@@ -1,8 +1,9 @@
 """Reference values for ikon's residential concentration indices, computed
 with PySAL's `segregation` package from ikon's shipped statistics.
 
-Usage: check_segregation.py municipalities PREFIX | grid
-Prints JSON: dissimilarity, isolation, interaction, entropy, units, total,
+Usage: check_segregation.py municipalities PREFIX | grid [PREFIX]
+With a PREFIX, `grid` keeps the cells whose centre lies in a Gemeinde with
+that key prefix (shapely over the shipped Gemeinde outlines). Prints JSON: dissimilarity, isolation, interaction, entropy, units, total,
 group_total and the location quotients in ikon's unit order (Gemeinden by
 key, grid cells in file order)."""
 
@@ -42,7 +43,20 @@ def municipalities(prefix):
     return rows
 
 
-def grid():
+def outline(prefix):
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    path = os.path.join(DATA, "..", "vg250_2016_gemeinden_bayern.geojson")
+    with open(path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    return unary_union([shape(x["geometry"]) for x in features if x["properties"]["AGS"].startswith(prefix)])
+
+
+def grid(prefix=None):
+    from shapely.geometry import Point
+
+    area = outline(prefix) if prefix else None
     rows = []
     with open(os.path.join(DATA, "zensus2011_grid1km_mittelfranken.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -50,12 +64,17 @@ def grid():
             share = float(r["auslaender_anteil_pct"])
             if total < 0 or share < 0:
                 continue
+            if area is not None and not area.contains(Point(float(r["lon"]), float(r["lat"]))):
+                continue
             rows.append((None, half_up(total * share / 100.0), total))
     return rows
 
 
 def main():
-    rows = grid() if sys.argv[1] == "grid" else municipalities(sys.argv[2])
+    if sys.argv[1] == "grid":
+        rows = grid(sys.argv[2] if len(sys.argv) > 2 else None)
+    else:
+        rows = municipalities(sys.argv[2])
     df = pd.DataFrame({"group": [r[1] for r in rows], "total": [r[2] for r in rows]})
     df["rest"] = df["total"] - df["group"]
     lq = MultiLocationQuotient(df, ["group", "rest"]).statistics[:, 0]

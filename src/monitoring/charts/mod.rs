@@ -1,9 +1,12 @@
 //! Charts drawn on the server as SVG, no JavaScript and no extra crate:
-//! lines for time series, bars for breakdowns. Colours follow the
+//! lines for time series, bars for breakdowns, `choropleth` maps of the
+//! Gemeinden. Colours follow the
 //! Okabe–Ito palette (readable with every common colour-vision
 //! deficiency), and lines differ in dash pattern and marker shape too, so
 //! colour is never the only cue. Every chart is followed by its data
 //! table on the page; the SVG carries a title for screen readers.
+
+pub mod choropleth;
 
 use std::fmt::Write;
 

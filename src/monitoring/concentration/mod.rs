@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use crate::{
     core::store::Db,
+    geography::boundaries,
     monitoring::{import::values, store::observations},
 };
 
@@ -19,6 +20,7 @@ use indices::{Unit, compute};
 const GRID: &str = include_str!("../../../data/statistics/zensus2011_grid1km_mittelfranken.csv");
 /// The region the shipped grid covers.
 pub const GRID_REGION: &str = "095";
+const GRID_SOURCE: &str = "Zensus 2011, 1-km-Gitterzellen (Ausländer aus dem Anteil abgeleitet)";
 
 /// A unit's location quotient.
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -84,6 +86,20 @@ fn finish(
     })
 }
 
+/// The current names of the Gemeinden whose key starts with `prefix`.
+pub async fn municipality_names(
+    db: &Db,
+    prefix: &str,
+) -> Result<std::collections::HashMap<String, String>, sqlx::Error> {
+    let names: Vec<(String, String)> = sqlx::query_as(
+        "SELECT key, name FROM regions WHERE key LIKE $1 AND level = 'municipality'",
+    )
+    .bind(format!("{prefix}%"))
+    .fetch_all(db.pool())
+    .await?;
+    Ok(names.into_iter().collect())
+}
+
 /// The Gemeinden below `region` with Zensus 2022 population and
 /// (derived) foreigners.
 pub async fn municipalities(db: &Db, region: &str) -> Result<Option<Concentration>, sqlx::Error> {
@@ -91,13 +107,7 @@ pub async fn municipalities(db: &Db, region: &str) -> Result<Option<Concentratio
     let table = "Zensus2022-Gemeinden";
     let totals = observations::series_below(db, table, "PRS018", prefix, 8).await?;
     let groups = observations::series_below(db, table, "AUSL", prefix, 8).await?;
-    let names: Vec<(String, String)> = sqlx::query_as(
-        "SELECT key, name FROM regions WHERE key LIKE $1 AND level = 'municipality'",
-    )
-    .bind(format!("{prefix}%"))
-    .fetch_all(db.pool())
-    .await?;
-    let names: std::collections::HashMap<String, String> = names.into_iter().collect();
+    let names = municipality_names(db, prefix).await?;
     let mut units: Vec<(String, String, Unit)> = totals
         .iter()
         .filter_map(|t| {
@@ -128,6 +138,14 @@ pub async fn municipalities(db: &Db, region: &str) -> Result<Option<Concentratio
 /// foreigners derived from the published share; cells without data (−1)
 /// are left out.
 pub fn grid_units() -> Vec<(String, String, Unit)> {
+    grid_cells()
+        .into_iter()
+        .map(|(key, unit, _)| (key, String::new(), unit))
+        .collect()
+}
+
+/// The cells with their centre as (longitude, latitude).
+fn grid_cells() -> Vec<(String, Unit, [f64; 2])> {
     let mut out = Vec::new();
     for line in GRID.lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
@@ -145,23 +163,66 @@ pub fn grid_units() -> Vec<(String, String, Unit)> {
             &f[2][..f[2].len().saturating_sub(3)],
             &f[1][..f[1].len().saturating_sub(3)]
         );
+        let centre = [
+            values::number(f[4]).unwrap_or(f64::NAN),
+            values::number(f[5]).unwrap_or(f64::NAN),
+        ];
         out.push((
             key,
-            String::new(),
             Unit {
                 group: (total * share / 100.0).round(),
                 total,
             },
+            centre,
         ));
     }
     out
 }
 
+/// The region's grid indices: all of Mittelfranken, or the cells whose
+/// centre lies in a Kreis or Gemeinde of it (by the Gemeinde outlines);
+/// `None` outside the shipped grid.
+pub fn grid_in(region: &str) -> Option<Concentration> {
+    if region == GRID_REGION {
+        return grid();
+    }
+    if !region.starts_with(GRID_REGION) || !matches!(region.len(), 5 | 8) {
+        return None;
+    }
+    let outlines = boundaries::municipality_outlines(region);
+    let bounds: Vec<[f64; 4]> = outlines.iter().map(|o| extent(o)).collect();
+    let units = grid_cells()
+        .into_iter()
+        .filter(|(_, _, [lon, lat])| {
+            outlines.iter().zip(&bounds).any(|(o, b)| {
+                *lon >= b[0]
+                    && *lon <= b[1]
+                    && *lat >= b[2]
+                    && *lat <= b[3]
+                    && boundaries::contains(o, *lon, *lat)
+            })
+        })
+        .map(|(key, unit, _)| (key, String::new(), unit))
+        .collect();
+    finish(units, "grid_1km", GRID_SOURCE, "2011")
+}
+
+/// West, east, south and north of an outline.
+fn extent(o: &boundaries::Outline) -> [f64; 4] {
+    o.polygons
+        .iter()
+        .flatten()
+        .flatten()
+        .fold([f64::MAX, f64::MIN, f64::MAX, f64::MIN], |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].max(p[0]),
+                b[2].min(p[1]),
+                b[3].max(p[1]),
+            ]
+        })
+}
+
 pub fn grid() -> Option<Concentration> {
-    finish(
-        grid_units(),
-        "grid_1km",
-        "Zensus 2011, 1-km-Gitterzellen (Ausländer aus dem Anteil abgeleitet)",
-        "2011",
-    )
+    finish(grid_units(), "grid_1km", GRID_SOURCE, "2011")
 }

@@ -88,6 +88,22 @@ fn matches(q: &Query, s: &Stored) -> bool {
 
 type Sums = BTreeMap<(String, Option<String>), Sum>;
 
+/// The cells that match a query summed per (period, category).
+fn group<'a>(q: &Query, rows: impl Iterator<Item = &'a Stored>, breakdown: Option<&str>) -> Sums {
+    let mut out = Sums::new();
+    for r in rows.filter(|r| matches(q, r)) {
+        let category = breakdown.map(|b| {
+            r.dims
+                .iter()
+                .find(|d| d.classifier == b)
+                .map(|d| d.attribute.clone())
+                .unwrap_or_default()
+        });
+        out.entry((r.period.clone(), category)).or_default().add(r);
+    }
+    out
+}
+
 /// Sums of a query per (period, category); `true` when they come from the
 /// region's children.
 async fn sums(
@@ -112,18 +128,29 @@ async fn sums(
         }
         from_children = true;
     }
-    let mut out = Sums::new();
-    for r in rows.iter().filter(|r| matches(q, r)) {
-        let category = breakdown.map(|b| {
-            r.dims
-                .iter()
-                .find(|d| d.classifier == b)
-                .map(|d| d.attribute.clone())
-                .unwrap_or_default()
-        });
-        out.entry((r.period.clone(), category)).or_default().add(r);
+    Ok((group(q, rows.iter(), breakdown), from_children))
+}
+
+/// Sums of a query for every region below `prefix` with keys of `len`
+/// digits, by region: a few queries whatever the number of regions.
+async fn sums_below(
+    db: &Db,
+    q: &Query,
+    prefix: &str,
+    len: usize,
+) -> Result<BTreeMap<String, Sums>, sqlx::Error> {
+    let mut rows = Vec::new();
+    for measure in q.measures {
+        rows.extend(observations::series_below(db, q.table, measure, prefix, len).await?);
     }
-    Ok((out, from_children))
+    let mut regions: BTreeMap<String, Vec<&Stored>> = BTreeMap::new();
+    for r in &rows {
+        regions.entry(r.region_key.clone()).or_default().push(r);
+    }
+    Ok(regions
+        .into_iter()
+        .map(|(key, rows)| (key, group(q, rows.into_iter(), None)))
+        .collect())
 }
 
 fn denominator_period(rule: PeriodRule, period: &str) -> Option<String> {
@@ -148,16 +175,22 @@ async fn variant_series(db: &Db, v: &Variant, region: &str) -> Result<Vec<Point>
         (true, _) => format!("{} (Summe der Kreise)", v.source),
         (false, _) => v.source.to_string(),
     };
+    Ok(combine(v, numerators, denominators.as_ref(), &source))
+}
+
+/// Numerators over denominators (of the period the variant's rule names)
+/// as points; a numerator without its denominator gives no point.
+fn combine(v: &Variant, numerators: Sums, denominators: Option<&Sums>, source: &str) -> Vec<Point> {
     let mut out = Vec::new();
     for ((period, category), num) in numerators {
-        let point = match &denominators {
+        let point = match denominators {
             None => Point {
                 period,
                 value: num.value,
                 numerator: None,
                 denominator: None,
                 mark: num.mark,
-                source: source.clone(),
+                source: source.to_string(),
                 category,
                 licence: num.licence,
             },
@@ -186,13 +219,45 @@ async fn variant_series(db: &Db, v: &Variant, region: &str) -> Result<Vec<Point>
                     numerator: num.value,
                     denominator: den.value,
                     mark,
-                    source: source.clone(),
+                    source: source.to_string(),
                     category,
                     licence: num.licence,
                 }
             }
         };
         out.push(point);
+    }
+    out
+}
+
+/// The series of `indicator` for every region below `prefix` whose key has
+/// `len` digits (8: the Gemeinden of a Kreis), by region, every source
+/// with own figures at that level; breakdowns are left out.
+pub async fn below(
+    db: &Db,
+    indicator: &Indicator,
+    prefix: &str,
+    len: usize,
+) -> Result<BTreeMap<String, Vec<Point>>, sqlx::Error> {
+    let mut out: BTreeMap<String, Vec<Point>> = BTreeMap::new();
+    for v in indicator.variants.iter().filter(|v| v.breakdown.is_none()) {
+        let numerators = sums_below(db, &v.numerator, prefix, len).await?;
+        let denominators = match &v.denominator {
+            Some(d) => Some(sums_below(db, d, prefix, len).await?),
+            None => None,
+        };
+        for (region, sums) in numerators {
+            let dens = match &denominators {
+                Some(all) => match all.get(&region) {
+                    Some(d) => Some(d),
+                    None => continue,
+                },
+                None => None,
+            };
+            out.entry(region)
+                .or_default()
+                .extend(combine(v, sums, dens, v.source));
+        }
     }
     Ok(out)
 }

@@ -83,9 +83,19 @@ backend_test!(
         assert_eq!(ikon["unit"], "grid_1km");
         assert_eq!(ikon["period"], "2011");
         same(&ikon, &pysal(&["grid"]));
-        // No grid for a single Kreis yet, a wrong period, an unknown group.
-        assert_eq!(
+        // The cells inside the demo Kreis (by its Gemeinden's outlines).
+        let body = text_with_status(
             app.get("/api/v1/statistics/concentration?region=09575&units=grid")
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        let kreis: Value = serde_json::from_str(&body).unwrap();
+        assert!(kreis["units"].as_u64().unwrap() > 500);
+        same(&kreis, &pysal(&["grid", "09575"]));
+        // No grid outside Mittelfranken, a wrong period, an unknown group.
+        assert_eq!(
+            app.get("/api/v1/statistics/concentration?region=09162&units=grid")
                 .await
                 .status(),
             StatusCode::NOT_FOUND
