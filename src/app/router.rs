@@ -292,6 +292,11 @@ fn bulletin(t: RouteTable) -> RouteTable {
         .post(POST_STATUS, web::posts::change_status)
         .post(POST_PIN, web::posts::pin)
         .post(POST_REGISTRATION, web::posts::registration)
+        .post(POST_FILES, web::files::upload)
+        .get_other(POST_FILE, web::files::download)
+        .post(POST_FILE_DELETE, web::files::delete)
+        .post(POST_REPORT, web::files::report)
+        .post(POST_SHARE, web::files::share)
         // feeds, for programs that sign in nowhere
         .get_other(POSTS_ATOM, web::feeds::atom)
         .get_other(POSTS_JSON, web::feeds::json)

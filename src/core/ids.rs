@@ -78,6 +78,8 @@ ids! {
     OfferId,
     /// A post on a network's bulletin.
     PostId,
+    /// A file attached to a bulletin post (a document or a report's photo).
+    PostFileId,
     /// An agreement of the responsibility matrix (coordination).
     AgreementId,
     /// A joint project of a network (coordination).

@@ -11,8 +11,8 @@ use std::fmt::Display;
 
 use crate::core::ids::{
     ActionItemId, AgendaItemId, AgreementId, AttachmentId, ConcernId, DecisionId, MeetingId,
-    MilestoneId, NetworkId, OfferId, OrganizationId, PersonId, PostId, ProjectId, ProposalId,
-    TokenId, UserId,
+    MilestoneId, NetworkId, OfferId, OrganizationId, PersonId, PostFileId, PostId, ProjectId,
+    ProposalId, TokenId, UserId,
 };
 
 /// Fills the `{…}` placeholders of `pattern` in order, percent-encoding
@@ -179,6 +179,11 @@ paths! {
     post_pin, POST_PIN = "/networks/{network_id}/posts/{post_id}/pin" (network_id: NetworkId, post_id: PostId);
     post_ics, POST_ICS = "/networks/{network_id}/posts/{post_id}/event.ics" (network_id: NetworkId, post_id: PostId);
     post_registration, POST_REGISTRATION = "/networks/{network_id}/posts/{post_id}/registration" (network_id: NetworkId, post_id: PostId);
+    post_files, POST_FILES = "/networks/{network_id}/posts/{post_id}/files" (network_id: NetworkId, post_id: PostId);
+    post_file, POST_FILE = "/networks/{network_id}/posts/{post_id}/files/{file_id}" (network_id: NetworkId, post_id: PostId, file_id: PostFileId);
+    post_file_delete, POST_FILE_DELETE = "/networks/{network_id}/posts/{post_id}/files/{file_id}/delete" (network_id: NetworkId, post_id: PostId, file_id: PostFileId);
+    post_report, POST_REPORT = "/networks/{network_id}/posts/{post_id}/report" (network_id: NetworkId, post_id: PostId);
+    post_share, POST_SHARE = "/networks/{network_id}/posts/{post_id}/share" (network_id: NetworkId, post_id: PostId);
     unsubscribe, UNSUBSCRIBE = "/unsubscribe/{token}" (token: &str);
     // ── coordination ───────────────────────────────────────────────────
     responsibilities, RESPONSIBILITIES = "/networks/{network_id}/responsibilities" (network_id: NetworkId);

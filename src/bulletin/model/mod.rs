@@ -4,6 +4,7 @@
 //! forms send, with its one `validate`; `views` what pages, the JSON API
 //! and the feeds show.
 
+pub mod files;
 pub mod input;
 pub mod views;
 

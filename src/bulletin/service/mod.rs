@@ -1,6 +1,8 @@
 //! The bulletin's changes: posts and their moderation (`posts`),
-//! subscriptions (here) and the mail sent for them (`mail`).
+//! subscriptions (here), the mail sent for them (`mail`), and a post's
+//! files, an event's report and shared good practice (`files`).
 
+pub mod files;
 pub mod mail;
 pub mod posts;
 

@@ -22,7 +22,7 @@ use crate::core::{
 /// subscribers.
 pub const NOTIFY_JOB: &str = "bulletin_notify";
 
-async fn log(
+pub(super) async fn log(
     tx: &mut Tx,
     actor: Actor<'_>,
     (network_id, id, action): (NetworkId, PostId, &str),

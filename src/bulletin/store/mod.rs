@@ -1,6 +1,8 @@
 //! SQL on the bulletin's own tables: posts and their tags here,
-//! registrations, settings and subscriptions in the submodules.
+//! registrations, settings, subscriptions and a post's files, report and
+//! shares in the submodules.
 
+pub mod files;
 pub mod registrations;
 pub mod subscriptions;
 

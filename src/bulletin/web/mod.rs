@@ -7,6 +7,7 @@
 
 pub mod calendar;
 pub mod feeds;
+pub mod files;
 pub mod posts;
 pub mod subscriptions;
 

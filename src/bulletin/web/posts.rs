@@ -257,6 +257,7 @@ pub async fn show(
             may_edit => may_edit(&viewer, &network, &post),
             may_manage => may_manage, transitions => transitions,
             registration => registration,
+            extras => super::files::extras(&app, &viewer, &network, &post).await?,
             internal => reads_network(&viewer, &network),
             feeds => feed_links(&app, network_id, &Feed::default()),
             login_link => format!(

@@ -168,11 +168,13 @@ pub async fn decide_proposal(
     Ok(accept)
 }
 
-/// A file as uploaded: its cleaned name and its bytes.
+/// A file as uploaded: its cleaned name and its bytes, and the form's
+/// other text fields in order.
 pub struct Upload {
     pub file_name: String,
     pub bytes: Vec<u8>,
     pub is_public: bool,
+    pub fields: Vec<(String, String)>,
 }
 
 fn unprocessable(code: &'static str, msg: Msg) -> AppError {

@@ -42,9 +42,9 @@ fn too_large(max: usize) -> AppError {
     )
 }
 
-/// Reads `file` and the optional `is_public` of a multipart body, the
-/// file up to `max` bytes; a larger one is refused (the rest of the body
-/// is drained so the client gets the answer).
+/// Reads `file`, the optional `is_public` and any other text fields of a
+/// multipart body, the file up to `max` bytes; a larger one is refused
+/// (the rest of the body is drained so the client gets the answer).
 pub async fn read_upload(
     multipart: Result<Multipart, MultipartRejection>,
     max: usize,
@@ -56,9 +56,15 @@ pub async fn read_upload(
         )
     })?;
     let (mut is_public, mut name, mut bytes, mut over) = (false, String::new(), Vec::new(), false);
+    let mut fields = Vec::new();
     while let Some(mut field) = multipart.next_field().await.map_err(bad_upload)? {
         match field.name() {
             Some("is_public") => is_public = !field.text().await.map_err(bad_upload)?.is_empty(),
+            Some(other) if other != "file" => {
+                let other = other.to_string();
+                let text = field.text().await.map_err(bad_upload)?;
+                fields.push((other, text));
+            }
             Some("file") => {
                 name = files::clean_name(field.file_name().unwrap_or_default());
                 while let Some(chunk) = field.chunk().await.map_err(bad_upload)? {
@@ -80,6 +86,7 @@ pub async fn read_upload(
         file_name: name,
         bytes,
         is_public,
+        fields,
     })
 }
 

@@ -22,8 +22,9 @@ pub const FORM_SLACK_BYTES: usize = 64 * 1024;
 
 /// Routes that take file uploads: an agenda item's attachments,
 /// `/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments`,
-/// and the answer to a concern,
-/// `/networks/{network_id}/concerns/{concern_id}/answer-document`.
+/// the answer to a concern,
+/// `/networks/{network_id}/concerns/{concern_id}/answer-document`, and a
+/// bulletin post's files, `/networks/{network_id}/posts/{post_id}/files`.
 pub fn is_upload(path: &str) -> bool {
     let segments: Vec<&str> = path.split('/').collect();
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -34,6 +35,9 @@ pub fn is_upload(path: &str) -> bool {
     ) || matches!(
         segments.as_slice(),
         ["", "networks", n, "concerns", c, "answer-document"] if number(n) && number(c)
+    ) || matches!(
+        segments.as_slice(),
+        ["", "networks", n, "posts", p, "files"] if number(n) && number(p)
     )
 }
 
@@ -78,6 +82,8 @@ mod tests {
     #[test]
     fn only_the_upload_route_gets_the_larger_limit() {
         assert!(is_upload("/networks/1/meetings/12/agenda/3/attachments"));
+        assert!(is_upload("/networks/1/posts/7/files"));
+        assert!(!is_upload("/networks/1/posts/7/files/2/delete"));
         assert!(!is_upload(
             "/networks/1/meetings/12/agenda/3/attachments/4/delete"
         ));

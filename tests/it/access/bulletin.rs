@@ -61,6 +61,34 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         "/networks/{network_id}/posts/{post_id}/registration",
         Rule::ReadNetwork,
     ),
+    // A post's files, an event's report (the fixture's event is ahead:
+    // the allowed get 409) and sharing good practice (it is no good
+    // practice: 409 for the supervisor and admins).
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/files",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/posts/{post_id}/files/{file_id}",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/files/{file_id}/delete",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/report",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/posts/{post_id}/share",
+        Rule::Supervise,
+    ),
     ("GET", "/networks/{network_id}/posts.atom", Rule::Public),
     ("GET", "/networks/{network_id}/posts.json", Rule::Public),
     ("GET", "/networks/{network_id}/posts.ics", Rule::Public),

@@ -80,6 +80,7 @@ fn allowed(rule: Rule, who: Who) -> bool {
         Rule::EditOrganization => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
         Rule::TakePart => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
         Rule::Admin => who == Who::Admin,
+        Rule::Supervise => matches!(who, Who::Supervisor | Who::Admin),
     }
 }
 
@@ -400,6 +401,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         ("project_id", f.project_id),
         ("concern_id", f.concern_id),
         ("milestone_id", 999_999),
+        ("file_id", 999_999),
     ] {
         path = path.replace(&format!("{{{name}}}"), &value.to_string());
     }

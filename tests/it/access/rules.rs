@@ -24,6 +24,8 @@ pub enum Rule {
     TakePart,
     /// An old URL: 308 to its new place for everybody.
     Redirect,
+    /// The supervisor of the network's region and admins.
+    Supervise,
 }
 
 pub const RULES: &[(&str, &str, Rule)] = &[

@@ -10,6 +10,7 @@ mod api;
 mod calendar;
 mod demo;
 mod feeds;
+mod files;
 mod mail;
 mod moderation;
 mod posts;
