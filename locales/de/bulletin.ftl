@@ -278,3 +278,4 @@ bul-err-report-long = Höchstens { $max } Zeichen.
 bul-err-report-too-early = Bericht und Fotos gibt es erst, wenn die Veranstaltung vorbei ist.
 bul-err-share-kind = Teilen lassen sich nur gute Beispiele.
 bul-err-share-unpublished = Teilen lässt sich nur ein veröffentlichter Beitrag.
+bul-corrected = Zu Ihren Suchwörtern gab es nichts; gezeigt werden Beiträge mit ähnlich geschriebenen Wörtern ({ $words }).

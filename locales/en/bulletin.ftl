@@ -278,3 +278,4 @@ bul-err-report-long = At most { $max } characters.
 bul-err-report-too-early = Report and photos come once the event is over.
 bul-err-share-kind = Only good practice can be shared.
 bul-err-share-unpublished = Only a published post can be shared.
+bul-corrected = Nothing matched your words as typed; showing posts with similarly spelt words ({ $words }).

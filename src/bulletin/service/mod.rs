@@ -5,6 +5,7 @@
 pub mod files;
 pub mod mail;
 pub mod posts;
+pub mod spelling;
 
 use serde_json::json;
 
@@ -89,6 +90,8 @@ pub async fn unsubscribe(
 /// A page of posts as a list, the API or a feed asks for it.
 pub struct Listed {
     pub posts: Vec<crate::bulletin::model::Post>,
+    /// The searched words as corrected when they found nothing as typed.
+    pub corrected: Option<String>,
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
@@ -146,16 +149,28 @@ pub async fn list(
     public_only: bool,
     per_page: i64,
 ) -> AppResult<Listed> {
-    let (q, page) = query(filters, view, public_only, per_page);
-    let (posts, total) = crate::bulletin::store::list(
-        app.db.pool(),
-        network_id,
-        &q,
-        crate::bulletin::model::today(),
-    )
-    .await?;
+    let (mut q, page) = query(filters, view, public_only, per_page);
+    let today = crate::bulletin::model::today();
+    let (mut posts, mut total) =
+        crate::bulletin::store::list(app.db.pool(), network_id, &q, today).await?;
+    // Nothing found: perhaps a typing mistake (only then is the network's
+    // vocabulary read).
+    let mut corrected = None;
+    if total == 0 && !q.words.is_empty() {
+        let vocabulary =
+            crate::bulletin::store::vocabulary(app.db.pool(), network_id, public_only).await?;
+        if let Some(words) = spelling::correct(&q.words, &vocabulary) {
+            q.words = words;
+            (posts, total) =
+                crate::bulletin::store::list(app.db.pool(), network_id, &q, today).await?;
+            if total > 0 {
+                corrected = Some(q.words.join(" "));
+            }
+        }
+    }
     Ok(Listed {
         posts,
+        corrected,
         total,
         page,
         per_page,

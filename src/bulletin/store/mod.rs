@@ -405,6 +405,33 @@ pub async fn deadlines_on<'e, E: Executor<'e, Database = Any>>(
     Ok(rows.iter().map(post_of).collect())
 }
 
+/// Every stem the network's posts contain (only public posts' for readers
+/// outside the network), for correcting typing mistakes.
+pub async fn vocabulary<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    network_id: NetworkId,
+    public_only: bool,
+) -> Result<std::collections::BTreeSet<String>, sqlx::Error> {
+    let sql = if public_only {
+        "SELECT search_text FROM posts WHERE network_id = $1 AND status <> 'review' AND audience = 'public'"
+    } else {
+        "SELECT search_text FROM posts WHERE network_id = $1 AND status <> 'review'"
+    };
+    let rows = sqlx::query(sql)
+        .bind(network_id.get())
+        .fetch_all(ex)
+        .await?;
+    Ok(rows
+        .iter()
+        .flat_map(|r| {
+            r.get::<String, _>("search_text")
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect())
+}
+
 /// The networks of a region (key prefix), for a supervisor's post.
 pub async fn networks_in_region<'e, E: Executor<'e, Database = Any>>(
     ex: E,

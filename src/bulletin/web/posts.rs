@@ -159,6 +159,7 @@ async fn render_list(
             posts => listed.posts.iter().map(card).collect::<Vec<_>>(),
             review => review.iter().map(card).collect::<Vec<_>>(),
             total => listed.total, page => listed.page, pages => pages,
+            corrected => listed.corrected,
             prev => prev, next => next,
             filters => context! {
                 kind => filters.kind.clone().unwrap_or_default(),

@@ -369,11 +369,20 @@ backend_test!(
             html.contains("3 Mitteilungen"),
             "LIKE's wildcards are no words"
         );
-        let html = list("q=Sprach%25kurse").await;
+        let html = list("q=Sp%25rt").await;
         assert!(
             html.contains("0 Mitteilungen"),
             "nor wildcards inside a word"
         );
+        // Typing mistakes: nothing as typed, so the closest words the posts
+        // contain are searched, and the page says so.
+        let html = list("q=Sprachkurze").await;
+        assert!(html.contains("Sprachkurse") && !html.contains("Sportvereine"));
+        assert!(html.contains("ähnlich geschriebenen Wörtern"), "{html}");
+        let html = list("q=Beratungstelle").await;
+        assert!(html.contains("Beratungsstelle") && html.contains("1 Mitteilung"));
+        let html = list("q=Sprachkurs").await;
+        assert!(!html.contains("ähnlich geschriebenen Wörtern"));
         // Unknown filter values are ignored rather than failing.
         let html = list("type=spaceship&tag=astronauts&deadline_within=x").await;
         assert!(html.contains("3 Mitteilungen"));
