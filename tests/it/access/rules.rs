@@ -24,6 +24,9 @@ pub enum Rule {
     TakePart,
     /// An old URL: 308 to its new place for everybody.
     Redirect,
+    /// The supervisor of the region and admins (not the network's own
+    /// member or coordinator).
+    Supervise,
 }
 
 pub const RULES: &[(&str, &str, Rule)] = &[

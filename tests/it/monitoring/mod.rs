@@ -3,10 +3,12 @@
 
 mod api;
 mod cli;
+mod comparison;
 mod concentration;
 mod import_errors;
 mod import_formats;
 mod import_updates;
+mod needs;
 mod shipped;
 mod situation;
 
