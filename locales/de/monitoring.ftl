@@ -53,3 +53,75 @@ mon-interaction-def = Durchschnittlicher Anteil der übrigen Bevölkerung in der
 mon-entropy = Entropie (Durchmischung)
 mon-entropy-def = Durchmischung der beiden Gruppen im ganzen Kreis; größer bei gleichmäßigerer Mischung.
 mon-lq-def = Ausländeranteil der Einheit geteilt durch den Ausländeranteil des ganzen Kreises: 1 heißt so hoch wie im Kreis, 2 doppelt so hoch, 0,5 halb so hoch.
+## Groups with special needs
+needs-title = Gruppen mit besonderem Bedarf
+needs-lead = Gruppen, die besondere Angebote brauchen, mit ihrer geschätzten Größe und den Angeboten des Netzwerks, die sie erreichen. Eine Gruppe ohne veröffentlichtes Angebot ist eine Lücke; deckt das Einzugsgebiet der Angebote nur einen Teil ihrer Gemeinden ab, stehen die übrigen dabei.
+needs-new = Gruppe erfassen
+needs-edit = Gruppe bearbeiten
+needs-need = Gruppe mit besonderem Bedarf
+needs-delete = Gruppe löschen
+needs-caption = Gruppen mit besonderem Bedarf im Kreis { $kreis }
+needs-kind = Gruppe
+needs-kind-unaccompanied_minors = Unbegleitete Minderjährige
+needs-kind-women_with_children = Frauen mit kleinen Kindern
+needs-kind-disabilities = Menschen mit Behinderung
+needs-kind-elderly_migrants = Ältere Zugewanderte
+needs-kind-duldung = Menschen mit Duldung
+needs-kind-traumatised = Traumatisierte Geflüchtete
+needs-kind-illiterate = Menschen ohne Lese- und Schreibkenntnisse
+needs-kind-other = Andere Gruppe
+needs-other-kind = Andere Gruppe, in Worten
+needs-other-kind-hint = Nur nötig, wenn Sie „Andere Gruppe“ gewählt haben.
+needs-age = Alter
+needs-age-from = Alter von
+needs-age-to = Alter bis
+needs-size = Geschätzte Zahl der Personen
+needs-source = Quelle der Schätzung
+needs-source-hint = Zum Beispiel Jugendamt, Ausländerbehörde oder eigene Zählung.
+needs-estimated-on = Stand der Schätzung
+needs-area = Wohnort
+needs-area-hint = Der ganze Kreis, oder die Gemeinden, in denen die Gruppe lebt.
+needs-whole-kreis = Ganzer Kreis { $kreis }
+needs-municipality-count = { $count ->
+    [one] eine Gemeinde
+   *[other] { $count } Gemeinden
+}
+needs-offers = Angebote für diese Gruppe
+needs-offers-hint = Veröffentlichte Angebote des Netzwerks; passende zuerst (Zielgruppe oder Handlungsfeld passt, Einzugsgebiet deckt den Wohnort ab).
+needs-suggested = passt
+needs-no-offers = Das Netzwerk hat noch keine veröffentlichten Angebote.
+needs-notes = Anmerkungen
+needs-gap = Lücke: kein Angebot
+needs-gap-count = { $count ->
+    [0] Keine Gruppe ist ganz ohne Angebot, aber nicht alle Gemeinden sind abgedeckt.
+    [one] Eine Gruppe hat kein Angebot.
+   *[other] { $count } Gruppen haben kein Angebot.
+}
+needs-no-gaps = Jede erfasste Gruppe wird von einem Angebot erreicht.
+needs-uncovered = Nicht abgedeckt
+needs-empty = Noch keine Gruppe erfasst.
+needs-all = Alle Gruppen mit besonderem Bedarf
+needs-err-kind = Bitte eine Gruppe wählen. Möglich sind: { $valid }
+needs-err-age = Das Alter ist eine ganze Zahl von 0 bis 120.
+needs-err-age-order = „Alter bis“ darf nicht kleiner sein als „Alter von“.
+needs-err-size = Die geschätzte Zahl ist eine ganze Zahl ab 0.
+needs-err-municipality = Die Gemeinde { $key } gehört nicht zum Kreis des Netzwerks.
+needs-err-no-area = Bitte den ganzen Kreis oder mindestens eine Gemeinde wählen.
+needs-err-date = Bitte ein Datum im Format JJJJ-MM-TT angeben.
+needs-err-offer = Das Angebot { $id } ist kein veröffentlichtes Angebot dieses Netzwerks.
+needs-err-body = Der Inhalt ist kein gültiges JSON für eine Gruppe: { $detail }
+notice-need-saved = Die Gruppe ist gespeichert.
+notice-need-deleted = Die Gruppe ist gelöscht.
+
+## The supervisor's comparison of the Kreise of a region
+cmp-title = Kreise im Vergleich
+cmp-lead = Jeder Kreis und jede kreisfreie Stadt der Region mit dem jüngsten Wert des Indikators, daneben Regierungsbezirk, Land und Deutschland. Die Spaltenköpfe sortieren die Tabelle.
+cmp-indicator = Indikator
+cmp-show = Anzeigen
+cmp-caption = { $indicator }: Kreise von { $region }
+cmp-kreis = Kreis
+cmp-key = Schlüssel
+cmp-reference = Vergleich
+cmp-chart-caption = { $indicator } je Kreis, gestrichelt Regierungsbezirk und Land — die Zahlen stehen in der folgenden Tabelle.
+cmp-chart-table = Zahlen des Diagramms: { $indicator }
+cmp-link = Kreise der Region im Vergleich (Situationsanalyse)

@@ -352,8 +352,16 @@ fn oparl(t: RouteTable) -> RouteTable {
 }
 
 fn monitoring(t: RouteTable) -> RouteTable {
-    use crate::monitoring::{api, web};
+    use crate::monitoring::{api, comparison, needs, web};
     t.get(paths::SITUATION, web::situation)
+        .get(paths::REGION_SITUATION, comparison::page)
+        .get(paths::NEEDS, needs::web::list)
+        .post(paths::NEEDS, needs::web::create)
+        .get(paths::NEED_NEW, needs::web::new_form)
+        .get(paths::NEED, needs::web::show)
+        .post(paths::NEED, needs::web::update)
+        .post(paths::NEED_DELETE, needs::web::delete)
+        .api(routes!(needs::api::list, needs::api::create))
         .api(routes!(api::tables))
         .api(routes!(api::observations))
         .api(routes!(api::indicators))

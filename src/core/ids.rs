@@ -88,6 +88,8 @@ ids! {
     MilestoneId,
     /// A concern the network carries to politics and administration.
     ConcernId,
+    /// A group with special needs in a network's Kreis (situation analysis).
+    NeedId,
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::fmt::Display;
 
 use crate::core::ids::{
     ActionItemId, AgendaItemId, AgreementId, AttachmentId, ConcernId, DecisionId, MeetingId,
-    MilestoneId, NetworkId, OfferId, OrganizationId, PersonId, PostFileId, PostId, ProjectId,
+    MilestoneId, NeedId, NetworkId, OfferId, OrganizationId, PersonId, PostFileId, PostId, ProjectId,
     ProposalId, TokenId, UserId,
 };
 
@@ -163,6 +163,11 @@ paths! {
     search, SEARCH = "/search" ();
     // ── situation analysis ─────────────────────────────────────────────
     situation, SITUATION = "/networks/{network_id}/situation" (network_id: NetworkId);
+    needs, NEEDS = "/networks/{network_id}/needs" (network_id: NetworkId);
+    need_new, NEED_NEW = "/networks/{network_id}/needs/new" (network_id: NetworkId);
+    need, NEED = "/networks/{network_id}/needs/{need_id}" (network_id: NetworkId, need_id: NeedId);
+    need_delete, NEED_DELETE = "/networks/{network_id}/needs/{need_id}/delete" (network_id: NetworkId, need_id: NeedId);
+    region_situation, REGION_SITUATION = "/regions/{key}/situation" (key: &str);
     // ── bulletin ───────────────────────────────────────────────────────
     posts, POSTS = "/networks/{network_id}/posts" (network_id: NetworkId);
     post_new, POST_NEW = "/networks/{network_id}/posts/new" (network_id: NetworkId);

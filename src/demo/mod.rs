@@ -13,6 +13,8 @@
 mod bulletin;
 mod coordination;
 mod history;
+mod needs;
+mod region;
 
 use anyhow::{Context, anyhow, bail};
 use serde::Deserialize;
@@ -325,8 +327,28 @@ pub async fn load_coordination(db: &Db, network_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Adds the other eleven networks of Mittelfranken (each small: two
+/// organisations, one published offer, two past conferences); returns how
+/// many were created.
+pub async fn load_region(db: &Db) -> anyhow::Result<usize> {
+    let mut tx = db.begin().await?;
+    let created = region::load(&mut tx).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Adds the demo network's groups with special needs: one reached by an
+/// offer, one a gap.
+pub async fn load_needs(db: &Db, network_id: i64) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    needs::load(&mut tx, network_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// `ikon demo`: loads the demo with its offers, conference history,
-/// coordination and bulletin and prints its logins; `login_url` is where
+/// coordination, groups with special needs, the other networks of the
+/// region and the bulletin and prints its logins; `login_url` is where
 /// the server that serves it signs people in. (Tests use `load` alone and
 /// add what they need.)
 pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
@@ -334,6 +356,8 @@ pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
     load_offers(db, logins.network_id).await?;
     load_history(db, logins.network_id).await?;
     load_coordination(db, logins.network_id).await?;
+    load_needs(db, logins.network_id).await?;
+    load_region(db).await?;
     // Last, so that a supervisor's post reaches every network of the
     // region loaded before it.
     load_bulletin(db, logins.network_id).await?;

@@ -5,16 +5,22 @@
 //! classic table CSV, flat-file CSV in both layouts, ZIP) as a stream;
 //! `store` keeps datasets and observations (marks exactly as published);
 //! `service` runs imports all-or-nothing and loads the shipped statistics
-//! at first start; `cli` is `ikon statistics import`.
+//! at first start; `cli` is `ikon statistics import`; `needs` the groups
+//! with special needs and the offers that serve them; `comparison` the
+//! supervisor's view of every Kreis of a region side by side; `registry`
+//! the one door to the network and the offers.
 
 pub mod api;
 pub mod charts;
 pub mod cli;
+pub mod comparison;
 pub mod concentration;
 pub mod import;
 pub mod indicators;
 pub mod maps;
 pub mod model;
+pub mod needs;
+pub mod registry;
 pub mod service;
 pub mod store;
 pub mod web;

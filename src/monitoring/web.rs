@@ -234,6 +234,13 @@ pub async fn situation(
             values,
         });
     }
+    // The groups with special needs that no offer serves, or only in part.
+    let needs = super::needs::service::list(&app, &network).await?;
+    let open: Vec<_> = needs
+        .needs
+        .into_iter()
+        .filter(|n| n.gap || !n.uncovered.is_empty())
+        .collect();
     app.page(
         &viewer,
         "monitoring/situation.html",
@@ -244,6 +251,8 @@ pub async fn situation(
             comparison_sources => sources,
             maps => gemeinde_maps,
             concentration => concentration,
+            needs_open => open,
+            needs_gaps => needs.gaps,
         },
     )
 }

@@ -250,7 +250,15 @@ async fn demo_serve_kill_restart_and_backup() {
         .json()
         .await
         .unwrap();
-    assert_eq!(networks.as_array().unwrap().len(), 1);
+    // The demo network and the other eleven of Mittelfranken, each once.
+    let networks = networks.as_array().unwrap();
+    assert_eq!(networks.len(), 12);
+    let keys: std::collections::BTreeSet<&str> = networks
+        .iter()
+        .map(|n| n["region_key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys.len(), 12);
+    assert!(keys.iter().all(|k| k.starts_with("095")), "{keys:?}");
     again.kill().unwrap();
     again.wait().unwrap();
 }

@@ -94,3 +94,16 @@ fn role_and_category_names_exist() {
         );
     }
 }
+
+#[test]
+fn every_kind_of_group_with_special_needs_has_a_name() {
+    for lang in ["de", "en"] {
+        let ids = ftl_ids(lang);
+        for kind in ikon::monitoring::needs::model::KINDS {
+            assert!(
+                ids.contains(&format!("needs-kind-{kind}")),
+                "{lang}: {kind}"
+            );
+        }
+    }
+}

@@ -227,10 +227,34 @@ pub fn bars(
     items: &[(String, Option<f64>)],
     german: bool,
 ) -> String {
+    bars_with_references(id, title, unit, items, &[], german)
+}
+
+/// Horizontal bars with a dashed vertical line per reference value (e.g.
+/// the Regierungsbezirk and the Land beside their Kreise), each line with
+/// its own dash pattern and its label in the legend below the bars.
+pub fn bars_with_references(
+    id: &str,
+    title: &str,
+    unit: &str,
+    items: &[(String, Option<f64>)],
+    references: &[(String, f64)],
+    german: bool,
+) -> String {
     let row = 24.0;
     let label_w = 250.0;
-    let height = TOP * 2.0 + row * items.len() as f64;
-    let max = items.iter().filter_map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    let legend = if references.is_empty() {
+        0.0
+    } else {
+        22.0 * references.len() as f64 + 8.0
+    };
+    let plot_h = row * items.len() as f64;
+    let height = TOP * 2.0 + plot_h + legend;
+    let max = items
+        .iter()
+        .filter_map(|(_, v)| *v)
+        .chain(references.iter().map(|(_, v)| *v))
+        .fold(0.0_f64, f64::max);
     let top = nice_max(max);
     let plot_w = WIDTH - label_w - RIGHT - 70.0;
     let mut out = String::new();
@@ -258,6 +282,30 @@ pub fn bars(
                 escape(&number(*v, decimals(unit), german))
             );
         }
+    }
+    for (n, (label, value)) in references.iter().enumerate() {
+        // Dark lines on the pale background: the bars are blue, the
+        // references differ from them and from each other by dash.
+        let x = label_w + plot_w * value / top;
+        let dash = DASHES[(n + 1) % DASHES.len()];
+        let _ = write!(
+            out,
+            r##"<line x1="{x:.1}" x2="{x:.1}" y1="{:.1}" y2="{:.1}" stroke="#222" stroke-width="2" stroke-dasharray="{dash}"/>"##,
+            TOP - 4.0,
+            TOP + plot_h + 4.0
+        );
+        let y = TOP + plot_h + 20.0 + 22.0 * n as f64;
+        let _ = write!(
+            out,
+            r##"<line x1="{label_w}" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#222" stroke-width="2" stroke-dasharray="{dash}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#222">{}: {}</text>"##,
+            label_w + 30.0,
+            y - 4.0,
+            y - 4.0,
+            label_w + 36.0,
+            y,
+            escape(label),
+            escape(&number(*value, decimals(unit), german))
+        );
     }
     out.push_str("</svg>");
     out
@@ -301,5 +349,15 @@ mod tests {
             true,
         );
         assert!(bars.contains("Duldung"));
+        let marked = bars_with_references(
+            "r",
+            "T",
+            "%",
+            &[("Erlangen".into(), Some(14.0))],
+            &[("Mittelfranken".into(), 12.5), ("Bayern".into(), 13.0)],
+            true,
+        );
+        assert_eq!(marked.matches("stroke-dasharray").count(), 4);
+        assert!(marked.contains("Mittelfranken: 12,5"));
     }
 }

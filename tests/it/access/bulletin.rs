@@ -130,5 +130,40 @@ pub const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/indicators", Rule::Public),
     ("GET", "/api/v1/indicators/{code}", Rule::Public),
     ("GET", "/networks/{network_id}/situation", Rule::ReadNetwork),
+    // groups with special needs, and the supervisor's comparison (walked
+    // with the demo supervisor's Regierungsbezirk, 095)
+    ("GET", "/networks/{network_id}/needs", Rule::ReadNetwork),
+    ("POST", "/networks/{network_id}/needs", Rule::ManageNetwork),
+    (
+        "GET",
+        "/networks/{network_id}/needs/new",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/needs/{need_id}",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/needs/{need_id}",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/needs/{need_id}/delete",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/api/v1/networks/{network_id}/needs",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/api/v1/networks/{network_id}/needs",
+        Rule::ManageNetwork,
+    ),
+    ("GET", "/regions/{key}/situation", Rule::Supervise),
     ("GET", "/api/v1/statistics/concentration", Rule::Public),
 ];

@@ -114,6 +114,8 @@ struct Fixture {
     project_id: i64,
     /// A concern drafted by the member's organisation.
     concern_id: i64,
+    /// A group with special needs of the demo network.
+    need_id: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -236,6 +238,7 @@ async fn fixture(app: &TestApp) -> Fixture {
     let agreement_id = agreement(app, logins.network_id, logins.member_organization_id).await;
     let project_id = project(app, logins.network_id, logins.member_organization_id).await;
     let concern_id = concern(app, logins.network_id, logins.member_organization_id).await;
+    let need_id = need(app, logins.network_id).await;
     Fixture {
         network_id: logins.network_id,
         organization_id: logins.member_organization_id,
@@ -255,7 +258,33 @@ async fn fixture(app: &TestApp) -> Fixture {
         agreement_id,
         project_id,
         concern_id,
+        need_id,
     }
+}
+
+/// A group with special needs, for the `/needs/{need_id}` routes.
+async fn need(app: &TestApp, network_id: i64) -> i64 {
+    use ikon::core::ids::NetworkId;
+    use ikon::monitoring::needs::{model::NeedRecord, store};
+    let mut tx = app.db().begin().await.unwrap();
+    let record = NeedRecord {
+        kind: "duldung".into(),
+        other_kind: String::new(),
+        age_from: None,
+        age_to: None,
+        estimated_size: Some(12),
+        whole_kreis: true,
+        municipalities: Vec::new(),
+        source: String::new(),
+        estimated_on: None,
+        notes: String::new(),
+        offers: Vec::new(),
+    };
+    let id = store::create(&mut tx, NetworkId(network_id), &record)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id.get()
 }
 
 /// A draft concern of the organisation.
@@ -400,13 +429,16 @@ fn concrete(path: &str, f: &Fixture) -> String {
         ("agreement_id", f.agreement_id),
         ("project_id", f.project_id),
         ("concern_id", f.concern_id),
+        ("need_id", f.need_id),
         ("milestone_id", 999_999),
         ("file_id", 999_999),
     ] {
         path = path.replace(&format!("{{{name}}}"), &value.to_string());
     }
     let stylesheet = ikon::core::web::assets::url("app.css").expect("the stylesheet is an asset");
-    path.replace("{key}", "09575")
+    // The comparison is of a Regierungsbezirk: the demo supervisor's.
+    path.replace("/regions/{key}/situation", "/regions/095/situation")
+        .replace("{key}", "09575")
         .replace("{token}", "not-a-real-token")
         .replace("/assets/{file}", stylesheet)
         .replace("{lang}", "en")

@@ -24,7 +24,8 @@ pub enum Rule {
     TakePart,
     /// An old URL: 308 to its new place for everybody.
     Redirect,
-    /// The supervisor of the network's region and admins.
+    /// The supervisor of the region and admins (not the network's own
+    /// member or coordinator).
     Supervise,
 }
 

@@ -3,11 +3,13 @@
 
 mod api;
 mod cli;
+mod comparison;
 mod concentration;
 mod import_errors;
 mod import_formats;
 mod import_updates;
 mod maps;
+mod needs;
 mod shipped;
 mod situation;
 
