@@ -347,8 +347,17 @@ fn oparl(t: RouteTable) -> RouteTable {
 }
 
 fn monitoring(t: RouteTable) -> RouteTable {
-    use crate::monitoring::{api, web};
-    t.get(paths::SITUATION, web::situation)
+    use crate::core::paths::*;
+    use crate::monitoring::{api, report, web};
+    t.get(SITUATION, web::situation)
+        .post(SITUATION_COMMENTARY, report::web::save_commentary)
+        .get(SITUATION_REPORT, report::web::report)
+        .post(SITUATION_REPORT, report::web::save_report)
+        .post(SITUATION_REPORT_PUBLISH, report::web::publish)
+        .post(SITUATION_REPORT_WITHDRAW, report::web::withdraw)
+        .get_other(SITUATION_REPORT_PDF, report::pdf::download)
+        .get_other(SITUATION_CSV, report::downloads::csv)
+        .get_other(SITUATION_JSON, report::downloads::json)
         .api(routes!(api::tables))
         .api(routes!(api::observations))
         .api(routes!(api::indicators))

@@ -13,6 +13,7 @@
 mod bulletin;
 mod coordination;
 mod history;
+mod report;
 
 use anyhow::{Context, anyhow, bail};
 use serde::Deserialize;
@@ -325,6 +326,15 @@ pub async fn load_coordination(db: &Db, network_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Adds the demo network's situation report: commentaries on two
+/// indicators and a published report, so its situation page is public.
+pub async fn load_report(db: &Db, network_id: i64) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    report::load(&mut tx, network_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// `ikon demo`: loads the demo with its offers, conference history,
 /// coordination and bulletin and prints its logins; `login_url` is where
 /// the server that serves it signs people in. (Tests use `load` alone and
@@ -334,6 +344,7 @@ pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
     load_offers(db, logins.network_id).await?;
     load_history(db, logins.network_id).await?;
     load_coordination(db, logins.network_id).await?;
+    load_report(db, logins.network_id).await?;
     // Last, so that a supervisor's post reaches every network of the
     // region loaded before it.
     load_bulletin(db, logins.network_id).await?;

@@ -5,7 +5,8 @@
 //! classic table CSV, flat-file CSV in both layouts, ZIP) as a stream;
 //! `store` keeps datasets and observations (marks exactly as published);
 //! `service` runs imports all-or-nothing and loads the shipped statistics
-//! at first start; `cli` is `ikon statistics import`.
+//! at first start; `cli` is `ikon statistics import`; `report` the
+//! network's commented, publishable report.
 
 pub mod api;
 pub mod charts;
@@ -14,6 +15,17 @@ pub mod concentration;
 pub mod import;
 pub mod indicators;
 pub mod model;
+pub mod report;
 pub mod service;
 pub mod store;
 pub mod web;
+
+use crate::core::web::Parts;
+
+/// The report page and the public situation page speak every public
+/// language.
+pub const PUBLIC_TEMPLATES: &[&str] = &["monitoring/report.html"];
+
+pub fn install(parts: Parts) -> Parts {
+    parts.public_templates(PUBLIC_TEMPLATES)
+}

@@ -7,6 +7,7 @@ mod concentration;
 mod import_errors;
 mod import_formats;
 mod import_updates;
+mod report;
 mod shipped;
 mod situation;
 
