@@ -97,6 +97,9 @@ async fn render(
         context! {
             network => network,
             public => public,
+            // Indicator names and definitions are German or English; on a
+            // page in another language they say which.
+            content_lang => if lang == crate::core::i18n::Lang::De { "de" } else { "en" },
             title => report.as_ref().map_or_else(|| lang.t("report-default-title"), |r| r.title.clone()),
             report => report,
             introduction_html => report.as_ref().map(|r| markdown::render(&r.introduction)),
