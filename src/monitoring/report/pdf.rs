@@ -162,3 +162,21 @@ pub async fn download(
     let name = format!("situationsbericht-{}.pdf", network.region_key);
     Ok(crate::core::pdf::response(bytes, &name))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn markdown_becomes_plain_paragraphs() {
+        assert_eq!(
+            paragraphs("Der Anteil **steigt**\nseit 2015.\n\n- erstens\n- `zweitens`\n\n#panic()"),
+            [
+                "Der Anteil steigt seit 2015.",
+                "erstens",
+                "zweitens",
+                "#panic()"
+            ]
+        );
+    }
+}
