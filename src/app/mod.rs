@@ -20,7 +20,7 @@ use crate::{
         store::Db,
         web::{self, App, Parts},
     },
-    geography, offers, oparl,
+    geography, monitoring, offers, oparl,
 };
 
 /// The shell's pages, in every public language.
@@ -39,6 +39,7 @@ pub fn build(config: Config, db: Db) -> App {
     let parts = oparl::install(parts);
     let parts = bulletin::install(parts);
     let parts = coordination::install(parts);
+    let parts = monitoring::install(parts);
     App::new(config, db, parts)
 }
 

@@ -352,15 +352,24 @@ fn oparl(t: RouteTable) -> RouteTable {
 }
 
 fn monitoring(t: RouteTable) -> RouteTable {
-    use crate::monitoring::{api, comparison, needs, web};
-    t.get(paths::SITUATION, web::situation)
-        .get(paths::REGION_SITUATION, comparison::page)
-        .get(paths::NEEDS, needs::web::list)
-        .post(paths::NEEDS, needs::web::create)
-        .get(paths::NEED_NEW, needs::web::new_form)
-        .get(paths::NEED, needs::web::show)
-        .post(paths::NEED, needs::web::update)
-        .post(paths::NEED_DELETE, needs::web::delete)
+    use crate::core::paths::*;
+    use crate::monitoring::{api, comparison, needs, report, web};
+    t.get(SITUATION, web::situation)
+        .post(SITUATION_COMMENTARY, report::web::save_commentary)
+        .get(SITUATION_REPORT, report::web::report)
+        .post(SITUATION_REPORT, report::web::save_report)
+        .post(SITUATION_REPORT_PUBLISH, report::web::publish)
+        .post(SITUATION_REPORT_WITHDRAW, report::web::withdraw)
+        .get_other(SITUATION_REPORT_PDF, report::pdf::download)
+        .get_other(SITUATION_CSV, report::downloads::csv)
+        .get_other(SITUATION_JSON, report::downloads::json)
+        .get(REGION_SITUATION, comparison::page)
+        .get(NEEDS, needs::web::list)
+        .post(NEEDS, needs::web::create)
+        .get(NEED_NEW, needs::web::new_form)
+        .get(NEED, needs::web::show)
+        .post(NEED, needs::web::update)
+        .post(NEED_DELETE, needs::web::delete)
         .api(routes!(needs::api::list, needs::api::create))
         .api(routes!(api::tables))
         .api(routes!(api::observations))

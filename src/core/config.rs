@@ -100,6 +100,11 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` names the real client
     /// (comma-separated IP addresses); empty: the peer is the client.
     pub trusted_proxies: String,
+    /// Disclosure control of published statistics: counts below this are
+    /// kept back in public output (with a second part of their breakdown).
+    pub statistics_min_count: u32,
+    /// No rate is published over a denominator below this.
+    pub statistics_min_denominator: u32,
 }
 
 impl Default for Config {
@@ -130,6 +135,8 @@ impl Default for Config {
             map_attribution: "© OpenStreetMap contributors".into(),
             search_cache_entries: 500,
             trusted_proxies: String::new(),
+            statistics_min_count: 3,
+            statistics_min_denominator: 20,
         }
     }
 }
@@ -235,6 +242,8 @@ impl Config {
             "map_attribution",
             "search_cache_entries",
             "trusted_proxies",
+            "statistics_min_count",
+            "statistics_min_denominator",
         ]
     }
 
@@ -270,6 +279,12 @@ impl Config {
         }
         if !(0..=365).contains(&self.meeting_reminder_days) {
             bail!("IKON_MEETING_REMINDER_DAYS must be between 0 and 365");
+        }
+        if !(1..=1000).contains(&self.statistics_min_count) {
+            bail!("IKON_STATISTICS_MIN_COUNT must be between 1 and 1000");
+        }
+        if !(1..=100_000).contains(&self.statistics_min_denominator) {
+            bail!("IKON_STATISTICS_MIN_DENOMINATOR must be between 1 and 100000");
         }
         if !(1..=104).contains(&self.concern_reminder_weeks) {
             bail!("IKON_CONCERN_REMINDER_WEEKS must be between 1 and 104");

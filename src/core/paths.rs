@@ -168,6 +168,13 @@ paths! {
     need, NEED = "/networks/{network_id}/needs/{need_id}" (network_id: NetworkId, need_id: NeedId);
     need_delete, NEED_DELETE = "/networks/{network_id}/needs/{need_id}/delete" (network_id: NetworkId, need_id: NeedId);
     region_situation, REGION_SITUATION = "/regions/{key}/situation" (key: &str);
+    situation_csv, SITUATION_CSV = "/networks/{network_id}/situation.csv" (network_id: NetworkId);
+    situation_json, SITUATION_JSON = "/networks/{network_id}/situation.json" (network_id: NetworkId);
+    situation_commentary, SITUATION_COMMENTARY = "/networks/{network_id}/situation/commentaries/{indicator}" (network_id: NetworkId, indicator: &str);
+    situation_report, SITUATION_REPORT = "/networks/{network_id}/situation/report" (network_id: NetworkId);
+    situation_report_publish, SITUATION_REPORT_PUBLISH = "/networks/{network_id}/situation/report/publish" (network_id: NetworkId);
+    situation_report_withdraw, SITUATION_REPORT_WITHDRAW = "/networks/{network_id}/situation/report/withdraw" (network_id: NetworkId);
+    situation_report_pdf, SITUATION_REPORT_PDF = "/networks/{network_id}/situation-report.pdf" (network_id: NetworkId);
     // ── bulletin ───────────────────────────────────────────────────────
     posts, POSTS = "/networks/{network_id}/posts" (network_id: NetworkId);
     post_new, POST_NEW = "/networks/{network_id}/posts/new" (network_id: NetworkId);

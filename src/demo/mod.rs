@@ -15,6 +15,7 @@ mod coordination;
 mod history;
 mod needs;
 mod region;
+mod report;
 
 use anyhow::{Context, anyhow, bail};
 use serde::Deserialize;
@@ -346,6 +347,15 @@ pub async fn load_needs(db: &Db, network_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Adds the demo network's situation report: commentaries on two
+/// indicators and a published report, so its situation page is public.
+pub async fn load_report(db: &Db, network_id: i64) -> anyhow::Result<()> {
+    let mut tx = db.begin().await?;
+    report::load(&mut tx, network_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// `ikon demo`: loads the demo with its offers, conference history,
 /// coordination, groups with special needs, the other networks of the
 /// region and the bulletin and prints its logins; `login_url` is where
@@ -358,6 +368,7 @@ pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
     load_coordination(db, logins.network_id).await?;
     load_needs(db, logins.network_id).await?;
     load_region(db).await?;
+    load_report(db, logins.network_id).await?;
     // Last, so that a supervisor's post reaches every network of the
     // region loaded before it.
     load_bulletin(db, logins.network_id).await?;

@@ -8,7 +8,9 @@
 //! at first start; `cli` is `ikon statistics import`; `needs` the groups
 //! with special needs and the offers that serve them; `comparison` the
 //! supervisor's view of every Kreis of a region side by side; `registry`
-//! the one door to the network and the offers.
+//! the one door to the network and the offers; `maps` the Kreis's
+//! Gemeinden on the situation page; `report` the network's commented,
+//! publishable report.
 
 pub mod api;
 pub mod charts;
@@ -21,6 +23,17 @@ pub mod maps;
 pub mod model;
 pub mod needs;
 pub mod registry;
+pub mod report;
 pub mod service;
 pub mod store;
 pub mod web;
+
+use crate::core::web::Parts;
+
+/// The report page and the public situation page speak every public
+/// language.
+pub const PUBLIC_TEMPLATES: &[&str] = &["monitoring/report.html"];
+
+pub fn install(parts: Parts) -> Parts {
+    parts.public_templates(PUBLIC_TEMPLATES)
+}

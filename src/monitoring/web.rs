@@ -1,14 +1,18 @@
 //! The situation page of a network: for its Kreis each indicator with
 //! figure, source, reference date, licence and definition, a chart drawn
 //! on the server and the data table below it, and the share of foreigners
-//! beside the Regierungsbezirk, the Land and Germany. For the network's
-//! members, its supervisor and administrators.
+//! beside the Regierungsbezirk, the Land and Germany, each indicator with
+//! its commentary. For the network's members, its supervisor and
+//! administrators; everybody else gets the published report's figures
+//! (`report/`).
+
+use std::collections::BTreeMap;
 
 use axum::{
     extract::{Path, State},
-    response::Html,
+    response::{Html, IntoResponse, Response},
 };
-use minijinja::context;
+use minijinja::{Value, context};
 use serde::Serialize;
 
 use super::{
@@ -18,17 +22,21 @@ use super::{
         series::{Point, series},
     },
     maps,
+    report,
     service::shipped,
 };
 use crate::{
     accounts::viewer::Viewer,
     core::{
-        error::{AppError, AppResult},
+        error::{AppError, AppResult, FieldErrors},
         i18n::Lang,
         ids::NetworkId,
-        web::App,
+        web::{App, forms::texts},
     },
-    network::context::{load_network, scope},
+    network::{
+        context::{load_network, scope},
+        model::Network,
+    },
 };
 
 /// The indicators on the page, in this order.
@@ -50,7 +58,7 @@ pub const SITUATION: &[&str] = &[
 ];
 
 #[derive(Serialize)]
-struct Row {
+pub(crate) struct Row {
     period: String,
     category: Option<String>,
     source: String,
@@ -61,22 +69,33 @@ struct Row {
 }
 
 #[derive(Serialize)]
-struct Source {
+pub(crate) struct Source {
     name: String,
     licence: String,
     latest: String,
 }
 
+/// One indicator as a page or a document shows it.
 #[derive(Serialize)]
-struct Panel {
-    code: &'static str,
-    name: &'static str,
-    definition: &'static str,
-    unit: &'static str,
-    chart: String,
-    rows: Vec<Row>,
-    sources: Vec<Source>,
-    breakdown: bool,
+pub(crate) struct Panel {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub definition: &'static str,
+    pub unit: &'static str,
+    /// SVG.
+    pub chart: String,
+    pub rows: Vec<Row>,
+    pub sources: Vec<Source>,
+    pub breakdown: bool,
+}
+
+/// The indicator's name in German, else in English.
+pub(crate) fn name(i: &Indicator, lang: Lang) -> &'static str {
+    if lang == Lang::De {
+        i.name_de
+    } else {
+        i.name_en
+    }
 }
 
 fn text(value: Option<f64>, unit: &str, german: bool) -> String {
@@ -85,9 +104,10 @@ fn text(value: Option<f64>, unit: &str, german: bool) -> String {
     })
 }
 
-fn panel(i: &'static Indicator, points: &[Point], lang: Lang) -> Panel {
+/// The indicator's panel from its (possibly protected) points.
+pub(crate) fn panel(i: &'static Indicator, points: &[Point], lang: Lang) -> Panel {
     let german = lang == Lang::De;
-    let name = if german { i.name_de } else { i.name_en };
+    let name = name(i, lang);
     let breakdown = i.variants.iter().any(|v| v.breakdown.is_some());
     let mut sources: Vec<Source> = Vec::new();
     for p in points {
@@ -174,23 +194,56 @@ struct Comparison {
     values: Vec<String>,
 }
 
-/// `/networks/{network_id}/situation`
+/// A commentary form that failed: the indicator, its messages and the
+/// text as sent.
+pub(crate) type Failed<'a> = (&'a str, &'a FieldErrors, &'a str);
+
+/// `/networks/{network_id}/situation`: for the network's readers every
+/// indicator with its commentary (and the forms for coordinators); for
+/// everybody else the published report's figures, protected, or the
+/// refusal when nothing is published.
 pub async fn situation(
     State(app): State<App>,
     viewer: Viewer,
     Path(network_id): Path<NetworkId>,
-) -> AppResult<Html<String>> {
+) -> AppResult<Response> {
     let network = load_network(&app.db, network_id).await?;
-    viewer.require_read_network(&scope(&network))?;
+    if !viewer.can_read_network(&scope(&network)) {
+        return report::web::public_situation(&app, &viewer, &network).await;
+    }
+    Ok(render(&app, &viewer, &network, None).await?.into_response())
+}
+
+/// The internal situation page, with a failed commentary form filled in.
+pub(crate) async fn render(
+    app: &App,
+    viewer: &Viewer,
+    network: &Network,
+    failed: Option<Failed<'_>>,
+) -> AppResult<Html<String>> {
+    viewer.require_read_network(&scope(network))?;
     shipped::ensure_loaded(&app.db)
         .await
         .map_err(AppError::internal)?;
     let key = network.region_key.clone();
+    let network_id = NetworkId(network.id);
+    let commentaries = report::view::commentaries(app, network_id).await?;
     let mut panels = Vec::new();
     for code in SITUATION {
         let indicator = catalogue::find(code).ok_or_else(|| AppError::internal(code))?;
         let points = series(&app.db, indicator, &key, None).await?;
-        panels.push(panel(indicator, &points, viewer.lang));
+        let mut commentary = commentaries.get(*code).cloned();
+        let mut errors = BTreeMap::new();
+        if let Some((failed_code, failed_errors, body)) = failed
+            && failed_code == *code
+        {
+            errors = texts(viewer, failed_errors);
+            commentary = Some(context! { body => body });
+        }
+        panels.push(context! {
+            ..Value::from_serialize(panel(indicator, &points, viewer.lang)),
+            ..context! { commentary => commentary, errors => errors }
+        });
     }
     let mut gemeinde_maps = std::collections::BTreeMap::new();
     for code in maps::MAPPED {
@@ -213,7 +266,7 @@ pub async fn situation(
     let sources: Vec<&str> = share.variants.iter().map(|v| v.source).collect();
     let mut comparison = Vec::new();
     for region in regions {
-        let Ok(named) = super::api::region_name(&app, &region).await else {
+        let Ok(named) = super::api::region_name(app, &region).await else {
             continue;
         };
         let points = series(&app.db, share, &region, None).await?;
@@ -242,7 +295,7 @@ pub async fn situation(
         .filter(|n| n.gap || !n.uncovered.is_empty())
         .collect();
     app.page(
-        &viewer,
+        viewer,
         "monitoring/situation.html",
         context! {
             network => network,
@@ -253,6 +306,9 @@ pub async fn situation(
             concentration => concentration,
             needs_open => open,
             needs_gaps => needs.gaps,
+            can_comment => viewer.can_manage_network(network.id),
+            report => report::store::report(app.db.pool(), network_id).await?,
+            commentary_max => report::model::COMMENTARY_MAX,
         },
     )
 }

@@ -4,7 +4,8 @@
 //! decisions in approved minutes of a network that does not publish its
 //! minutes, a contact person who did not agree to be shown, a draft offer,
 //! an internal post and a post waiting for review — each carrying a
-//! marker. Then every GET route of the route table is called anonymously
+//! marker — and a commentary on an indicator the published situation
+//! report leaves out. Then every GET route of the route table is called anonymously
 //! with the public objects' ids, the pages are followed link by link, and
 //! every answer (HTML, JSON, OParl, iCalendar, CSV, the text of every PDF)
 //! is searched for the markers.
@@ -110,6 +111,7 @@ async fn fixture(app: &TestApp) -> Public {
         .create(app)
         .await;
     concerns(app, network, private_person).await;
+    situation_report(app, network).await;
     let person = Person::new(organization, "Paula Offen")
         .public(true)
         .create(app)
@@ -182,6 +184,24 @@ async fn concerns(app: &TestApp, network: i64, contact: i64) {
     concerns::set_publishes(&mut tx, NetworkId(network), true)
         .await
         .unwrap();
+    tx.commit().await.unwrap();
+}
+
+/// The demo's published situation report, and a commentary on an
+/// indicator the report leaves out.
+async fn situation_report(app: &TestApp, network: i64) {
+    use ikon::{core::ids::NetworkId, monitoring::report::store};
+    ikon::demo::load_report(app.db(), network).await.unwrap();
+    let mut tx = app.db().begin().await.unwrap();
+    store::save_commentary(
+        &mut tx,
+        NetworkId(network),
+        "childcare_under3",
+        "Nur intern GEHEIM-COMMENTARY",
+        (None, "Koordination"),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 }
 
@@ -315,6 +335,11 @@ backend_test!(
             format!("/networks/{}/posts.ics", p.network),
             format!("/api/v1/networks/{}/posts", p.network),
             format!("/networks/{}/concerns/public", p.network),
+            format!("/networks/{}/situation", p.network),
+            format!("/networks/{}/situation/report", p.network),
+            format!("/networks/{}/situation-report.pdf", p.network),
+            format!("/networks/{}/situation.csv", p.network),
+            format!("/networks/{}/situation.json", p.network),
         ] {
             assert!(seen.contains(&reached), "{reached} was not walked");
         }

@@ -129,7 +129,51 @@ pub const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/statistics/observations", Rule::Public),
     ("GET", "/api/v1/indicators", Rule::Public),
     ("GET", "/api/v1/indicators/{code}", Rule::Public),
+    // The fixture's network has no published report: its situation page,
+    // report and files are internal.
+    // The fixture's network has no published report: its situation page,
+    // report and files are internal.
     ("GET", "/networks/{network_id}/situation", Rule::ReadNetwork),
+    (
+        "GET",
+        "/networks/{network_id}/situation.csv",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/situation.json",
+        Rule::ReadNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/situation-report.pdf",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/situation/commentaries/{indicator}",
+        Rule::ManageNetwork,
+    ),
+    (
+        "GET",
+        "/networks/{network_id}/situation/report",
+        Rule::ReadNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/situation/report",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/situation/report/publish",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
+        "/networks/{network_id}/situation/report/withdraw",
+        Rule::ManageNetwork,
+    ),
     // groups with special needs, and the supervisor's comparison (walked
     // with the demo supervisor's Regierungsbezirk, 095)
     ("GET", "/networks/{network_id}/needs", Rule::ReadNetwork),

@@ -442,6 +442,7 @@ fn concrete(path: &str, f: &Fixture) -> String {
         .replace("{token}", "not-a-real-token")
         .replace("/assets/{file}", stylesheet)
         .replace("{lang}", "en")
+        .replace("{indicator}", "population")
 }
 
 backend_test!(

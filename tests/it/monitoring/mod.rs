@@ -10,6 +10,7 @@ mod import_formats;
 mod import_updates;
 mod maps;
 mod needs;
+mod report;
 mod shipped;
 mod situation;
 
