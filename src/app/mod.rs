@@ -39,6 +39,7 @@ pub fn build(config: Config, db: Db) -> App {
     let parts = oparl::install(parts);
     let parts = bulletin::install(parts);
     let parts = coordination::install(parts);
+    let parts = crate::monitoring::install(parts);
     App::new(config, db, parts)
 }
 

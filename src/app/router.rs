@@ -348,7 +348,14 @@ fn oparl(t: RouteTable) -> RouteTable {
 
 fn monitoring(t: RouteTable) -> RouteTable {
     use crate::monitoring::{api, web};
+    use crate::monitoring::{web_import, web_mapping};
     t.get(paths::SITUATION, web::situation)
+        .get(paths::STATISTICS_IMPORT, web_import::page)
+        .post(paths::STATISTICS_IMPORT, web_import::upload)
+        .get(paths::STATISTICS_UPLOAD, web_import::show)
+        .post(paths::STATISTICS_UPLOAD, web_import::confirm)
+        .post(paths::STATISTICS_UPLOAD_MAPPING, web_mapping::submit)
+        .post(paths::STATISTICS_UPLOAD_DISCARD, web_import::discard)
         .api(routes!(api::tables))
         .api(routes!(api::observations))
         .api(routes!(api::indicators))

@@ -233,6 +233,7 @@ pub async fn situation(
             panels => panels,
             comparison => comparison,
             comparison_sources => sources,
+            can_import => viewer.can_import_statistics(),
         },
     )
 }

@@ -22,8 +22,9 @@ pub const FORM_SLACK_BYTES: usize = 64 * 1024;
 
 /// Routes that take file uploads: an agenda item's attachments,
 /// `/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments`,
-/// and the answer to a concern,
-/// `/networks/{network_id}/concerns/{concern_id}/answer-document`.
+/// the answer to a concern,
+/// `/networks/{network_id}/concerns/{concern_id}/answer-document`, and a
+/// statistics table for the import preview, `/statistics/import`.
 pub fn is_upload(path: &str) -> bool {
     let segments: Vec<&str> = path.split('/').collect();
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -34,7 +35,7 @@ pub fn is_upload(path: &str) -> bool {
     ) || matches!(
         segments.as_slice(),
         ["", "networks", n, "concerns", c, "answer-document"] if number(n) && number(c)
-    )
+    ) || path == "/statistics/import"
 }
 
 pub async fn body(State(app): State<App>, request: Request, next: Next) -> Response {
@@ -85,5 +86,7 @@ mod tests {
         assert!(!is_upload("/networks/1/meetings/12/agenda/x/attachments"));
         assert!(!is_upload("/conferences/12/attachments"));
         assert!(!is_upload("/networks/1/import"));
+        assert!(is_upload("/statistics/import"));
+        assert!(!is_upload("/statistics/import/abc/discard"));
     }
 }

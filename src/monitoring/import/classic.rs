@@ -129,6 +129,7 @@ pub fn read<R: Read>(
                         title
                     },
                     licence: None,
+                    source: None,
                 },
             ))?;
             let mut built = built;
@@ -164,6 +165,7 @@ pub fn read<R: Read>(
                 table_code,
                 title: String::new(),
                 licence: Some(licence.join(" ")),
+                source: None,
             },
         ))?;
     }

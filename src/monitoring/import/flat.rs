@@ -197,6 +197,7 @@ pub fn read<R: Read>(
                     table_code,
                     title: f[layout.title].trim().to_string(),
                     licence: None,
+                    source: None,
                 },
             ))?;
             header_sent = true;

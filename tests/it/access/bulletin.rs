@@ -102,5 +102,29 @@ pub const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/indicators", Rule::Public),
     ("GET", "/api/v1/indicators/{code}", Rule::Public),
     ("GET", "/networks/{network_id}/situation", Rule::ReadNetwork),
+    // statistics import: installation-wide, administrators and every
+    // network's coordinator
+    ("GET", "/statistics/import", Rule::ImportStatistics),
+    ("POST", "/statistics/import", Rule::ImportStatistics),
+    (
+        "GET",
+        "/statistics/import/{upload_id}",
+        Rule::ImportStatistics,
+    ),
+    (
+        "POST",
+        "/statistics/import/{upload_id}",
+        Rule::ImportStatistics,
+    ),
+    (
+        "POST",
+        "/statistics/import/{upload_id}/mapping",
+        Rule::ImportStatistics,
+    ),
+    (
+        "POST",
+        "/statistics/import/{upload_id}/discard",
+        Rule::ImportStatistics,
+    ),
     ("GET", "/api/v1/statistics/concentration", Rule::Public),
 ];

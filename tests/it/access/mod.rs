@@ -80,6 +80,7 @@ fn allowed(rule: Rule, who: Who) -> bool {
         Rule::EditOrganization => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
         Rule::TakePart => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
         Rule::Admin => who == Who::Admin,
+        Rule::ImportStatistics => matches!(who, Who::Outsider | Who::Coordinator | Who::Admin),
     }
 }
 
@@ -404,7 +405,10 @@ fn concrete(path: &str, f: &Fixture) -> String {
         path = path.replace(&format!("{{{name}}}"), &value.to_string());
     }
     let stylesheet = ikon::core::web::assets::url("app.css").expect("the stylesheet is an asset");
+    // No pending statistics upload of that id exists: 404 for those who
+    // may import.
     path.replace("{key}", "09575")
+        .replace("{upload_id}", "no-such-upload")
         .replace("{token}", "not-a-real-token")
         .replace("/assets/{file}", stylesheet)
         .replace("{lang}", "en")

@@ -24,6 +24,9 @@ pub enum Rule {
     TakePart,
     /// An old URL: 308 to its new place for everybody.
     Redirect,
+    /// Statistics are installation-wide: administrators and the
+    /// coordinator of any network (the outsider too) import them.
+    ImportStatistics,
 }
 
 pub const RULES: &[(&str, &str, Rule)] = &[

@@ -6,6 +6,8 @@ mod cli;
 mod concentration;
 mod import_errors;
 mod import_formats;
+mod import_mapping;
+mod import_page;
 mod import_updates;
 mod shipped;
 mod situation;
