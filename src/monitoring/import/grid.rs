@@ -5,12 +5,9 @@
 //! format requires.
 
 use std::{
-    cell::RefCell,
-    collections::VecDeque,
     fs::File,
     io::{BufRead, BufReader, Read},
     path::Path,
-    rc::Rc,
 };
 
 use calamine::{Data, Reader, open_workbook_auto};
@@ -55,66 +52,6 @@ pub fn delimiter(head: &[u8]) -> u8 {
         .max_by_key(|&d| (count(d), d == b';'))
         .filter(|&d| count(d) > 0)
         .unwrap_or(b';')
-}
-
-/// Line ends seen in a CSV, to tell each record's line: the csv crate's
-/// record positions point before the end of the previous line when lines
-/// end in CRLF or blank lines come between rows, so the line is counted
-/// here from the bytes themselves.
-#[derive(Default)]
-struct LineEnds {
-    /// `\n` bytes before the ends still kept.
-    before: u64,
-    /// Offsets of the CR and LF bytes not yet passed, in order.
-    kept: VecDeque<(u64, u8)>,
-    /// Bytes read so far.
-    offset: u64,
-}
-
-impl LineEnds {
-    /// The line (from 1) of the record the csv crate places at `start`.
-    fn line_at(&mut self, start: u64) -> u64 {
-        while let Some(&(at, byte)) = self.kept.front() {
-            if at >= start {
-                break;
-            }
-            if byte == b'\n' {
-                self.before += 1;
-            }
-            self.kept.pop_front();
-        }
-        // Line ends the position still points at belong before the record.
-        let (mut content, mut newlines) = (start, 0);
-        for &(at, byte) in &self.kept {
-            if at != content {
-                break;
-            }
-            newlines += u64::from(byte == b'\n');
-            content += 1;
-        }
-        1 + self.before + newlines
-    }
-}
-
-/// A reader that notes the line ends passing through it.
-struct Counting<R> {
-    inner: R,
-    ends: Rc<RefCell<LineEnds>>,
-}
-
-impl<R: Read> Read for Counting<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut ends = self.ends.borrow_mut();
-        let offset = ends.offset;
-        for (i, &byte) in buf[..n].iter().enumerate() {
-            if byte == b'\n' || byte == b'\r' {
-                ends.kept.push_back((offset + i as u64, byte));
-            }
-        }
-        ends.offset += n as u64;
-        Ok(n)
-    }
 }
 
 /// The sheets of a spreadsheet, in order.
@@ -193,11 +130,7 @@ pub fn rows(
     }
     let file =
         File::open(path).map_err(|e| ImportError::file(label, format!("cannot open: {e}")))?;
-    let ends = Rc::new(RefCell::new(LineEnds::default()));
-    let counting = Counting {
-        inner: file,
-        ends: Rc::clone(&ends),
-    };
+    let (counting, lines) = text::counting(file);
     let mut reader = BufReader::with_capacity(64 * 1024, counting);
     let head = reader
         .fill_buf()
@@ -225,9 +158,7 @@ pub fn rows(
             .into_iter()
             .map(|text| Cell { text, number: None })
             .collect();
-        let start = record.position().map_or(0, |p| p.byte());
-        let line = ends.borrow_mut().line_at(start);
-        if !each((line, cells))? {
+        if !each((lines.of(&record), cells))? {
             break;
         }
     }

@@ -278,7 +278,8 @@ pub fn read_stream(
     sink: &mut dyn Sink,
     tally: &mut Tally,
 ) -> Result<(), ImportError> {
-    let mut reader = BufReader::with_capacity(64 * 1024, stream);
+    let (counting, lines) = text::counting(stream);
+    let mut reader = BufReader::with_capacity(64 * 1024, counting);
     let head = reader
         .fill_buf()
         .map_err(|e| ImportError::file(label, format!("cannot read: {e}")))?;
@@ -307,9 +308,9 @@ pub fn read_stream(
         .flexible(true)
         .from_reader(reader);
     match format {
-        Format::Classic => classic::read(records, label, sink, tally),
+        Format::Classic => classic::read(records, &lines, label, sink, tally),
         Format::Flat | Format::FlatWide => {
-            flat::read(records, format, label, file_name, sink, tally)
+            flat::read(records, &lines, format, label, file_name, sink, tally)
         }
         Format::Generic => unreachable!("a mapped table is read by `generic`"),
     }
