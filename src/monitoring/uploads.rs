@@ -166,9 +166,13 @@ pub async fn sweep(data_dir: &Path, at: i64) -> std::io::Result<usize> {
     let mut deleted = 0;
     while let Some(entry) = entries.next_entry().await? {
         let path = entry.path();
-        let modified = entry
-            .metadata()
-            .await?
+        // An upload's data file may be gone already with its `.json`.
+        let metadata = match entry.metadata().await {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        let modified = metadata
             .modified()
             .ok()
             .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())

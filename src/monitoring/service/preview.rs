@@ -165,6 +165,19 @@ pub async fn preview(
             .cloned()
             .collect()
     };
+    // A table of one's own names no regions: the geography does.
+    let mut regions = collect.regions;
+    let unnamed: Vec<String> = regions
+        .iter()
+        .filter(|(_, name)| name.is_empty())
+        .map(|(key, _)| key.clone())
+        .collect();
+    let names = store::region_names(db, &unnamed).await?;
+    for (key, name) in &mut regions {
+        if let Some(official) = names.get(key.as_str()) {
+            name.clone_from(official);
+        }
+    }
     let classifiers = collect
         .classifiers
         .into_iter()
@@ -185,7 +198,7 @@ pub async fn preview(
         source: header.source,
         licence: header.licence,
         summary,
-        regions: collect.regions,
+        regions,
         classifiers,
         rows: collect.rows,
         historic_regions,

@@ -103,6 +103,8 @@ backend_test!(
         assert!(preview.contains("<tr><th scope=\"row\"><code>-</code></th><td>2</td></tr>"));
         assert!(preview.contains("<tr><th scope=\"row\"><code>.</code></th><td>1</td></tr>"));
         assert!(preview.contains("Ausländer – Personen"), "{preview}");
+        // The regions by their official names.
+        assert!(preview.contains("09575112 Bad Windsheim"), "{preview}");
         // Nothing stored by looking.
         assert!(cells(&app, code).await.is_empty());
 

@@ -332,3 +332,29 @@ backend_test!(
         assert_eq!(pending_files(&app), 0);
     }
 );
+
+backend_test!(uploads_expire_after_a_day, |app: TestApp| async move {
+    let (_, browser) = coordinator(&app).await;
+    let name = "13211-02-05-4_flat.csv";
+    let location = upload_to_preview(&browser, name, std::fs::read(fixture(name)).unwrap()).await;
+    let data_dir = app.app.config.data_dir.clone();
+    let now = ikon::core::store::now();
+    // The hourly sweep leaves a fresh upload alone …
+    assert_eq!(
+        ikon::monitoring::uploads::sweep(&data_dir, now)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(browser.get(&location).await.status(), StatusCode::OK);
+    // … and deletes it once it is more than a day old.
+    let later = now + ikon::monitoring::uploads::KEEP_SECONDS + 3600;
+    assert_eq!(
+        ikon::monitoring::uploads::sweep(&data_dir, later)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(pending_files(&app), 0);
+    assert_eq!(browser.get(&location).await.status(), StatusCode::NOT_FOUND);
+});
