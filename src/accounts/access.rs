@@ -60,6 +60,22 @@ impl Viewer {
         }
     }
 
+    /// Statistics are installation-wide: administrators and the
+    /// coordinator of any network import them; members and supervisors
+    /// only read them.
+    pub fn can_import_statistics(&self) -> bool {
+        let Some(user) = &self.user else { return false };
+        match user.role {
+            Role::Admin => true,
+            Role::Coordinator => user.network_id.is_some(),
+            Role::Supervisor | Role::Member => false,
+        }
+    }
+
+    pub fn require_import_statistics(&self) -> AppResult<&User> {
+        self.check(self.can_import_statistics())
+    }
+
     pub fn require_read_network(&self, network: &NetworkScope) -> AppResult<&User> {
         self.check(self.can_read_network(network))
     }

@@ -353,7 +353,7 @@ fn oparl(t: RouteTable) -> RouteTable {
 
 fn monitoring(t: RouteTable) -> RouteTable {
     use crate::core::paths::*;
-    use crate::monitoring::{api, comparison, needs, report, web};
+    use crate::monitoring::{api, comparison, needs, report, web, web_import, web_mapping};
     t.get(SITUATION, web::situation)
         .post(SITUATION_COMMENTARY, report::web::save_commentary)
         .get(SITUATION_REPORT, report::web::report)
@@ -371,6 +371,12 @@ fn monitoring(t: RouteTable) -> RouteTable {
         .post(NEED, needs::web::update)
         .post(NEED_DELETE, needs::web::delete)
         .api(routes!(needs::api::list, needs::api::create))
+        .get(STATISTICS_IMPORT, web_import::page)
+        .post(STATISTICS_IMPORT, web_import::upload)
+        .get(STATISTICS_UPLOAD, web_import::show)
+        .post(STATISTICS_UPLOAD, web_import::confirm)
+        .post(STATISTICS_UPLOAD_MAPPING, web_mapping::submit)
+        .post(STATISTICS_UPLOAD_DISCARD, web_import::discard)
         .api(routes!(api::tables))
         .api(routes!(api::observations))
         .api(routes!(api::indicators))

@@ -175,6 +175,10 @@ paths! {
     situation_report_publish, SITUATION_REPORT_PUBLISH = "/networks/{network_id}/situation/report/publish" (network_id: NetworkId);
     situation_report_withdraw, SITUATION_REPORT_WITHDRAW = "/networks/{network_id}/situation/report/withdraw" (network_id: NetworkId);
     situation_report_pdf, SITUATION_REPORT_PDF = "/networks/{network_id}/situation-report.pdf" (network_id: NetworkId);
+    statistics_import, STATISTICS_IMPORT = "/statistics/import" ();
+    statistics_upload, STATISTICS_UPLOAD = "/statistics/import/{upload_id}" (upload_id: &str);
+    statistics_upload_mapping, STATISTICS_UPLOAD_MAPPING = "/statistics/import/{upload_id}/mapping" (upload_id: &str);
+    statistics_upload_discard, STATISTICS_UPLOAD_DISCARD = "/statistics/import/{upload_id}/discard" (upload_id: &str);
     // ── bulletin ───────────────────────────────────────────────────────
     posts, POSTS = "/networks/{network_id}/posts" (network_id: NetworkId);
     post_new, POST_NEW = "/networks/{network_id}/posts/new" (network_id: NetworkId);

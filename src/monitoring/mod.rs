@@ -10,7 +10,9 @@
 //! supervisor's view of every Kreis of a region side by side; `registry`
 //! the one door to the network and the offers; `maps` the Kreis's
 //! Gemeinden on the situation page; `report` the network's commented,
-//! publishable report.
+//! publishable report; `web_import` the import page with its preview,
+//! `web_mapping` the mapping of a table of one's own, `uploads` the files
+//! waiting there.
 
 pub mod api;
 pub mod charts;
@@ -26,14 +28,32 @@ pub mod registry;
 pub mod report;
 pub mod service;
 pub mod store;
+pub mod uploads;
 pub mod web;
+pub mod web_import;
+pub mod web_mapping;
 
-use crate::core::web::Parts;
+use std::time::Duration;
+
+use crate::core::web::{Parts, parts::Sweep};
 
 /// The report page and the public situation page speak every public
 /// language.
 pub const PUBLIC_TEMPLATES: &[&str] = &["monitoring/report.html"];
 
+/// Hands monitoring's parts to the app: its public templates, and the
+/// sweep that deletes pending uploads of the import page once they are a
+/// day old.
 pub fn install(parts: Parts) -> Parts {
-    parts.public_templates(PUBLIC_TEMPLATES)
+    parts.public_templates(PUBLIC_TEMPLATES).sweep(Sweep {
+        name: "statistics uploads",
+        every: Duration::from_secs(3600),
+        run: |app| {
+            Box::pin(async move {
+                let deleted =
+                    uploads::sweep(&app.config.data_dir, crate::core::store::now()).await?;
+                Ok(deleted)
+            })
+        },
+    })
 }

@@ -309,6 +309,7 @@ pub(crate) async fn render(
             can_comment => viewer.can_manage_network(network.id),
             report => report::store::report(app.db.pool(), network_id).await?,
             commentary_max => report::model::COMMENTARY_MAX,
+            can_import => viewer.can_import_statistics(),
         },
     )
 }

@@ -24,7 +24,8 @@ pub const FORM_SLACK_BYTES: usize = 64 * 1024;
 /// `/networks/{network_id}/meetings/{meeting_id}/agenda/{item_id}/attachments`,
 /// the answer to a concern,
 /// `/networks/{network_id}/concerns/{concern_id}/answer-document`, and a
-/// bulletin post's files, `/networks/{network_id}/posts/{post_id}/files`.
+/// bulletin post's files, `/networks/{network_id}/posts/{post_id}/files`,
+/// and a statistics table for the import preview, `/statistics/import`.
 pub fn is_upload(path: &str) -> bool {
     let segments: Vec<&str> = path.split('/').collect();
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -38,7 +39,7 @@ pub fn is_upload(path: &str) -> bool {
     ) || matches!(
         segments.as_slice(),
         ["", "networks", n, "posts", p, "files"] if number(n) && number(p)
-    )
+    ) || path == "/statistics/import"
 }
 
 pub async fn body(State(app): State<App>, request: Request, next: Next) -> Response {
@@ -91,5 +92,7 @@ mod tests {
         assert!(!is_upload("/networks/1/meetings/12/agenda/x/attachments"));
         assert!(!is_upload("/conferences/12/attachments"));
         assert!(!is_upload("/networks/1/import"));
+        assert!(is_upload("/statistics/import"));
+        assert!(!is_upload("/statistics/import/abc/discard"));
     }
 }

@@ -10,7 +10,7 @@ use csv::ByteRecord;
 
 use super::{
     BATCH, Dim, Event, Format, Header, ImportError, Obs, Sink, Tally,
-    text::{fields, line},
+    text::{Lines, fields},
     values,
 };
 
@@ -57,6 +57,7 @@ struct Layout {
 
 pub fn read<R: Read>(
     mut records: csv::Reader<R>,
+    lines: &Lines,
     label: &str,
     sink: &mut dyn Sink,
     tally: &mut Tally,
@@ -91,7 +92,7 @@ pub fn read<R: Read>(
     let mut footer = false;
     while next(&mut rec)? {
         let f = fields(&rec);
-        let at = line(&rec);
+        let at = lines.of(&rec);
         if f.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -129,6 +130,7 @@ pub fn read<R: Read>(
                         title
                     },
                     licence: None,
+                    source: None,
                 },
             ))?;
             let mut built = built;
@@ -164,6 +166,7 @@ pub fn read<R: Read>(
                 table_code,
                 title: String::new(),
                 licence: Some(licence.join(" ")),
+                source: None,
             },
         ))?;
     }

@@ -12,7 +12,7 @@ use csv::ByteRecord;
 
 use super::{
     BATCH, Dim, Event, Format, Header, ImportError, Obs, Sink, Tally, table_code_from_file_name,
-    text::{fields, line},
+    text::{Lines, fields},
     values,
 };
 
@@ -150,6 +150,7 @@ fn layout(names: &[String], format: Format, label: &str) -> Result<Layout, Impor
 
 pub fn read<R: Read>(
     mut records: csv::Reader<R>,
+    lines: &Lines,
     format: Format,
     label: &str,
     file_name: &str,
@@ -175,7 +176,7 @@ pub fn read<R: Read>(
     let mut header_sent = false;
     while next(&mut rec)? {
         let f = fields(&rec);
-        let at = line(&rec);
+        let at = lines.of(&rec);
         if f.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -197,6 +198,7 @@ pub fn read<R: Read>(
                     table_code,
                     title: f[layout.title].trim().to_string(),
                     licence: None,
+                    source: None,
                 },
             ))?;
             header_sent = true;

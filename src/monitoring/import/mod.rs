@@ -11,6 +11,8 @@
 
 pub mod classic;
 pub mod flat;
+pub mod generic;
+pub mod grid;
 pub mod text;
 pub mod values;
 pub mod zip;
@@ -38,6 +40,8 @@ pub enum Format {
     Flat,
     /// Flat-file CSV, older layout (German column names, one column per measure).
     FlatWide,
+    /// A table of one's own (CSV or spreadsheet) read through a mapping.
+    Generic,
 }
 
 impl Format {
@@ -46,6 +50,7 @@ impl Format {
             Format::Classic => "classic",
             Format::Flat => "flat",
             Format::FlatWide => "flat_wide",
+            Format::Generic => "generic",
         }
     }
 }
@@ -60,7 +65,7 @@ pub struct Dim {
 }
 
 /// One cell of a table as read.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Obs {
     pub region_key: String,
     pub region_name: String,
@@ -90,6 +95,9 @@ pub struct Header {
     pub table_code: String,
     pub title: String,
     pub licence: Option<String>,
+    /// Who published the table, when the file says (a table of one's own);
+    /// otherwise it follows from the table code.
+    pub source: Option<String>,
 }
 
 /// What the reader hands on.
@@ -229,6 +237,27 @@ pub fn read(
     read_stream(Box::new(file), name, name, sink, tally)
 }
 
+/// Whether the file is in one of the offices' formats (or a ZIP of one),
+/// as opposed to a table of one's own that needs a mapping.
+pub fn is_official(path: &Path) -> bool {
+    if grid::is_spreadsheet(path) {
+        return false;
+    }
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    let mut head = [0u8; 32];
+    let Ok(n) = read_up_to(&mut file, &mut head) else {
+        return false;
+    };
+    let head = &head[..n];
+    let start = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.starts_with(b"PK\x03\x04")
+        || start.starts_with(b"GENESIS-Tabelle")
+        || start.starts_with(b"statistics_code;")
+        || start.starts_with(b"Statistik_Code;")
+}
+
 fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut filled = 0;
     while filled < buf.len() {
@@ -249,7 +278,8 @@ pub fn read_stream(
     sink: &mut dyn Sink,
     tally: &mut Tally,
 ) -> Result<(), ImportError> {
-    let mut reader = BufReader::with_capacity(64 * 1024, stream);
+    let (counting, lines) = text::counting(stream);
+    let mut reader = BufReader::with_capacity(64 * 1024, counting);
     let head = reader
         .fill_buf()
         .map_err(|e| ImportError::file(label, format!("cannot read: {e}")))?;
@@ -278,10 +308,11 @@ pub fn read_stream(
         .flexible(true)
         .from_reader(reader);
     match format {
-        Format::Classic => classic::read(records, label, sink, tally),
+        Format::Classic => classic::read(records, &lines, label, sink, tally),
         Format::Flat | Format::FlatWide => {
-            flat::read(records, format, label, file_name, sink, tally)
+            flat::read(records, &lines, format, label, file_name, sink, tally)
         }
+        Format::Generic => unreachable!("a mapped table is read by `generic`"),
     }
 }
 

@@ -5,6 +5,8 @@
 //! with umlauts is practically never valid UTF-8, so this is safe, and it
 //! needs no look-ahead over the file.
 
+use std::{cell::RefCell, collections::VecDeque, io::Read, rc::Rc};
+
 use csv::ByteRecord;
 
 /// Refuses encodings ikon cannot read: UTF-16 (byte-order mark) and files
@@ -32,9 +34,88 @@ pub fn fields(record: &ByteRecord) -> Vec<String> {
     record.iter().map(decode).collect()
 }
 
-/// The line a record starts on (1-based).
-pub fn line(record: &ByteRecord) -> u64 {
-    record.position().map(|p| p.line()).unwrap_or_default()
+/// Line ends seen in a CSV, to tell each record's line: the csv crate's
+/// record positions point before the end of the previous line when lines
+/// end in CRLF or blank lines come between rows, so the line is counted
+/// here from the bytes themselves.
+#[derive(Default)]
+struct LineEnds {
+    /// `\n` bytes before the ends still kept.
+    before: u64,
+    /// Offsets of the CR and LF bytes not yet passed, in order.
+    kept: VecDeque<(u64, u8)>,
+    /// Bytes read so far.
+    offset: u64,
+}
+
+impl LineEnds {
+    /// The line (from 1) of the record the csv crate places at `start`.
+    fn line_at(&mut self, start: u64) -> u64 {
+        while let Some(&(at, byte)) = self.kept.front() {
+            if at >= start {
+                break;
+            }
+            if byte == b'\n' {
+                self.before += 1;
+            }
+            self.kept.pop_front();
+        }
+        // Line ends the position still points at belong before the record.
+        let (mut content, mut newlines) = (start, 0);
+        for &(at, byte) in &self.kept {
+            if at != content {
+                break;
+            }
+            newlines += u64::from(byte == b'\n');
+            content += 1;
+        }
+        1 + self.before + newlines
+    }
+}
+
+/// A reader that notes the line ends passing through it.
+pub struct Counting<R> {
+    inner: R,
+    ends: Rc<RefCell<LineEnds>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut ends = self.ends.borrow_mut();
+        let offset = ends.offset;
+        for (i, &byte) in buf[..n].iter().enumerate() {
+            if byte == b'\n' || byte == b'\r' {
+                ends.kept.push_back((offset + i as u64, byte));
+            }
+        }
+        ends.offset += n as u64;
+        Ok(n)
+    }
+}
+
+/// Tells the line of each record read through its [`Counting`] reader.
+pub struct Lines(Rc<RefCell<LineEnds>>);
+
+impl Lines {
+    /// The line (from 1) where `record` starts; records come in order.
+    pub fn of(&self, record: &ByteRecord) -> u64 {
+        let start = record.position().map_or(0, |p| p.byte());
+        self.0.borrow_mut().line_at(start)
+    }
+}
+
+/// Wraps a stream so that the records a CSV reader reads from it get
+/// their true line numbers.
+pub fn counting<R: Read>(inner: R) -> (Counting<R>, Lines) {
+    let ends = Rc::new(RefCell::new(LineEnds::default()));
+    (
+        Counting {
+            inner,
+            ends: Rc::clone(&ends),
+        },
+        Lines(ends),
+    )
 }
 
 #[cfg(test)]

@@ -28,7 +28,10 @@ use crate::{
         store::{Db, Tx, now},
     },
     monitoring::{
-        import::{self, Event, Format, Header, ImportError, Obs, Sink, Summary, Tally},
+        import::{
+            self, Event, Format, Header, ImportError, Obs, Sink, Summary, Tally,
+            generic::{self, Mapping},
+        },
         store::{self, NewDataset, observations},
     },
 };
@@ -95,18 +98,48 @@ impl Sink for ChannelSink {
     }
 }
 
-/// What to import: a file, or bytes built into ikon (the shipped tables).
+/// What to import: a file, bytes built into ikon (the shipped tables), or
+/// a table of one's own with its mapping.
 #[derive(Clone)]
 pub enum Input {
     File(PathBuf),
     Bytes(&'static [u8]),
+    Mapped(PathBuf, Mapping),
 }
 
 impl Input {
-    fn sha256(&self) -> std::io::Result<String> {
+    /// What makes an import the same as an earlier one: the bytes, and for
+    /// a table of one's own also how it is read.
+    pub fn sha256(&self) -> std::io::Result<String> {
         match self {
             Input::File(path) => sha256_file(path),
             Input::Bytes(bytes) => Ok(hex::encode(Sha256::digest(bytes))),
+            Input::Mapped(path, mapping) => {
+                let mut hasher = Sha256::new();
+                hasher.update(sha256_file(path)?.as_bytes());
+                hasher.update(serde_json::to_vec(mapping).map_err(std::io::Error::other)?);
+                Ok(hex::encode(hasher.finalize()))
+            }
+        }
+    }
+
+    /// Reads the input into `sink`; `label` is how messages call it.
+    pub fn read(
+        &self,
+        label: &str,
+        sink: &mut dyn Sink,
+        tally: &mut Tally,
+    ) -> Result<(), ImportError> {
+        match self {
+            Input::File(path) => import::read(path, label, sink, tally),
+            Input::Bytes(bytes) => import::read_stream(
+                Box::new(std::io::Cursor::new(*bytes)),
+                label,
+                label,
+                sink,
+                tally,
+            ),
+            Input::Mapped(path, mapping) => generic::read(path, label, mapping, sink, tally),
         }
     }
 }
@@ -120,7 +153,16 @@ pub async fn import_file(
     name: &str,
     actor: Actor<'_>,
 ) -> anyhow::Result<Result<Report, ImportError>> {
-    let input = Input::File(path.to_path_buf());
+    import_input(db, Input::File(path.to_path_buf()), name, actor).await
+}
+
+/// Reads and stores `input`, as [`import_file`] does for a file.
+pub async fn import_input(
+    db: &Db,
+    input: Input,
+    name: &str,
+    actor: Actor<'_>,
+) -> anyhow::Result<Result<Report, ImportError>> {
     let probe = input.clone();
     let sha = tokio::task::spawn_blocking(move || probe.sha256())
         .await?
@@ -175,17 +217,9 @@ pub async fn import_in(
     let reader = tokio::task::spawn_blocking(move || {
         let mut tally = Tally::default();
         let mut sink = ChannelSink(sender);
-        let read = match input {
-            Input::File(path) => import::read(&path, &label, &mut sink, &mut tally),
-            Input::Bytes(bytes) => import::read_stream(
-                Box::new(std::io::Cursor::new(bytes)),
-                &label,
-                &label,
-                &mut sink,
-                &mut tally,
-            ),
-        };
-        read.map(|()| tally.finish())
+        input
+            .read(&label, &mut sink, &mut tally)
+            .map(|()| tally.finish())
     });
     let actor_label = match &actor {
         Actor::User(u) => u.email.clone(),
@@ -195,10 +229,9 @@ pub async fn import_in(
         name,
         sha,
         imported_by: &actor_label,
-        geography,
+        regions: RegionCheck::new(geography),
         shipped,
         dataset: None,
-        historic: BTreeMap::new(),
     };
     let mut failure: Option<ImportError> = None;
     while let Some(event) = receiver.recv().await {
@@ -219,7 +252,7 @@ pub async fn import_in(
     let Some((dataset_id, format, header)) = writer.dataset.take() else {
         return Ok(Err(ImportError::file(name, "the table has no data rows")));
     };
-    let historic: Vec<(String, String)> = writer.historic.into_iter().collect();
+    let historic: Vec<(String, String)> = writer.regions.historic.into_iter().collect();
     store::keep_region_names(tx, &historic).await?;
     let replaced =
         observations::replace_periods(tx, &header.table_code, dataset_id, &summary.periods, now())
@@ -265,14 +298,51 @@ pub async fn import_in(
     }))
 }
 
+/// Checks region keys against the official geography and keeps the
+/// names of the historic ones it lets through.
+pub struct RegionCheck<'a> {
+    geography: &'a HashSet<String>,
+    /// Keys the geography lacks, with the table's name for each.
+    pub historic: BTreeMap<String, String>,
+}
+
+impl<'a> RegionCheck<'a> {
+    pub fn new(geography: &'a HashSet<String>) -> Self {
+        Self {
+            geography,
+            historic: BTreeMap::new(),
+        }
+    }
+
+    /// A key the geography lacks passes only if it lies in an existing
+    /// Land, has Kreis or Gemeinde length and the table names it (a key
+    /// from before a boundary reform).
+    pub fn check(&mut self, file: &str, obs: &Obs) -> Result<(), ImportError> {
+        let key = &obs.region_key;
+        if key == "DG" || self.geography.contains(key) || self.historic.contains_key(key) {
+            return Ok(());
+        }
+        let in_a_land = key.len() >= 2 && self.geography.contains(&key[0..2]);
+        if in_a_land && matches!(key.len(), 5 | 8) && !obs.region_name.is_empty() {
+            self.historic.insert(key.clone(), obs.region_name.clone());
+            return Ok(());
+        }
+        Err(ImportError::at(
+            file,
+            obs.line,
+            Some(obs.region_column),
+            format!("region key {key:?} does not exist in the official geography"),
+        ))
+    }
+}
+
 struct Writer<'a> {
     name: &'a str,
     sha: &'a str,
     imported_by: &'a str,
-    geography: &'a HashSet<String>,
+    regions: RegionCheck<'a>,
     shipped: bool,
     dataset: Option<(i64, Format, Header)>,
-    historic: BTreeMap<String, String>,
 }
 
 impl Writer<'_> {
@@ -293,7 +363,10 @@ impl Writer<'_> {
                     let id = store::insert_dataset(
                         tx,
                         &NewDataset {
-                            source: source_of(&header.table_code),
+                            source: header
+                                .source
+                                .as_deref()
+                                .unwrap_or(source_of(&header.table_code)),
                             table_code: &header.table_code,
                             title: &header.title,
                             format: format.code(),
@@ -321,7 +394,7 @@ impl Writer<'_> {
                     )));
                 };
                 for obs in &rows {
-                    if let Err(e) = self.check_region(obs) {
+                    if let Err(e) = self.regions.check(self.name, obs) {
                         return Ok(Err(e));
                     }
                 }
@@ -329,23 +402,5 @@ impl Writer<'_> {
             }
         }
         Ok(Ok(()))
-    }
-
-    fn check_region(&mut self, obs: &Obs) -> Result<(), ImportError> {
-        let key = &obs.region_key;
-        if key == "DG" || self.geography.contains(key) || self.historic.contains_key(key) {
-            return Ok(());
-        }
-        let in_a_land = key.len() >= 2 && self.geography.contains(&key[0..2]);
-        if in_a_land && matches!(key.len(), 5 | 8) && !obs.region_name.is_empty() {
-            self.historic.insert(key.clone(), obs.region_name.clone());
-            return Ok(());
-        }
-        Err(ImportError::at(
-            self.name,
-            obs.line,
-            Some(obs.region_column),
-            format!("region key {key:?} does not exist in the official geography"),
-        ))
     }
 }

@@ -1,4 +1,5 @@
 //! Transactions of the statistics capability: imports and the shipped data.
 
 pub mod import;
+pub mod preview;
 pub mod shipped;

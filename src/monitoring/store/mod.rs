@@ -148,6 +148,30 @@ pub async fn region_keys(db: &Db) -> Result<std::collections::HashSet<String>, s
     Ok(keys.into_iter().collect())
 }
 
+/// The official names of `keys` (those the geography has).
+pub async fn region_names(
+    db: &Db,
+    keys: &[String],
+) -> Result<std::collections::HashMap<String, String>, sqlx::Error> {
+    if keys.is_empty() {
+        return Ok(Default::default());
+    }
+    let list = (1..=keys.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!("SELECT key, name FROM regions WHERE key IN ({list})");
+    let mut q = sqlx::query(&sql);
+    for key in keys {
+        q = q.bind(key.as_str());
+    }
+    Ok(q.fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(|r| (r.get("key"), r.get("name")))
+        .collect())
+}
+
 /// Records names of region keys the geography does not have.
 pub async fn keep_region_names(tx: &mut Tx, names: &[(String, String)]) -> Result<(), sqlx::Error> {
     for chunk in names.chunks(400) {

@@ -102,6 +102,19 @@ pub async fn replace_periods(
     Ok(moved)
 }
 
+/// The periods of `table_code` that have observations.
+pub async fn stored_periods(
+    db: &Db,
+    table_code: &str,
+) -> Result<std::collections::HashSet<String>, sqlx::Error> {
+    let periods: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT period FROM stat_observations WHERE table_code = $1")
+            .bind(table_code)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(periods.into_iter().collect())
+}
+
 /// One stored observation with its dataset's source and licence.
 #[derive(Clone, Debug)]
 pub struct Stored {

@@ -131,8 +131,6 @@ pub const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/indicators/{code}", Rule::Public),
     // The fixture's network has no published report: its situation page,
     // report and files are internal.
-    // The fixture's network has no published report: its situation page,
-    // report and files are internal.
     ("GET", "/networks/{network_id}/situation", Rule::ReadNetwork),
     (
         "GET",
@@ -209,5 +207,29 @@ pub const RULES: &[(&str, &str, Rule)] = &[
         Rule::ManageNetwork,
     ),
     ("GET", "/regions/{key}/situation", Rule::Supervise),
+    // statistics import: installation-wide, administrators and every
+    // network's coordinator
+    ("GET", "/statistics/import", Rule::ImportStatistics),
+    ("POST", "/statistics/import", Rule::ImportStatistics),
+    (
+        "GET",
+        "/statistics/import/{upload_id}",
+        Rule::ImportStatistics,
+    ),
+    (
+        "POST",
+        "/statistics/import/{upload_id}",
+        Rule::ImportStatistics,
+    ),
+    (
+        "POST",
+        "/statistics/import/{upload_id}/mapping",
+        Rule::ImportStatistics,
+    ),
+    (
+        "POST",
+        "/statistics/import/{upload_id}/discard",
+        Rule::ImportStatistics,
+    ),
     ("GET", "/api/v1/statistics/concentration", Rule::Public),
 ];

@@ -81,6 +81,7 @@ fn allowed(rule: Rule, who: Who) -> bool {
         Rule::TakePart => matches!(who, Who::Member | Who::Coordinator | Who::Admin),
         Rule::Admin => who == Who::Admin,
         Rule::Supervise => matches!(who, Who::Supervisor | Who::Admin),
+        Rule::ImportStatistics => matches!(who, Who::Outsider | Who::Coordinator | Who::Admin),
     }
 }
 
@@ -437,8 +438,11 @@ fn concrete(path: &str, f: &Fixture) -> String {
     }
     let stylesheet = ikon::core::web::assets::url("app.css").expect("the stylesheet is an asset");
     // The comparison is of a Regierungsbezirk: the demo supervisor's.
+    // No pending statistics upload of that id exists: 404 for those who
+    // may import.
     path.replace("/regions/{key}/situation", "/regions/095/situation")
         .replace("{key}", "09575")
+        .replace("{upload_id}", "no-such-upload")
         .replace("{token}", "not-a-real-token")
         .replace("/assets/{file}", stylesheet)
         .replace("{lang}", "en")

@@ -27,6 +27,9 @@ pub enum Rule {
     /// The supervisor of the region and admins (not the network's own
     /// member or coordinator).
     Supervise,
+    /// Statistics are installation-wide: administrators and the
+    /// coordinator of any network (the outsider too) import them.
+    ImportStatistics,
 }
 
 pub const RULES: &[(&str, &str, Rule)] = &[

@@ -65,3 +65,52 @@ fn statistics_import_prints_a_line_per_file_and_fails_on_a_bad_one() {
     assert!(stderr.contains("nothing imported"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("unchanged"));
 }
+
+#[test]
+fn statistics_import_reads_a_table_of_ones_own_through_the_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ikon(dir.path())
+        .args(["statistics", "import"])
+        .arg(fixture("auslaender_gemeinden_nea.csv"))
+        .args([
+            "--region-column",
+            "2",
+            "--period-column",
+            "3",
+            "--value",
+            "4=Ausländer:Personen",
+            "--value",
+            "5=Ausländeranteil:%",
+            "--table-code",
+            "nea-auslaender",
+            "--title",
+            "Ausländer nach Gemeinden",
+            "--source",
+            "Stadt Neustadt a.d.Aisch",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("generic nea-auslaender — 20 observations, 2 periods, 5 regions"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\"-\"×2 \".\"×1"), "{stdout}");
+
+    // Without a period the mapping is refused before any file is read.
+    let out = ikon(dir.path())
+        .args(["statistics", "import"])
+        .arg(fixture("auslaender_gemeinden_nea.csv"))
+        .args(["--region-column", "2", "--value", "4=Ausländer:Personen"])
+        .args(["--table-code", "x", "--title", "x", "--source", "x"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--period"), "{stderr}");
+}

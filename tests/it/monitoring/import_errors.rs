@@ -81,6 +81,22 @@ backend_test!(
             "neither a number",
         )
         .await;
+        // The same with Windows line ends: the line is still the one an
+        // editor shows (the csv crate alone would say 11).
+        let crlf: Vec<u8> = edited(12, |l| l.replacen(";32;", ";zwei;", 1))
+            .split(|&b| b == b'\n')
+            .map(|l| l.to_vec())
+            .collect::<Vec<_>>()
+            .join(&b"\r\n"[..]);
+        refused(
+            &app,
+            "crlf.csv",
+            &crlf,
+            Some(12),
+            Some(4),
+            "neither a number",
+        )
+        .await;
         refused(
             &app,
             "mark.csv",

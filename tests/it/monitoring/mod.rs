@@ -7,6 +7,8 @@ mod comparison;
 mod concentration;
 mod import_errors;
 mod import_formats;
+mod import_mapping;
+mod import_page;
 mod import_updates;
 mod maps;
 mod needs;
