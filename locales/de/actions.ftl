@@ -30,6 +30,7 @@ act-field-due = Fällig am
 act-field-due-hint = Format JJJJ-MM-TT, darf leer bleiben.
 act-field-status = Status
 act-field-meeting = Konferenz
+act-event = Veranstaltung
 act-filter = Filtern
 act-board-count = { $count ->
     [one] Eine Aufgabe
@@ -78,7 +79,10 @@ act-report-line = { $title } – verantwortlich: { $responsible }, fällig: { $d
 act-mail-due-subject = Erinnerung: Aufgabe „{ $title }“ ist am { $due } fällig
 act-mail-due-body = Guten Tag,
 
-    die folgende Aufgabe aus der Konferenz „{ $meeting }“ ist am { $due } fällig:
+    die folgende Aufgabe { $origin ->
+        [event] zur Vorbereitung der Veranstaltung
+       *[meeting] aus der Konferenz
+    } „{ $meeting }“ ist am { $due } fällig:
 
     { $title }
     Aktueller Fortschritt: { $progress } %
@@ -87,7 +91,10 @@ act-mail-due-body = Guten Tag,
 act-mail-overdue-subject = Überfällig: Aufgabe „{ $title }“ (fällig am { $due })
 act-mail-overdue-body = Guten Tag,
 
-    die folgende Aufgabe aus der Konferenz „{ $meeting }“ war am { $due } fällig und ist noch nicht erledigt:
+    die folgende Aufgabe { $origin ->
+        [event] zur Vorbereitung der Veranstaltung
+       *[meeting] aus der Konferenz
+    } „{ $meeting }“ war am { $due } fällig und ist noch nicht erledigt:
 
     { $title }
     Aktueller Fortschritt: { $progress } %

@@ -279,3 +279,11 @@ bul-err-report-too-early = Bericht und Fotos gibt es erst, wenn die Veranstaltun
 bul-err-share-kind = Teilen lassen sich nur gute Beispiele.
 bul-err-share-unpublished = Teilen lässt sich nur ein veröffentlichter Beitrag.
 bul-corrected = Zu Ihren Suchwörtern gab es nichts; gezeigt werden Beiträge mit ähnlich geschriebenen Wörtern ({ $words }).
+
+## An event's planning tasks
+bul-tasks = Planung: Aufgaben
+bul-tasks-lead = Was bis zur Veranstaltung zu tun ist. Die Aufgaben stehen auch auf der Aufgabenliste des Netzwerks, dort melden die Verantwortlichen ihren Stand:
+bul-tasks-none = Noch keine Aufgaben geplant.
+bul-task-add = Aufgabe für die Planung anlegen
+bul-task-saved = Die Aufgabe ist angelegt und steht auf der Aufgabenliste.
+bul-err-tasks-event = Aufgaben zur Planung gibt es nur für Veranstaltungen.

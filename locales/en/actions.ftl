@@ -30,6 +30,7 @@ act-field-due = Due on
 act-field-due-hint = Format YYYY-MM-DD, may stay empty.
 act-field-status = Status
 act-field-meeting = Conference
+act-event = Event
 act-filter = Filter
 act-board-count = { $count ->
     [one] One action item
@@ -78,7 +79,10 @@ act-report-line = { $title } – responsible: { $responsible }, due: { $due }, p
 act-mail-due-subject = Reminder: action item “{ $title }” is due on { $due }
 act-mail-due-body = Hello,
 
-    the following action item from the conference “{ $meeting }” is due on { $due }:
+    the following action item { $origin ->
+        [event] preparing the event
+       *[meeting] from the conference
+    } “{ $meeting }” is due on { $due }:
 
     { $title }
     Current progress: { $progress } %
@@ -87,7 +91,10 @@ act-mail-due-body = Hello,
 act-mail-overdue-subject = Overdue: action item “{ $title }” (due on { $due })
 act-mail-overdue-body = Hello,
 
-    the following action item from the conference “{ $meeting }” was due on { $due } and is not done yet:
+    the following action item { $origin ->
+        [event] preparing the event
+       *[meeting] from the conference
+    } “{ $meeting }” was due on { $due } and is not done yet:
 
     { $title }
     Current progress: { $progress } %

@@ -279,3 +279,11 @@ bul-err-report-too-early = Report and photos come once the event is over.
 bul-err-share-kind = Only good practice can be shared.
 bul-err-share-unpublished = Only a published post can be shared.
 bul-corrected = Nothing matched your words as typed; showing posts with similarly spelt words ({ $words }).
+
+## An event's planning tasks
+bul-tasks = Planning: tasks
+bul-tasks-lead = What has to be done before the event. The tasks also stand on the network's action board, where those responsible report their progress:
+bul-tasks-none = No tasks planned yet.
+bul-task-add = Add a planning task
+bul-task-saved = The task is added and stands on the action board.
+bul-err-tasks-event = Only events have planning tasks.

@@ -296,6 +296,7 @@ fn bulletin(t: RouteTable) -> RouteTable {
         .get_other(POST_FILE, web::files::download)
         .post(POST_FILE_DELETE, web::files::delete)
         .post(POST_REPORT, web::files::report)
+        .post(POST_TASKS, web::tasks::add)
         .post(POST_SHARE, web::files::share)
         // feeds, for programs that sign in nowhere
         .get_other(POSTS_ATOM, web::feeds::atom)

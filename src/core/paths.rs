@@ -11,8 +11,8 @@ use std::fmt::Display;
 
 use crate::core::ids::{
     ActionItemId, AgendaItemId, AgreementId, AttachmentId, ConcernId, DecisionId, MeetingId,
-    MilestoneId, NeedId, NetworkId, OfferId, OrganizationId, PersonId, PostFileId, PostId, ProjectId,
-    ProposalId, TokenId, UserId,
+    MilestoneId, NeedId, NetworkId, OfferId, OrganizationId, PersonId, PostFileId, PostId,
+    ProjectId, ProposalId, TokenId, UserId,
 };
 
 /// Fills the `{…}` placeholders of `pattern` in order, percent-encoding
@@ -199,6 +199,7 @@ paths! {
     post_file, POST_FILE = "/networks/{network_id}/posts/{post_id}/files/{file_id}" (network_id: NetworkId, post_id: PostId, file_id: PostFileId);
     post_file_delete, POST_FILE_DELETE = "/networks/{network_id}/posts/{post_id}/files/{file_id}/delete" (network_id: NetworkId, post_id: PostId, file_id: PostFileId);
     post_report, POST_REPORT = "/networks/{network_id}/posts/{post_id}/report" (network_id: NetworkId, post_id: PostId);
+    post_tasks, POST_TASKS = "/networks/{network_id}/posts/{post_id}/tasks" (network_id: NetworkId, post_id: PostId);
     post_share, POST_SHARE = "/networks/{network_id}/posts/{post_id}/share" (network_id: NetworkId, post_id: PostId);
     unsubscribe, UNSUBSCRIBE = "/unsubscribe/{token}" (token: &str);
     // ── coordination ───────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 //! The demo network's bulletin: about twenty posts of every type (a
 //! state funding call with its deadline in a few weeks, the Tag der
-//! Begegnung with registration, a change at the immigration authority,
+//! Begegnung with registration and its planning tasks on the action
+//! board, a change at the immigration authority,
 //! good practice, news, an expired call in the archive, a member's post
 //! waiting for review), a supervisor's call to every network of
 //! Mittelfranken, and subscriptions of the demo users. Dates are relative
@@ -10,6 +11,7 @@
 use anyhow::{Context, anyhow};
 use chrono::Days;
 use serde::Deserialize;
+use sqlx::Row;
 
 use crate::{
     accounts::store::user_by_email,
@@ -18,11 +20,12 @@ use crate::{
         service::posts,
         store::{self, Author, networks_in_region, subscriptions},
     },
+    conferences::actions::{self, model::ActionRecord},
     core::{
         audit::Actor,
-        ids::NetworkId,
+        ids::{NetworkId, OrganizationId, PostId},
         secrets::random_token,
-        store::{Db, now},
+        store::{Db, Tx, now},
     },
 };
 
@@ -57,8 +60,19 @@ struct DemoPost {
     starts_time: Option<String>,
     #[serde(default)]
     ends_time: Option<String>,
+    /// An event's planning tasks.
+    #[serde(default)]
+    tasks: Vec<DemoTask>,
     #[serde(flatten)]
     form: PostInput,
+}
+
+#[derive(Deserialize)]
+struct DemoTask {
+    title: String,
+    /// The responsible member organisation, by name.
+    organization: String,
+    due_in_days: i64,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +93,31 @@ fn day(offset: i64) -> String {
         today.checked_sub_days(Days::new(offset.unsigned_abs()))
     };
     iso(d.unwrap_or(today))
+}
+
+/// A planning task of a demo event, on the network's action board.
+async fn add_task(
+    tx: &mut Tx,
+    (network_id, post_id): (NetworkId, PostId),
+    task: &DemoTask,
+) -> anyhow::Result<()> {
+    let organization: i64 = sqlx::query("SELECT id FROM organizations WHERE name = $1")
+        .bind(&task.organization)
+        .fetch_optional(&mut **tx)
+        .await?
+        .with_context(|| format!("the demo organisation {}", task.organization))?
+        .get("id");
+    let record = ActionRecord {
+        agenda_item_id: None,
+        post_id: Some(post_id),
+        decision_id: None,
+        title: task.title.clone(),
+        responsible_organization_id: Some(OrganizationId(organization)),
+        responsible_person_id: None,
+        due_on: Some(day(task.due_in_days)),
+    };
+    actions::store::create(tx, Actor::System("demo"), network_id, &record).await?;
+    Ok(())
 }
 
 fn email(role: &str) -> anyhow::Result<&'static str> {
@@ -156,6 +195,9 @@ pub async fn load(db: &Db, network_id: i64) -> anyhow::Result<usize> {
             .await?;
             if entry.pinned {
                 store::set_pinned(&mut tx, id, true).await?;
+            }
+            for task in &entry.tasks {
+                add_task(&mut tx, (network, id), task).await?;
             }
             if status == Status::Published {
                 let at = now() - entry.published_days_ago * 86_400;

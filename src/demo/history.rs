@@ -360,7 +360,8 @@ async fn past_action(
         .with_timezone(&Berlin)
         .date_naive();
     let record = ActionRecord {
-        agenda_item_id: item_id,
+        agenda_item_id: Some(item_id),
+        post_id: None,
         decision_id,
         title: action.title.to_string(),
         responsible_organization_id: Some(OrganizationId(*org)),

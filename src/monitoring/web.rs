@@ -21,8 +21,7 @@ use super::{
         catalogue::{self, Indicator},
         series::{Point, series},
     },
-    maps,
-    report,
+    maps, report,
     service::shipped,
 };
 use crate::{
@@ -288,7 +287,7 @@ pub(crate) async fn render(
         });
     }
     // The groups with special needs that no offer serves, or only in part.
-    let needs = super::needs::service::list(&app, &network).await?;
+    let needs = super::needs::service::list(app, network).await?;
     let open: Vec<_> = needs
         .needs
         .into_iter()

@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod files;
 pub mod posts;
 pub mod subscriptions;
+pub mod tasks;
 
 use crate::{
     accounts::{model::Role, model::User, viewer::Viewer},

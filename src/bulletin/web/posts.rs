@@ -5,7 +5,7 @@
 use axum::{
     Form,
     extract::{Path, Query, State},
-    response::{IntoResponse, Response},
+    response::{Html, IntoResponse, Response},
 };
 use minijinja::{Value, context};
 use serde::Deserialize;
@@ -221,6 +221,21 @@ pub async fn show(
 ) -> AppResult<Response> {
     let (post, network) = load_post(&app, network_id, post_id).await?;
     require_read_post(&viewer, &network, &post)?;
+    let planning = super::tasks::planning(&app, &viewer, &network, &post).await?;
+    Ok(post_page(&app, &viewer, (&network, &post), planning)
+        .await?
+        .into_response())
+}
+
+/// The post's page with its event's planning (`planning`: the tasks and
+/// the task form as entered, or undefined).
+pub(crate) async fn post_page(
+    app: &App,
+    viewer: &Viewer,
+    (network, post): (&Network, &Post),
+    planning: Value,
+) -> AppResult<Html<String>> {
+    let (network_id, post_id) = (NetworkId(network.id), post.id);
     let may_manage = viewer.can_manage_network(network.id);
     let transitions: Vec<&str> = if may_manage {
         match post.status {
@@ -242,25 +257,26 @@ pub async fn show(
         Some(context! {
             counts => counts, mine => mine, full => full,
             free => d.registration_limit.map(|l| (l - counts.registered).max(0)),
-            may_register => reads_network(&viewer, &network)
+            may_register => reads_network(viewer, network)
                 && post.is_current(today(), now()),
         })
     } else {
         None
     };
-    let page = app.page(
-        &viewer,
+    app.page(
+        viewer,
         "bulletin/show.html",
         context! {
-            network => network, post => post, html => html_of(&post),
+            network => network, post => post, html => html_of(post),
             tags => tag_choices(),
             over => post.is_over(today(), now()),
-            may_edit => may_edit(&viewer, &network, &post),
+            may_edit => may_edit(viewer, network, post),
             may_manage => may_manage, transitions => transitions,
             registration => registration,
-            extras => super::files::extras(&app, &viewer, &network, &post).await?,
-            internal => reads_network(&viewer, &network),
-            feeds => feed_links(&app, network_id, &Feed::default()),
+            extras => super::files::extras(app, viewer, network, post).await?,
+            planning => planning,
+            internal => reads_network(viewer, network),
+            feeds => feed_links(app, network_id, &Feed::default()),
             login_link => format!(
                 "{}?{}",
                 paths::login(),
@@ -269,8 +285,7 @@ pub async fn show(
                     .finish()
             ),
         },
-    )?;
-    Ok(page.into_response())
+    )
 }
 
 enum Target<'a> {

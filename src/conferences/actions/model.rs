@@ -1,5 +1,6 @@
-//! Action items: what has to happen after a conference, who does it and by
-//! when, with the rules shared by the HTML pages, the API and the reminders.
+//! Action items: what has to happen after a conference (or to prepare an
+//! event of the bulletin: its planning tasks), who does it and by when,
+//! with the rules shared by the HTML pages, the API and the reminders.
 
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Europe::Berlin;
@@ -11,7 +12,7 @@ use crate::core::{
     error::{FieldErrors, Msg},
     ids::{
         ActionItemId, AgendaItemId, DecisionId, MeetingId, NetworkId, OrganizationId, PersonId,
-        UserId,
+        PostId, UserId,
     },
     web::forms::Validator,
 };
@@ -52,15 +53,20 @@ impl Status {
     }
 }
 
-/// One action item as stored, with the names the pages show.
+/// One action item as stored, with the names the pages show. It comes
+/// either from a conference (meeting and agenda item set) or from an
+/// event of the bulletin (post set): never both.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ActionItem {
     pub id: ActionItemId,
     pub network_id: NetworkId,
-    pub meeting_id: MeetingId,
-    pub meeting_title: String,
-    pub agenda_item_id: AgendaItemId,
-    pub agenda_item_title: String,
+    pub meeting_id: Option<MeetingId>,
+    pub meeting_title: Option<String>,
+    pub agenda_item_id: Option<AgendaItemId>,
+    pub agenda_item_title: Option<String>,
+    /// The event whose planning task this is.
+    pub post_id: Option<PostId>,
+    pub post_title: Option<String>,
     pub decision_id: Option<DecisionId>,
     pub decision_text: Option<String>,
     pub title: String,
@@ -80,6 +86,15 @@ pub struct ActionItem {
 }
 
 impl ActionItem {
+    /// Where the item was agreed, for text: the meeting's or the event's
+    /// title.
+    pub fn origin(&self) -> String {
+        self.meeting_title
+            .clone()
+            .or_else(|| self.post_title.clone())
+            .unwrap_or_default()
+    }
+
     /// Who is responsible, for text (mail, agenda report).
     pub fn responsible(&self) -> String {
         match (&self.responsible_person, &self.responsible_organization) {
@@ -165,10 +180,12 @@ pub fn format_day(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
-/// What creating or editing an action item sets.
+/// What creating or editing an action item sets: a conference's item names
+/// its agenda item, an event's planning task its post.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActionRecord {
-    pub agenda_item_id: AgendaItemId,
+    pub agenda_item_id: Option<AgendaItemId>,
+    pub post_id: Option<PostId>,
     pub decision_id: Option<DecisionId>,
     pub title: String,
     pub responsible_organization_id: Option<OrganizationId>,
@@ -217,7 +234,7 @@ impl ActionInput {
     /// The form of an existing item.
     pub fn of(item: &ActionItem) -> Self {
         Self {
-            agenda_item_id: item.agenda_item_id.to_string(),
+            agenda_item_id: id_text(item.agenda_item_id),
             decision_id: id_text(item.decision_id),
             title: item.title.clone(),
             responsible_organization_id: id_text(item.responsible_organization_id),
@@ -226,9 +243,10 @@ impl ActionInput {
         }
     }
 
+    /// A conference's item: its agenda item and decision among the
+    /// meeting's, and who is responsible.
     pub fn validate(&self, choices: &Choices) -> Result<ActionRecord, FieldErrors> {
         let mut v = Validator::new();
-        let title = v.text("title", &self.title, true, 300);
         let agenda_item_id = match self.agenda_item_id.trim().parse::<AgendaItemId>() {
             Ok(id) if choices.agenda_item_ids.contains(&id) => id,
             _ => {
@@ -242,6 +260,37 @@ impl ActionInput {
                 .iter()
                 .any(|(d, item)| *d == id && *item == agenda_item_id)
         });
+        let record = self.responsibility(v, choices)?;
+        Ok(ActionRecord {
+            agenda_item_id: Some(agenda_item_id),
+            decision_id,
+            ..record
+        })
+    }
+
+    /// An event's planning task: what, who and by when (the agenda item
+    /// and decision fields are not asked).
+    pub fn validate_task(
+        &self,
+        post_id: PostId,
+        choices: &Choices,
+    ) -> Result<ActionRecord, FieldErrors> {
+        let record = self.responsibility(Validator::new(), choices)?;
+        Ok(ActionRecord {
+            post_id: Some(post_id),
+            ..record
+        })
+    }
+
+    /// Title, responsible organisation and person, due date — what every
+    /// action item needs, whatever it comes from — on top of the errors
+    /// `v` already holds.
+    fn responsibility(
+        &self,
+        mut v: Validator,
+        choices: &Choices,
+    ) -> Result<ActionRecord, FieldErrors> {
+        let title = v.text("title", &self.title, true, 300);
         let organization = optional_id(
             &mut v,
             "responsible_organization_id",
@@ -284,8 +333,9 @@ impl ActionInput {
             person.and_then(|p| choices.people.iter().find(|(id, _)| *id == p).map(|x| x.1))
         });
         Ok(ActionRecord {
-            agenda_item_id,
-            decision_id,
+            agenda_item_id: None,
+            post_id: None,
+            decision_id: None,
             title,
             responsible_organization_id: organization,
             responsible_person_id: person,

@@ -110,7 +110,16 @@ async fn remind_action(
     let recipients = action_recipients(app, item).await?;
     let args = [
         ("title".to_string(), item.title.clone()),
-        ("meeting".to_string(), item.meeting_title.clone()),
+        ("meeting".to_string(), item.origin()),
+        (
+            "origin".to_string(),
+            if item.post_id.is_some() {
+                "event"
+            } else {
+                "meeting"
+            }
+            .to_string(),
+        ),
         (
             "due".to_string(),
             item.due_on.as_deref().map(format_day).unwrap_or_default(),

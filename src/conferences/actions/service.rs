@@ -16,7 +16,7 @@ use crate::{
         audit::Actor,
         error::{AppError, AppResult},
         i18n::Lang,
-        ids::{ActionItemId, OrganizationId},
+        ids::{ActionItemId, NetworkId, OrganizationId, PostId},
         web::App,
     },
 };
@@ -26,14 +26,41 @@ use crate::{
 pub async fn choices(app: &App, meeting: &Meeting) -> AppResult<Choices> {
     let agenda = conf_store::agenda(app.db.pool(), meeting.id).await?;
     let decisions = conf_store::decisions(app.db.pool(), meeting.id).await?;
-    let organizations = registry::member_ids(&app.db, meeting.network_id).await?;
-    let contacts = registry::contacts(&app.db, meeting.network_id).await?;
     Ok(Choices {
         agenda_item_ids: agenda.iter().map(|i| i.id).collect(),
         decisions: decisions.iter().map(|d| (d.id, d.agenda_item_id)).collect(),
+        ..responsible_choices(app, meeting.network_id).await?
+    })
+}
+
+/// Who may be responsible for an item of the network: its member
+/// organisations and their people (no agenda items or decisions).
+pub async fn responsible_choices(app: &App, network_id: NetworkId) -> AppResult<Choices> {
+    let organizations = registry::member_ids(&app.db, network_id).await?;
+    let contacts = registry::contacts(&app.db, network_id).await?;
+    Ok(Choices {
+        agenda_item_ids: Vec::new(),
+        decisions: Vec::new(),
         organization_ids: organizations,
         people: contacts.iter().map(|c| (c.id, c.organization_id)).collect(),
     })
+}
+
+/// A planning task of an event post of the network: an action item on the
+/// network's board that names the post instead of an agenda item.
+pub async fn create_task(
+    app: &App,
+    user: &User,
+    (network_id, post_id): (NetworkId, PostId),
+    input: &ActionInput,
+) -> AppResult<ActionItemId> {
+    let record = input
+        .validate_task(post_id, &responsible_choices(app, network_id).await?)
+        .map_err(AppError::invalid)?;
+    let mut tx = app.db.begin().await?;
+    let id = store::create(&mut tx, Actor::User(user), network_id, &record).await?;
+    tx.commit().await?;
+    Ok(id)
 }
 
 /// A new action item of the meeting.
@@ -124,7 +151,7 @@ pub async fn add_open_items_report(app: &App, user: &User, meeting: &Meeting) ->
     // Items of this very meeting are not "open items from before".
     let items: Vec<ActionItem> = items
         .into_iter()
-        .filter(|i| i.meeting_id != meeting.id)
+        .filter(|i| i.meeting_id != Some(meeting.id))
         .collect();
     let lang = Lang::De;
     let record = AgendaRecord {

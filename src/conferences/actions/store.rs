@@ -14,20 +14,24 @@ use crate::{
         audit::Actor,
         ids::{
             ActionItemId, AgendaItemId, DecisionId, MeetingId, NetworkId, OrganizationId, PersonId,
-            UserId,
+            PostId, UserId,
         },
         store::{Tx, now},
     },
 };
 
+// An item comes from an agenda item (and so a meeting) or from an event
+// post: both joins are outer.
 const SELECT: &str = "SELECT a.id, a.network_id, ai.meeting_id, m.title AS meeting_title,
-    a.agenda_item_id, ai.title AS agenda_item_title, a.decision_id, d.text AS decision_text,
+    a.agenda_item_id, ai.title AS agenda_item_title, a.post_id, po.title AS post_title,
+    a.decision_id, d.text AS decision_text,
     a.title, a.responsible_organization_id, o.name AS organization_name,
     a.responsible_person_id, p.name AS person_name, a.due_on, a.status, a.progress,
     a.created_at, a.updated_at
     FROM action_items a
-    JOIN agenda_items ai ON ai.id = a.agenda_item_id
-    JOIN meetings m ON m.id = ai.meeting_id
+    LEFT JOIN agenda_items ai ON ai.id = a.agenda_item_id
+    LEFT JOIN meetings m ON m.id = ai.meeting_id
+    LEFT JOIN posts po ON po.id = a.post_id
     LEFT JOIN decisions d ON d.id = a.decision_id
     LEFT JOIN organizations o ON o.id = a.responsible_organization_id
     LEFT JOIN people p ON p.id = a.responsible_person_id";
@@ -42,10 +46,12 @@ fn item_from(r: &AnyRow, today: chrono::NaiveDate) -> ActionItem {
     ActionItem {
         id: ActionItemId(r.get("id")),
         network_id: NetworkId(r.get("network_id")),
-        meeting_id: MeetingId(r.get("meeting_id")),
+        meeting_id: opt(r, "meeting_id", MeetingId),
         meeting_title: r.get("meeting_title"),
-        agenda_item_id: AgendaItemId(r.get("agenda_item_id")),
+        agenda_item_id: opt(r, "agenda_item_id", AgendaItemId),
         agenda_item_title: r.get("agenda_item_title"),
+        post_id: opt(r, "post_id", PostId),
+        post_title: r.get("post_title"),
         decision_id: opt(r, "decision_id", DecisionId),
         decision_text: r.get("decision_text"),
         title: r.get("title"),
@@ -116,6 +122,23 @@ pub async fn for_meeting<'e, E: Executor<'e, Database = Any>>(
     Ok(rows.iter().map(|r| item_from(r, today)).collect())
 }
 
+/// The planning tasks of an event post, earliest due date first (none
+/// last).
+pub async fn for_post<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    post_id: PostId,
+) -> Result<Vec<ActionItem>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE a.post_id = $1
+         ORDER BY CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, a.id"
+    ))
+    .bind(post_id.get())
+    .fetch_all(ex)
+    .await?;
+    let today = today();
+    Ok(rows.iter().map(|r| item_from(r, today)).collect())
+}
+
 pub async fn item<'e, E: Executor<'e, Database = Any>>(
     ex: E,
     id: ActionItemId,
@@ -163,12 +186,13 @@ pub async fn create(
 ) -> Result<ActionItemId, sqlx::Error> {
     let at = now();
     let id: i64 = sqlx::query(
-        "INSERT INTO action_items (network_id, agenda_item_id, decision_id, title, responsible_organization_id,
-         responsible_person_id, due_on, status, progress, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 0, $8, $8) RETURNING id",
+        "INSERT INTO action_items (network_id, agenda_item_id, post_id, decision_id, title,
+         responsible_organization_id, responsible_person_id, due_on, status, progress, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', 0, $9, $9) RETURNING id",
     )
     .bind(network_id.get())
-    .bind(record.agenda_item_id.get())
+    .bind(record.agenda_item_id.map(AgendaItemId::get))
+    .bind(record.post_id.map(PostId::get))
     .bind(record.decision_id.map(DecisionId::get))
     .bind(&record.title)
     .bind(record.responsible_organization_id.map(OrganizationId::get))
@@ -199,13 +223,14 @@ pub async fn update(
 ) -> Result<(), sqlx::Error> {
     let due_changed = item.due_on != record.due_on;
     sqlx::query(
-        "UPDATE action_items SET agenda_item_id = $1, decision_id = $2, title = $3,
-         responsible_organization_id = $4, responsible_person_id = $5, due_on = $6, updated_at = $7,
-         reminded_due_at = CASE WHEN $8 = 1 THEN NULL ELSE reminded_due_at END,
-         reminded_overdue_at = CASE WHEN $8 = 1 THEN NULL ELSE reminded_overdue_at END
-         WHERE id = $9",
+        "UPDATE action_items SET agenda_item_id = $1, post_id = $2, decision_id = $3, title = $4,
+         responsible_organization_id = $5, responsible_person_id = $6, due_on = $7, updated_at = $8,
+         reminded_due_at = CASE WHEN $9 = 1 THEN NULL ELSE reminded_due_at END,
+         reminded_overdue_at = CASE WHEN $9 = 1 THEN NULL ELSE reminded_overdue_at END
+         WHERE id = $10",
     )
-    .bind(record.agenda_item_id.get())
+    .bind(record.agenda_item_id.map(AgendaItemId::get))
+    .bind(record.post_id.map(PostId::get))
     .bind(record.decision_id.map(DecisionId::get))
     .bind(&record.title)
     .bind(record.responsible_organization_id.map(OrganizationId::get))
@@ -218,6 +243,7 @@ pub async fn update(
     .await?;
     let before = ActionRecord {
         agenda_item_id: item.agenda_item_id,
+        post_id: item.post_id,
         decision_id: item.decision_id,
         title: item.title.clone(),
         responsible_organization_id: item.responsible_organization_id,

@@ -57,7 +57,7 @@ async fn item_in(app: &App, network_id: NetworkId, id: ActionItemId) -> AppResul
 async fn item_of(app: &App, meeting: &Meeting, id: ActionItemId) -> AppResult<ActionItem> {
     store::item(app.db.pool(), id)
         .await?
-        .filter(|i| i.meeting_id == meeting.id)
+        .filter(|i| i.meeting_id == Some(meeting.id))
         .ok_or_else(AppError::not_found)
 }
 
@@ -81,8 +81,10 @@ async fn render_meeting(
     let groups: Vec<_> = agenda
         .iter()
         .map(|a| {
-            let list: Vec<&ActionItem> =
-                items.iter().filter(|i| i.agenda_item_id == a.id).collect();
+            let list: Vec<&ActionItem> = items
+                .iter()
+                .filter(|i| i.agenda_item_id == Some(a.id))
+                .collect();
             context! { item => a, actions => list }
         })
         .collect();

@@ -206,8 +206,9 @@ pub async fn minutes(
             decisions.into_iter().partition(|d| d.agenda_item_id == id);
         item.decisions = mine;
         decisions = rest;
-        let (mine, rest): (Vec<_>, Vec<_>) =
-            actions.into_iter().partition(|a| a.agenda_item_id == id);
+        let (mine, rest): (Vec<_>, Vec<_>) = actions
+            .into_iter()
+            .partition(|a| a.agenda_item_id == Some(id));
         item.actions = mine
             .into_iter()
             .map(|a| Action {

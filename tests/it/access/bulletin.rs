@@ -86,6 +86,11 @@ pub const RULES: &[(&str, &str, Rule)] = &[
     ),
     (
         "POST",
+        "/networks/{network_id}/posts/{post_id}/tasks",
+        Rule::ManageNetwork,
+    ),
+    (
+        "POST",
         "/networks/{network_id}/posts/{post_id}/share",
         Rule::Supervise,
     ),

@@ -47,11 +47,13 @@ backend_test!(
             .await
             .unwrap()
             .get(0);
-        assert!(
-            page(&s.member, &format!("/networks/{net}/posts/{id}"))
-                .await
-                .contains("0 von 120 Plätzen belegt")
-        );
+        let event = page(&s.member, &format!("/networks/{net}/posts/{id}")).await;
+        assert!(event.contains("0 von 120 Plätzen belegt"));
+        // Its planning tasks, on the event and on the action board.
+        assert!(event.contains("Stände und Strom beim Ordnungsamt anmelden"));
+        let board = page(&s.member, &format!("/networks/{net}/actions")).await;
+        assert!(board.contains("Spielmobil und Kinderprogramm organisieren"));
+        assert!(board.contains("Veranstaltung: Tag der Begegnung 2027"));
         assert!(
             page(&s.member, &format!("/networks/{net}/posts?tag=counselling"))
                 .await

@@ -15,6 +15,7 @@ mod mail;
 mod moderation;
 mod posts;
 mod registration;
+mod tasks;
 
 use chrono::{Days, Utc};
 use chrono_tz::Europe::Berlin;

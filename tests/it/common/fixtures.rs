@@ -487,7 +487,8 @@ impl ActionItem {
         Self {
             network_id,
             record: ActionRecord {
-                agenda_item_id: AgendaItemId(agenda_item_id),
+                agenda_item_id: Some(AgendaItemId(agenda_item_id)),
+                post_id: None,
                 decision_id: None,
                 title: title.into(),
                 responsible_organization_id: None,
