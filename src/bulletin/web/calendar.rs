@@ -145,7 +145,7 @@ pub async fn page(
             prev => month_link(prev_month, view), next => month_link(next_month, view),
             as_list => month_link(first, "list"), as_grid => month_link(first, "grid"),
             internal => internal,
-            feeds => super::posts::feed_links(&app, network_id, &Feed::default()),
+            feeds => super::posts::feed_links(&app, network_id, &Feed::default(), viewer.lang),
         },
     )?;
     Ok(page.into_response())

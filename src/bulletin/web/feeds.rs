@@ -1,7 +1,9 @@
 //! The feeds of a network's bulletin: Atom, JSON Feed and iCalendar, and
 //! one event as an iCalendar file. Feeds are read by programs that sign
 //! in nowhere, so they hold only public posts, whoever asks; a feed of a
-//! network that does not exist is a 404.
+//! network that does not exist is a 404. A feed speaks German unless its
+//! URL asks for another language of the interface (`?lang=en`): its
+//! title and labels, never the posts' own words.
 
 use axum::{
     extract::{Path, Query, State},
@@ -9,6 +11,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::Days;
+use serde::Deserialize;
 
 use super::{load_post, require_read_post};
 use crate::{
@@ -55,9 +58,27 @@ fn title(network: &Network, filters: &Feed, lang: Lang) -> String {
     title
 }
 
-/// The feed's own URL (with the filters it honours) and the page it mirrors.
-fn urls(app: &App, network_id: NetworkId, path: String, filters: &Feed) -> (String, String) {
-    let base = app.config.base();
+/// The language a feed's URL asks for.
+#[derive(Debug, Default, Deserialize)]
+pub struct FeedLang {
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+impl FeedLang {
+    /// A language the whole interface speaks; German otherwise.
+    fn get(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .filter(|l| l.is_full())
+            .unwrap_or(Lang::De)
+    }
+}
+
+/// The query of a feed's URL: the filters it honours and its language
+/// (none for German), `?…` or empty.
+pub(crate) fn feed_query(filters: &Feed, lang: Lang) -> String {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
     if let Some(kind) = filters.kind.as_deref().filter(|k| Kind::parse(k).is_some()) {
         pairs.push(("type", kind));
@@ -69,14 +90,28 @@ fn urls(app: &App, network_id: NetworkId, path: String, filters: &Feed) -> (Stri
     {
         pairs.push(("tag", tag));
     }
+    if lang != Lang::De && lang.is_full() {
+        pairs.push(("lang", lang.code()));
+    }
     let query = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
         .finish();
-    let suffix = if query.is_empty() {
-        String::new()
+    if query.is_empty() {
+        query
     } else {
         format!("?{query}")
-    };
+    }
+}
+
+/// The feed's own URL (with the filters it honours) and the page it mirrors.
+fn urls(
+    app: &App,
+    (network_id, path): (NetworkId, String),
+    filters: &Feed,
+    lang: Lang,
+) -> (String, String) {
+    let base = app.config.base();
+    let suffix = feed_query(filters, lang);
     (
         format!("{base}{path}{suffix}"),
         format!("{base}{}{suffix}", paths::posts(network_id)),
@@ -117,11 +152,17 @@ pub async fn atom(
     State(app): State<App>,
     Path(network_id): Path<NetworkId>,
     Query(filters): Query<Feed>,
+    Query(language): Query<FeedLang>,
 ) -> AppResult<Response> {
     let network = load_network(&app.db, network_id.get()).await?;
     let posts = current(&app, network_id, &filters).await?;
-    let lang = Lang::De;
-    let (self_url, page_url) = urls(&app, network_id, paths::posts_atom(network_id), &filters);
+    let lang = language.get();
+    let (self_url, page_url) = urls(
+        &app,
+        (network_id, paths::posts_atom(network_id)),
+        &filters,
+        lang,
+    );
     let base = app.config.base();
     let info = FeedInfo {
         title: &title(&network, &filters, lang),
@@ -139,11 +180,17 @@ pub async fn json(
     State(app): State<App>,
     Path(network_id): Path<NetworkId>,
     Query(filters): Query<Feed>,
+    Query(language): Query<FeedLang>,
 ) -> AppResult<Response> {
     let network = load_network(&app.db, network_id.get()).await?;
     let posts = current(&app, network_id, &filters).await?;
-    let lang = Lang::De;
-    let (self_url, page_url) = urls(&app, network_id, paths::posts_json(network_id), &filters);
+    let lang = language.get();
+    let (self_url, page_url) = urls(
+        &app,
+        (network_id, paths::posts_json(network_id)),
+        &filters,
+        lang,
+    );
     let base = app.config.base();
     let info = FeedInfo {
         title: &title(&network, &filters, lang),
@@ -158,7 +205,11 @@ pub async fn json(
 
 /// `GET /networks/{id}/posts.ics`: the public events and funding
 /// deadlines from a month ago to a year ahead.
-pub async fn ics(State(app): State<App>, Path(network_id): Path<NetworkId>) -> AppResult<Response> {
+pub async fn ics(
+    State(app): State<App>,
+    Path(network_id): Path<NetworkId>,
+    Query(language): Query<FeedLang>,
+) -> AppResult<Response> {
     let network = load_network(&app.db, network_id.get()).await?;
     let at = now();
     let today = today();
@@ -172,7 +223,7 @@ pub async fn ics(State(app): State<App>, Path(network_id): Path<NetworkId>) -> A
         (&iso(from_day), &iso(to_day)),
     )
     .await?;
-    let lang = Lang::De;
+    let lang = language.get();
     let name = title(&network, &Feed::default(), lang);
     let body = feeds::ical(&name, &posts, &app.config.base(), lang, at);
     Ok(respond("text/calendar; charset=utf-8", body))

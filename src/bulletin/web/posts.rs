@@ -26,6 +26,7 @@ use crate::{
     },
     core::{
         error::{AppError, AppResult, FieldErrors, Msg},
+        i18n::Lang,
         ids::{NetworkId, PostId},
         markdown, paths,
         store::now,
@@ -76,34 +77,16 @@ fn filter_query(f: &Feed) -> String {
         .finish()
 }
 
-/// The feeds of the bulletin (with its type and tag filters), absolute.
-pub(crate) fn feed_links(app: &App, network_id: NetworkId, f: &Feed) -> Value {
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    if let Some(kind) = f.kind.as_deref().filter(|k| Kind::parse(k).is_some()) {
-        pairs.push(("type", kind));
-    }
-    if let Some(tag) = f
-        .tag
-        .as_deref()
-        .filter(|t| crate::bulletin::model::is_tag(t))
-    {
-        pairs.push(("tag", tag));
-    }
-    let query = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish();
-    let with = |path: String| {
-        let base = format!("{}{path}", app.config.base());
-        if query.is_empty() {
-            base
-        } else {
-            format!("{base}?{query}")
-        }
-    };
+/// The feeds of the bulletin (with its type and tag filters), absolute,
+/// in the page's language where the bulletin speaks it.
+pub(crate) fn feed_links(app: &App, network_id: NetworkId, f: &Feed, lang: Lang) -> Value {
+    let with = |path: String| format!("{}{path}", app.config.base());
+    let query = super::feeds::feed_query(f, lang);
+    let calendar = super::feeds::feed_query(&Feed::default(), lang);
     context! {
-        atom => with(paths::posts_atom(network_id)),
-        json => with(paths::posts_json(network_id)),
-        ics => format!("{}{}", app.config.base(), paths::posts_ics(network_id)),
+        atom => format!("{}{query}", with(paths::posts_atom(network_id))),
+        json => format!("{}{query}", with(paths::posts_json(network_id))),
+        ics => format!("{}{calendar}", with(paths::posts_ics(network_id))),
     }
 }
 
@@ -169,7 +152,7 @@ async fn render_list(
             },
             filtered => !query.is_empty(),
             kinds => kind_codes(), tags => tag_choices(),
-            feeds => feed_links(app, network_id, filters),
+            feeds => feed_links(app, network_id, filters, viewer.lang),
             internal => internal,
             may_post => may_post(viewer, network),
             may_manage => viewer.can_manage_network(network.id),
@@ -276,7 +259,7 @@ pub(crate) async fn post_page(
             extras => super::files::extras(app, viewer, network, post).await?,
             planning => planning,
             internal => reads_network(viewer, network),
-            feeds => feed_links(app, network_id, &Feed::default()),
+            feeds => feed_links(app, network_id, &Feed::default(), viewer.lang),
             login_link => format!(
                 "{}?{}",
                 paths::login(),

@@ -191,6 +191,47 @@ backend_test!(
             atom.contains("posts.atom?type=event\"/>"),
             "its self link keeps the filter"
         );
+        // In English when its URL asks: title, labels and language tag;
+        // the posts keep their words. A language the bulletin does not
+        // speak gets the German feed.
+        let atom = fetch(
+            &anonymous,
+            &format!("/networks/{net}/posts.atom?type=event&lang=en"),
+            "application/atom+xml",
+        )
+        .await;
+        let summary = validated("atom", &atom);
+        assert!(summary["title"].as_str().unwrap().starts_with("Bulletin: "));
+        assert!(summary["title"].as_str().unwrap().contains("Event"));
+        assert!(atom.contains("xml:lang=\"en\""));
+        assert!(atom.contains("posts.atom?type=event&amp;lang=en\"/>"));
+        assert!(atom.contains("Tag der Begegnung"));
+        let json = fetch(
+            &anonymous,
+            &format!("/networks/{net}/posts.json?lang=ar"),
+            "application/feed+json",
+        )
+        .await;
+        let summary = validated("json", &json);
+        assert!(
+            summary["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Mitteilungen: ")
+        );
+        assert!(json.contains("\"language\":\"de\""));
+        let english = text_with_status(
+            anonymous
+                .get(&format!("/networks/{net}/posts?lang=en"))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(
+            english.contains("posts.atom?lang=en\""),
+            "the page offers its language's feed"
+        );
+        assert!(english.contains("posts.ics?lang=en\""));
         let json = fetch(
             &anonymous,
             &format!("/networks/{net}/posts.json?tag=language"),
