@@ -15,7 +15,7 @@ static RBZ_BAYERN: &str = include_str!("../../data/vg250_rbz_bayern_simplified.g
 static GEMEINDEN_BAYERN: &str = include_str!("../../data/vg250_2016_gemeinden_bayern.geojson");
 
 /// The attribution each file requires (see data/README.md).
-const KREISE_SOURCE: &str = "© GeoBasis-DE / BKG 2013 (Daten verändert)";
+pub const KREISE_SOURCE: &str = "© GeoBasis-DE / BKG 2013 (Daten verändert)";
 const RBZ_SOURCE: &str = "© GeoBasis-DE / BKG (2021), Daten verändert";
 /// The Gemeinde outlines' attribution.
 pub const GEMEINDEN_SOURCE: &str = "© GeoBasis-DE / BKG 2017 (Daten verändert)";
@@ -76,8 +76,8 @@ pub fn has(key: &str) -> bool {
 /// A ring of (longitude, latitude) points.
 pub type Ring = Vec<[f64; 2]>;
 
-/// A Gemeinde's outline for drawing: its polygons, each an outer ring
-/// followed by its holes.
+/// A Gemeinde's or Kreis's outline for drawing: its polygons, each an
+/// outer ring followed by its holes.
 pub struct Outline {
     pub key: String,
     pub name: String,
@@ -110,10 +110,10 @@ struct OutlineCollection {
     features: Vec<OutlineFeature>,
 }
 
-/// Every Bavarian Gemeinde's outline, by key.
-static OUTLINES: LazyLock<Vec<Outline>> = LazyLock::new(|| {
+/// The outlines of an embedded file, by key.
+fn outlines_of(text: &str) -> Vec<Outline> {
     let collection: OutlineCollection =
-        serde_json::from_str(GEMEINDEN_BAYERN).expect("embedded GeoJSON is valid");
+        serde_json::from_str(text).expect("embedded GeoJSON is valid");
     let mut outlines: Vec<Outline> = collection
         .features
         .into_iter()
@@ -128,7 +128,22 @@ static OUTLINES: LazyLock<Vec<Outline>> = LazyLock::new(|| {
         .collect();
     outlines.sort_by(|a, b| a.key.cmp(&b.key));
     outlines
-});
+}
+
+/// Every Bavarian Gemeinde's outline, by key.
+static OUTLINES: LazyLock<Vec<Outline>> = LazyLock::new(|| outlines_of(GEMEINDEN_BAYERN));
+
+/// Every Kreis's outline (all of Germany), by key.
+static KREIS_OUTLINES: LazyLock<Vec<Outline>> = LazyLock::new(|| outlines_of(KREISE));
+
+/// The outlines of the Kreise whose key starts with `prefix` (a Land or
+/// Regierungsbezirk key), by key.
+pub fn kreis_outlines(prefix: &str) -> Vec<&'static Outline> {
+    KREIS_OUTLINES
+        .iter()
+        .filter(|o| o.key.starts_with(prefix))
+        .collect()
+}
 
 /// The outlines of the Gemeinden whose key starts with `prefix` (a Land,
 /// Regierungsbezirk or Kreis key), by key; empty outside Bavaria.

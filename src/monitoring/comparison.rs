@@ -1,8 +1,8 @@
 //! The supervisor's comparison: for one indicator of the catalogue, every
 //! Kreis of a Regierungsbezirk (or Land) side by side with value, period
 //! and source, the Regierungsbezirk, the Land and Germany as reference
-//! rows, and a bar chart with the references as lines, followed by its
-//! data table. The indicator is chosen with a GET form and the table is
+//! rows, a bar chart with the references as lines, followed by its data
+//! table, and a map of the Kreise shaded by the indicator. The indicator is chosen with a GET form and the table is
 //! sorted by links, so the page needs no JavaScript. For the supervisor of
 //! that region and administrators.
 
@@ -14,7 +14,10 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    charts,
+    charts::{
+        self,
+        choropleth::{Area, Scale, Words, choropleth},
+    },
     indicators::{
         catalogue::{self, CATALOGUE, Indicator},
         series::{Point, series},
@@ -30,6 +33,7 @@ use crate::{
         paths,
         web::App,
     },
+    geography::boundaries,
 };
 
 /// The indicator, sort column and direction, as the page's links send them.
@@ -195,6 +199,7 @@ pub async fn page(
         &lines,
         german,
     );
+    let map = kreis_map(&viewer, indicator, (&key, &region.name), &rows);
     let indicators: Vec<minijinja::Value> = comparable()
         .map(|i| context! { code => i.code, name => name(i) })
         .collect();
@@ -226,12 +231,60 @@ pub async fn page(
         "monitoring/comparison.html",
         context! {
             region => region, key => key, rows => rows, references => references,
-            chart => chart, indicators => indicators, indicator => context! {
+            chart => chart, map => map, map_boundaries => boundaries::KREISE_SOURCE,
+            indicators => indicators, indicator => context! {
                 code => indicator.code, name => name(indicator), unit => indicator.unit,
                 definition => if german { indicator.definition_de } else { indicator.definition_en },
             },
             links => context! { name => link("name"), value => link("value"), period => link("period") },
             sorted => context! { name => sorted("name"), value => sorted("value"), period => sorted("period") },
+        },
+    )
+}
+
+/// The Kreise of the region shaded by the indicator (quantile classes,
+/// hatched without a value); empty where no outline is shipped. The
+/// figures are the page's tables.
+fn kreis_map(
+    viewer: &Viewer,
+    indicator: &Indicator,
+    (key, region): (&str, &str),
+    rows: &[Row],
+) -> String {
+    let outlines = boundaries::kreis_outlines(key);
+    let areas: Vec<Area> = rows
+        .iter()
+        .filter_map(|r| {
+            let outline = outlines.iter().find(|o| o.key == r.key)?;
+            Some(Area {
+                outline,
+                name: &r.name,
+                value: r.value,
+            })
+        })
+        .collect();
+    let lang = viewer.lang;
+    let name = if lang == Lang::De {
+        indicator.name_de
+    } else {
+        indicator.name_en
+    };
+    let title = lang.t_args(
+        "cmp-map-title",
+        &[
+            ("indicator".into(), name.to_string()),
+            ("region".into(), region.to_string()),
+        ],
+    );
+    choropleth(
+        &format!("cmp-map-{}", indicator.code),
+        &areas,
+        Scale::Quantiles,
+        &Words {
+            title: &title,
+            no_data: &lang.t("mon-map-no-data"),
+            unit: indicator.unit,
+            german: lang == Lang::De,
         },
     )
 }

@@ -131,6 +131,14 @@ backend_test!(
         .await;
         assert!(html.contains("<option value=\"population\" selected>"));
         assert_eq!(kreis_rows(&html).len(), 12);
+        // A map of the twelve Kreise after the tables, each titled with
+        // its value, with the boundaries' attribution.
+        let map = &html[html
+            .find("id=\"cmp-map-population-title\"")
+            .expect("the map")..];
+        assert_eq!(map.matches("<path d=").count(), 12, "one area per Kreis");
+        assert!(map.contains("<title>Fürth: "), "{map}");
+        assert!(html.contains("Kreisgrenzen: Gebietsstand 2013, © GeoBasis-DE"));
 
         // Admins see it; the supervisor of another region, members and
         // coordinators do not; anonymous readers are sent to the login.
