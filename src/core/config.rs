@@ -103,6 +103,9 @@ pub struct Config {
     /// Disclosure control of published statistics: counts below this are
     /// kept back in public output (with a second part of their breakdown).
     pub statistics_min_count: u32,
+    /// The same for the groups most exposed by a small number: people
+    /// with a Duldung or an Aufenthaltsgestattung, or without any title.
+    pub statistics_min_count_sensitive: u32,
     /// No rate is published over a denominator below this.
     pub statistics_min_denominator: u32,
 }
@@ -136,6 +139,7 @@ impl Default for Config {
             search_cache_entries: 500,
             trusted_proxies: String::new(),
             statistics_min_count: 3,
+            statistics_min_count_sensitive: 10,
             statistics_min_denominator: 20,
         }
     }
@@ -243,6 +247,7 @@ impl Config {
             "search_cache_entries",
             "trusted_proxies",
             "statistics_min_count",
+            "statistics_min_count_sensitive",
             "statistics_min_denominator",
         ]
     }
@@ -282,6 +287,11 @@ impl Config {
         }
         if !(1..=1000).contains(&self.statistics_min_count) {
             bail!("IKON_STATISTICS_MIN_COUNT must be between 1 and 1000");
+        }
+        if !(self.statistics_min_count..=1000).contains(&self.statistics_min_count_sensitive) {
+            bail!(
+                "IKON_STATISTICS_MIN_COUNT_SENSITIVE must be between IKON_STATISTICS_MIN_COUNT and 1000"
+            );
         }
         if !(1..=100_000).contains(&self.statistics_min_denominator) {
             bail!("IKON_STATISTICS_MIN_DENOMINATOR must be between 1 and 100000");

@@ -1,5 +1,6 @@
 //! Disclosure control for the public figures (STATISTICS.md §5): counts
-//! below the minimum are kept back, within a breakdown a second part goes
+//! below the minimum (a higher one for people with a Duldung or an
+//! Aufenthaltsgestattung, or without any title) are kept back, within a breakdown a second part goes
 //! with a lone kept-back one (the total published beside it would give it
 //! away), and no rate is shown over a denominator below its minimum.
 //! Official marks are kept as published; a cell already without value is
@@ -17,11 +18,28 @@ pub const TINY_BASE: &str = "/";
 #[derive(Clone, Copy, Debug)]
 pub struct Rules {
     pub min_count: f64,
+    /// For the sensitive categories of a breakdown.
+    pub min_count_sensitive: f64,
     pub min_denominator: f64,
 }
 
-fn small(value: Option<f64>, rules: Rules) -> bool {
-    value.is_some_and(|v| v > 0.0 && v < rules.min_count)
+/// A category whose members a small number exposes most: the residence
+/// statistics' Duldung, Aufenthaltsgestattung and "without a title,
+/// Duldung or Gestattung".
+fn sensitive(category: Option<&str>) -> bool {
+    category.is_some_and(|c| {
+        let c = c.to_lowercase();
+        c.contains("duldung") || c.contains("gestattung")
+    })
+}
+
+fn small(value: Option<f64>, category: Option<&str>, rules: Rules) -> bool {
+    let min = if sensitive(category) {
+        rules.min_count.max(rules.min_count_sensitive)
+    } else {
+        rules.min_count
+    };
+    value.is_some_and(|v| v > 0.0 && v < min)
 }
 
 /// The points as an anonymous reader may see them. `counts`: the
@@ -35,16 +53,16 @@ pub fn protect(points: &[Point], counts: bool, rules: Rules) -> Vec<Point> {
                 p.value = None;
                 p.numerator = None;
                 p.mark = Some(TINY_BASE.into());
-            } else if small(p.numerator, rules) {
+            } else if small(p.numerator, p.category.as_deref(), rules) {
                 p.value = None;
                 p.numerator = None;
                 p.mark = Some(SMALL.into());
                 *kept = true;
             }
-            if small(p.denominator, rules) {
+            if small(p.denominator, None, rules) {
                 p.denominator = None;
             }
-        } else if counts && small(p.value, rules) {
+        } else if counts && small(p.value, p.category.as_deref(), rules) {
             p.value = None;
             p.mark = Some(SMALL.into());
             *kept = true;
@@ -98,6 +116,7 @@ mod tests {
 
     const RULES: Rules = Rules {
         min_count: 3.0,
+        min_count_sensitive: 3.0,
         min_denominator: 20.0,
     };
 
@@ -164,6 +183,41 @@ mod tests {
             [None, Some(40.0), None, Some(120.0), None, None, Some(130.0)]
         );
         assert_eq!(out[2].mark.as_deref(), Some(SMALL));
+    }
+
+    #[test]
+    fn people_with_a_duldung_or_gestattung_have_a_higher_minimum() {
+        let rules = Rules {
+            min_count_sensitive: 10.0,
+            ..RULES
+        };
+        let points = vec![
+            count("2024", Some("Duldung"), Some(8.0)),
+            count("2024", Some("Aufenthaltsgestattung"), Some(12.0)),
+            count(
+                "2024",
+                Some("Ohne Aufenthaltstitel, Duldung oder Gestattung"),
+                Some(5.0),
+            ),
+            count(
+                "2024",
+                Some("Vom Erfordernis eines Aufenthaltstitels befreit"),
+                Some(8.0),
+            ),
+            count(
+                "2024",
+                Some("Unbefristete Niederlassungserlaubnis"),
+                Some(300.0),
+            ),
+        ];
+        let values: Vec<Option<f64>> = protect(&points, true, rules)
+            .iter()
+            .map(|p| p.value)
+            .collect();
+        // Two kept back protect each other; 8 of an insensitive title stays.
+        assert_eq!(values, [None, Some(12.0), None, Some(8.0), Some(300.0)]);
+        assert!(!sensitive(Some("Befristete Aufenthaltserlaubnis")));
+        assert!(!sensitive(None));
     }
 
     #[test]

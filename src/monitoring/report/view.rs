@@ -30,6 +30,7 @@ use crate::{
 pub fn rules(app: &App) -> Rules {
     Rules {
         min_count: f64::from(app.config.statistics_min_count),
+        min_count_sensitive: f64::from(app.config.statistics_min_count_sensitive),
         min_denominator: f64::from(app.config.statistics_min_denominator),
     }
 }
