@@ -28,6 +28,7 @@ use ikon::{
     core::{
         audit::Actor,
         config::{Config, Secret},
+        i18n::Lang,
         ids::NetworkId,
         store::Db,
         web::App,
@@ -35,8 +36,10 @@ use ikon::{
     monitoring::{
         concentration::indices::{Unit, compute},
         indicators::{catalogue, series::series},
+        maps::{MAPPED, concentration_panel, indicator_map},
         report::{model::ReportRecord, store as report_store},
         service::{import::import_file, shipped},
+        web::SITUATION,
     },
 };
 use rand::{Rng, SeedableRng, rngs::StdRng};
@@ -122,8 +125,16 @@ fn write_csv(path: &Path, regions: &[(String, String)]) -> anyhow::Result<usize>
          4_variable_code;4_variable_label;4_variable_attribute_code;4_variable_attribute_label;\
          value;value_unit;value_variable_code;value_variable_label"
     )?;
-    let nationalities = [("", "Insgesamt"), ("NATD", "Deutsche"), ("NATA", "Ausländer(innen)")];
-    let sexes = [("", "Insgesamt"), ("GESM", "männlich"), ("GESW", "weiblich")];
+    let nationalities = [
+        ("", "Insgesamt"),
+        ("NATD", "Deutsche"),
+        ("NATA", "Ausländer(innen)"),
+    ];
+    let sexes = [
+        ("", "Insgesamt"),
+        ("GESM", "männlich"),
+        ("GESW", "weiblich"),
+    ];
     let mut written = 0;
     'all: for year in YEARS {
         for (key, name) in regions {
@@ -303,6 +314,7 @@ async fn measure(
         }
     }
     lines.push(report("situation page (HTTP, coordinator)", times));
+    lines.extend(page_parts(app, runs.min(50)).await?);
 
     if pdf_runs == 0 {
         return Ok(lines);
@@ -346,6 +358,36 @@ async fn measure(
         t.elapsed().as_secs_f64() * 1000.0
     );
     Ok(lines)
+}
+
+/// The situation page's parts timed one by one, to say where its time
+/// goes: the panels' series, the Gemeinde maps, the concentration panel.
+async fn page_parts(app: &App, runs: usize) -> anyhow::Result<Vec<String>> {
+    let mut panels = Vec::with_capacity(runs);
+    let mut maps = Vec::with_capacity(runs);
+    let mut concentration = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        for code in SITUATION {
+            let indicator = catalogue::find(code).context("indicator")?;
+            std::hint::black_box(series(&app.db, indicator, KREIS, None).await?);
+        }
+        panels.push(t.elapsed());
+        let t = Instant::now();
+        for code in MAPPED {
+            let indicator = catalogue::find(code).context("indicator")?;
+            std::hint::black_box(indicator_map(&app.db, indicator, KREIS, Lang::De).await?);
+        }
+        maps.push(t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(concentration_panel(&app.db, KREIS, Lang::De).await?);
+        concentration.push(t.elapsed());
+    }
+    Ok(vec![
+        report("  part: series of every panel", panels),
+        report("  part: Gemeinde maps", maps),
+        report("  part: concentration panel", concentration),
+    ])
 }
 
 /// 100,000 synthetic cells: inhabitants 0–400 (a tenth empty), foreigners
