@@ -153,9 +153,7 @@ fn write_csv(path: &Path, regions: &[(String, String)]) -> anyhow::Result<usize>
                 let male = count * rng.gen_range(45..=55) / 100;
                 n[nat] = [count, male, count - male];
             }
-            for sex in 0..3 {
-                n[0][sex] = n[1][sex] + n[2][sex];
-            }
+            n[0] = std::array::from_fn(|sex| n[1][sex] + n[2][sex]);
             for (i, (nat_code, nat)) in nationalities.iter().enumerate() {
                 for (j, (sex_code, sex)) in sexes.iter().enumerate() {
                     if written == OBSERVATIONS {
