@@ -244,6 +244,21 @@ pub async fn series(
         .collect())
 }
 
+/// The smallest key after every key that starts with `prefix` ("09575" →
+/// "09576", "0959" → "096"); `None` for an empty prefix, one of nines only,
+/// or one with other characters than digits. Neither SQLite (its `LIKE` is
+/// case-insensitive) nor PostgreSQL (outside the C collation) search an
+/// index for `LIKE 'prefix%'`, so a query below a region also names the
+/// range of keys; digit strings sort the same in every collation.
+fn after_prefix(prefix: &str) -> Option<String> {
+    if !prefix.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let kept = prefix.trim_end_matches('9');
+    let last = *kept.as_bytes().last()?;
+    Some(format!("{}{}", &kept[..kept.len() - 1], (last + 1) as char))
+}
+
 /// Every observation of `table_code` and `measure` for the regions whose
 /// keys start with `prefix` and have `key_len` characters (`""` for all).
 pub async fn series_below(
@@ -253,19 +268,55 @@ pub async fn series_below(
     prefix: &str,
     key_len: usize,
 ) -> Result<Vec<Stored>, sqlx::Error> {
-    let sql = "SELECT o.table_code, o.region_key, o.period, o.measure, o.unit, o.dims, o.value, o.mark,
+    let digits = !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_digit());
+    let upper = after_prefix(prefix);
+    let range = match (digits, &upper) {
+        (true, Some(_)) => " AND o.region_key >= $5 AND o.region_key < $6",
+        (true, None) => " AND o.region_key >= $5",
+        (false, _) => "",
+    };
+    let sql = format!(
+        "SELECT o.table_code, o.region_key, o.period, o.measure, o.unit, o.dims, o.value, o.mark,
             d.source, d.licence
          FROM stat_observations o JOIN stat_datasets d ON d.id = o.dataset_id
-         WHERE o.table_code = $1 AND o.measure = $2 AND o.region_key LIKE $3 AND LENGTH(o.region_key) = $4
-         ORDER BY o.period, o.id";
-    Ok(sqlx::query(sql)
+         WHERE o.table_code = $1 AND o.measure = $2 AND o.region_key LIKE $3 AND LENGTH(o.region_key) = $4{range}
+         ORDER BY o.period, o.id"
+    );
+    let mut q = sqlx::query(&sql)
         .bind(table_code)
         .bind(measure)
         .bind(format!("{prefix}%"))
-        .bind(key_len as i64)
-        .fetch_all(db.pool())
+        .bind(key_len as i64);
+    if digits {
+        q = q.bind(prefix);
+        if let Some(upper) = &upper {
+            q = q.bind(upper.as_str());
+        }
+    }
+    Ok(q.fetch_all(db.pool())
         .await?
         .into_iter()
         .map(stored)
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_prefix;
+
+    #[test]
+    fn the_key_after_a_prefix() {
+        assert_eq!(after_prefix("09575").as_deref(), Some("09576"));
+        assert_eq!(after_prefix("0959").as_deref(), Some("096"));
+        assert_eq!(after_prefix("095").as_deref(), Some("096"));
+        assert_eq!(after_prefix("09").as_deref(), Some("1"));
+        assert_eq!(after_prefix("99"), None);
+        assert_eq!(after_prefix(""), None);
+        assert_eq!(after_prefix("DG"), None);
+        // Every key below the prefix lies in [prefix, after).
+        for key in ["09575000", "09575999", "09575135"] {
+            assert!(key >= "09575" && key < after_prefix("09575").unwrap().as_str());
+        }
+        assert!("09576000" >= after_prefix("09575").unwrap().as_str());
+    }
 }
