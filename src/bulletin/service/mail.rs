@@ -12,7 +12,7 @@
 //! in, and the `List-Unsubscribe` / `List-Unsubscribe-Post` headers of
 //! RFC 8058.
 
-use std::time::Duration;
+use std::{collections::HashMap, time::Duration};
 
 use chrono::{Datelike, Days, Timelike};
 use minijinja::context;
@@ -29,13 +29,14 @@ use crate::bulletin::{
 use crate::core::{
     error::AppResult,
     i18n::Lang,
-    ids::PostId,
+    ids::{NetworkId, PostId},
     mail::{RichEmail, enqueue_rich},
     paths,
     secrets::random_token,
     store::now,
     web::App,
 };
+use crate::network::{context::load_network, model::Network};
 
 /// How often each process looks for digests and reminders that are due.
 pub const SWEEP_EVERY: Duration = Duration::from_secs(5 * 60);
@@ -95,11 +96,14 @@ pub fn matches(s: &Subscription, post: &Post) -> bool {
 
 /// The subscriber, if they may still read the network (a subscriber who
 /// lost the right gets nothing).
-async fn reader(app: &App, s: &Subscription) -> AppResult<Option<(String, String)>> {
+async fn reader(
+    app: &App,
+    s: &Subscription,
+    network: &Network,
+) -> AppResult<Option<(String, String)>> {
     let Some(user) = user_by_id(&app.db, s.user_id).await? else {
         return Ok(None);
     };
-    let network = crate::network::context::load_network(&app.db, s.network_id).await?;
     let viewer = Viewer {
         user: Some(user.clone()),
         lang: Lang::De,
@@ -114,11 +118,51 @@ async fn reader(app: &App, s: &Subscription) -> AppResult<Option<(String, String
     };
     Ok(viewer
         .can_read_network(&scope)
-        .then_some((user.email, network.name)))
+        .then_some((user.email, network.name.clone())))
+}
+
+/// What one digest run reads once for all the subscribers of a network:
+/// the network, and its posts published since the earliest start any of
+/// its digests asked for (each digest then takes its own part).
+#[derive(Default)]
+struct Run {
+    networks: HashMap<NetworkId, Network>,
+    posts: HashMap<NetworkId, (i64, Vec<Post>)>,
+}
+
+impl Run {
+    async fn network(&mut self, app: &App, id: NetworkId) -> AppResult<&Network> {
+        if !self.networks.contains_key(&id) {
+            let network = load_network(&app.db, id).await?;
+            self.networks.insert(id, network);
+        }
+        Ok(&self.networks[&id])
+    }
+
+    /// The network's posts published after `since` up to `at`, oldest
+    /// first.
+    async fn published(
+        &mut self,
+        app: &App,
+        id: NetworkId,
+        (since, at): (i64, i64),
+    ) -> AppResult<Vec<Post>> {
+        if self.posts.get(&id).is_none_or(|(from, _)| *from > since) {
+            let list = posts::published_between(app.db.pool(), id, since, at).await?;
+            self.posts.insert(id, (since, list));
+        }
+        Ok(self.posts[&id]
+            .1
+            .iter()
+            .filter(|p| p.published_at.is_some_and(|t| t > since))
+            .cloned()
+            .collect())
+    }
 }
 
 async fn digests(app: &App, at: i64) -> AppResult<usize> {
     let mut queued = 0;
+    let mut run = Run::default();
     for s in store::with_frequency(app.db.pool(), None).await? {
         let Some(period) = period(&s.frequency, at) else {
             continue;
@@ -128,10 +172,12 @@ async fn digests(app: &App, at: i64) -> AppResult<usize> {
         let since = store::last_covered(app.db.pool(), s.id, "digest:")
             .await?
             .unwrap_or(s.created_at - 1);
-        let Some((email, network_name)) = reader(app, &s).await? else {
+        let network = run.network(app, s.network_id).await?;
+        let Some((email, network_name)) = reader(app, &s, network).await? else {
             continue;
         };
-        let items: Vec<Post> = posts::published_between(app.db.pool(), s.network_id, since, at)
+        let items: Vec<Post> = run
+            .published(app, s.network_id, (since, at))
             .await?
             .into_iter()
             .filter(|p| matches(&s, p))
@@ -172,11 +218,12 @@ async fn reminders(app: &App, at: i64) -> AppResult<usize> {
             continue;
         };
         for post in posts::deadlines_on(app.db.pool(), &iso(day)).await? {
+            let network = load_network(&app.db, post.network_id).await?;
             for s in store::of_network(app.db.pool(), post.network_id).await? {
                 if !matches(&s, &post) {
                     continue;
                 }
-                let Some((email, network_name)) = reader(app, &s).await? else {
+                let Some((email, network_name)) = reader(app, &s, &network).await? else {
                     continue;
                 };
                 let period = format!("reminder{days}:post:{}", post.id);
@@ -209,11 +256,12 @@ pub async fn notify(app: &App, post_id: PostId) -> AppResult<()> {
         return Ok(());
     }
     let at = now();
+    let network = load_network(&app.db, post.network_id).await?;
     for s in store::of_network(app.db.pool(), post.network_id).await? {
         if s.frequency != "immediate" || !matches(&s, &post) {
             continue;
         }
-        let Some((email, network_name)) = reader(app, &s).await? else {
+        let Some((email, network_name)) = reader(app, &s, &network).await? else {
             continue;
         };
         let token = random_token();
