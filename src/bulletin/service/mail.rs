@@ -12,7 +12,10 @@
 //! in, and the `List-Unsubscribe` / `List-Unsubscribe-Post` headers of
 //! RFC 8058.
 
-use std::{collections::HashMap, time::Duration};
+use std::{
+    collections::{HashMap, hash_map::Entry},
+    time::Duration,
+};
 
 use chrono::{Datelike, Days, Timelike};
 use minijinja::context;
@@ -132,11 +135,10 @@ struct Run {
 
 impl Run {
     async fn network(&mut self, app: &App, id: NetworkId) -> AppResult<&Network> {
-        if !self.networks.contains_key(&id) {
-            let network = load_network(&app.db, id).await?;
-            self.networks.insert(id, network);
-        }
-        Ok(&self.networks[&id])
+        Ok(match self.networks.entry(id) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(load_network(&app.db, id).await?),
+        })
     }
 
     /// The network's posts published after `since` up to `at`, oldest
