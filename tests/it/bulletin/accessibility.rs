@@ -96,7 +96,8 @@ async fn bulletin_pages_are_accessible() {
     }
     chrome.goto(&format!("/networks/{net}/posts?lang=ar")).await;
     assert_eq!(chrome.lang().await, "ar");
-    // Signed in: the coordinator's pages (review list, forms, settings).
+    // Signed in: the coordinator's pages (review list, forms, settings,
+    // an event's planning).
     chrome
         .sign_in(&s.logins.member.email, &s.logins.member.password)
         .await;
@@ -113,6 +114,8 @@ async fn bulletin_pages_are_accessible() {
         format!("/networks/{net}/posts"),
         format!("/networks/{net}/posts/new"),
         format!("/networks/{net}/posts/{call}/edit"),
+        // The event with its planning tasks and the form to add one.
+        format!("/networks/{net}/posts/{event}"),
         format!("/networks/{net}/posts/settings"),
         format!("/networks/{net}/posts/subscription"),
         format!("/networks/{net}/calendar"),
