@@ -17,14 +17,21 @@ use crate::core::web::{Parts, parts::Sweep};
 
 /// Hands coordination's parts to the app: the reminder of concerns that
 /// wait too long for an answer, the panel on the network page, and the
-/// concerns' part of a contact person's GDPR export and erasure.
+/// concerns' and projects' part of a contact person's GDPR export and
+/// erasure.
 pub fn install(parts: Parts) -> Parts {
     parts
         .personal_data(|app, person| {
             Box::pin(async move { concerns::personal_data::export(&app.db, &person).await })
         })
+        .personal_data(|app, person| {
+            Box::pin(async move { projects::personal_data::export(&app.db, &person).await })
+        })
         .on(crate::network::events::PERSON_ERASED, |tx, id| {
             Box::pin(concerns::personal_data::erase(tx, id))
+        })
+        .on(crate::network::events::PERSON_ERASED, |tx, id| {
+            Box::pin(projects::personal_data::erase(tx, id))
         })
         .network_panel(crate::core::web::parts::NetworkPanel {
             template: "coordination/panel.html",

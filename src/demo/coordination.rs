@@ -19,7 +19,7 @@ use crate::{
         },
     },
     core::{
-        ids::{NetworkId, OrganizationId},
+        ids::{NetworkId, OrganizationId, PersonId},
         store::Tx,
     },
 };
@@ -60,6 +60,7 @@ fn project(
         status: status.into(),
         is_public: false,
         partners: vec![(OrganizationId(lead), PartnerRole::Lead)],
+        contact_person_id: None,
     }
 }
 
@@ -138,13 +139,20 @@ pub async fn load(tx: &mut Tx, network_id: i64) -> anyhow::Result<()> {
         agreements::create(tx, network, &r).await?;
     }
     // Projects: the ESF Plus one with two sub-projects.
-    let wir = project(
+    let mut wir = project(
         "WIR – Netzwerk Arbeitsmarktintegration Geflüchteter",
         "Geflüchtete finden Ausbildung und Arbeit in der Region",
         "running",
         ("2026-01-01", "2028-06-30"),
         o(3),
     );
+    // Its contact: the first person of the lead organisation, if any.
+    wir.contact_person_id =
+        sqlx::query("SELECT id FROM people WHERE organization_id = $1 ORDER BY id LIMIT 1")
+            .bind(o(3))
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|r| PersonId(r.get("id")));
     let parent = projects::create(tx, network, &wir, (State::Accepted, 50), (None, None)).await?;
     for (title, weight, progress) in [("Bewerbungscoaching", 2, 60), ("Betriebspraktika", 1, 30)] {
         let mut sub = project(title, "", "running", ("2026-03-01", "2027-12-31"), o(4));

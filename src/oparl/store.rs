@@ -155,7 +155,7 @@ pub async fn network_ids(db: &Db) -> Result<Vec<i64>, sqlx::Error> {
 }
 
 /// The network an object belongs to, also for deleted objects that left a
-/// tombstone. `kind` is one of `meeting`, `agenda_item`, `file`.
+/// tombstone. `kind` is one of `meeting`, `agenda_item`, `file`, `paper`.
 pub async fn network_of(db: &Db, kind: &str, id: i64) -> Result<Option<i64>, sqlx::Error> {
     let sql = match kind {
         "meeting" => "SELECT network_id FROM meetings WHERE id = $1",
@@ -349,19 +349,22 @@ pub async fn load(db: &Db, network_id: i64) -> Result<Option<BodyData>, sqlx::Er
     }))
 }
 
-/// The concerns a network publishes: submitted ones (answered and closed
-/// ones too), and only when the network chose to publish them — the rule
-/// of its public concern pages.
+/// The concerns a network publishes (`c`, network `$1`): submitted ones
+/// (answered and closed ones too), and only when the network chose to
+/// publish them — the rule of its public concern pages.
+pub(super) const PUBLISHED_CONCERNS: &str =
+    "FROM concerns c JOIN concern_publication p ON p.network_id = c.network_id
+         WHERE c.network_id = $1 AND p.publish_submitted = 1
+           AND c.state IN ('submitted', 'answered', 'closed') AND c.submitted_on IS NOT NULL";
+
+/// The papers of a network: its published concerns.
 async fn papers(pool: &sqlx::AnyPool, network_id: i64) -> Result<Vec<PaperRow>, sqlx::Error> {
-    Ok(sqlx::query(
+    Ok(sqlx::query(&format!(
         "SELECT c.id, c.title, c.addressee, c.submitted_on, c.reference, c.answered_on, c.meeting_id,
                 c.agenda_item_id, c.letter_size, c.letter_sha512, c.answer_file_name, c.answer_mime_type,
                 c.answer_size, c.answer_sha512, c.answer_uploaded_at, c.created_at, c.updated_at
-         FROM concerns c JOIN concern_publication p ON p.network_id = c.network_id
-         WHERE c.network_id = $1 AND p.publish_submitted = 1
-           AND c.state IN ('submitted', 'answered', 'closed') AND c.submitted_on IS NOT NULL
-         ORDER BY c.id",
-    )
+         {PUBLISHED_CONCERNS} ORDER BY c.id"
+    ))
     .bind(network_id)
     .fetch_all(pool)
     .await?

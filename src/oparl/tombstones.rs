@@ -5,6 +5,7 @@
 
 use sqlx::Row;
 
+use super::store::PUBLISHED_CONCERNS;
 use crate::core::store::{Tx, now};
 
 async fn insert(
@@ -162,6 +163,39 @@ pub async fn person_withdrawn(tx: &mut Tx, person_id: i64) -> Result<(), sqlx::E
         let (network_id, created): (i64, i64) = (row.get("network_id"), row.get("created_at"));
         insert(tx, network_id, "person", person_id, created).await?;
         insert(tx, network_id, "membership", person_id, created).await?;
+    }
+    Ok(())
+}
+
+/// A network is about to stop publishing its submitted concerns: for
+/// OParl clients each paper is gone with its consultation and letter, and
+/// an answered one with its answer paper and document. (Submitted concerns
+/// cannot be withdrawn or deleted, so this is the only way a paper goes.)
+pub async fn papers_hidden(tx: &mut Tx, network_id: i64) -> Result<(), sqlx::Error> {
+    let papers = sqlx::query(&format!(
+        "SELECT c.id, c.created_at, c.answered_on, c.letter_sha512, c.answer_sha512 {PUBLISHED_CONCERNS}"
+    ))
+    .bind(network_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for paper in papers {
+        let (id, created): (i64, i64) = (paper.get("id"), paper.get("created_at"));
+        let answered = paper
+            .get::<Option<String>, _>("answered_on")
+            .is_some_and(|d| !d.is_empty());
+        let letter = !paper.get::<String, _>("letter_sha512").is_empty();
+        let document = answered && !paper.get::<String, _>("answer_sha512").is_empty();
+        for (kind, existed) in [
+            ("paper", true),
+            ("consultation", true),
+            ("paper_letter", letter),
+            ("answer_paper", answered),
+            ("answer_document", document),
+        ] {
+            if existed {
+                insert(tx, network_id, kind, id, created).await?;
+            }
+        }
     }
     Ok(())
 }

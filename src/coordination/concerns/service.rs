@@ -372,6 +372,10 @@ pub async fn set_publication(
 ) -> AppResult<()> {
     let before = store::publishes(app.db.pool(), network_id).await?;
     let mut tx = app.db.begin().await?;
+    if before && !on {
+        // OParl clients that fetched the papers must learn they are gone.
+        crate::oparl::tombstones::papers_hidden(&mut tx, network_id.get()).await?;
+    }
     store::set_publishes(&mut tx, network_id, on).await?;
     audit::record(
         &mut tx,

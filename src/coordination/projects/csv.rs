@@ -204,6 +204,7 @@ fn check_row(
             status: status.map(|s| s.code.clone()).unwrap_or_default(),
             is_public: false,
             partners: Vec::new(),
+            contact_person_id: None,
         },
     })
 }
@@ -315,6 +316,7 @@ pub async fn import(
                 record.fields = e.fields.clone();
                 record.target_groups = e.target_groups.clone();
                 record.is_public = e.is_public;
+                record.contact_person_id = e.contact_person_id;
                 record.partners = e
                     .partners
                     .iter()

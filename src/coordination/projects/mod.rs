@@ -1,13 +1,15 @@
 //! Joint projects: proposed by members, accepted by the coordinator, with
 //! partners, milestones, funding, a status from the network's list,
 //! progress set by the lead that rolls up from sub-projects, a timeline of
-//! every change, a public page when marked public, and CSV in Decidim's
-//! accountability layout.
+//! every change, a public page when marked public, CSV in Decidim's
+//! accountability layout, and an internal contact person who is part of
+//! their GDPR export and erasure (`personal_data`).
 
 pub mod actions;
 pub mod api;
 pub mod csv;
 pub mod model;
+pub mod personal_data;
 pub mod service;
 pub mod statuses_web;
 pub mod store;

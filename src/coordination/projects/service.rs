@@ -108,6 +108,11 @@ async fn choices<'a>(
     });
     Ok(Choices {
         organizations: registry::member_ids(&app.db, network_id).await?,
+        contacts: registry::contacts(&app.db, network_id)
+            .await?
+            .iter()
+            .map(|c| c.id)
+            .collect(),
         statuses: statuses(app, network_id).await?,
         projects: projects.iter().map(|p| (p.id, p.parent_id)).collect(),
         own,
@@ -208,6 +213,9 @@ fn changes(before: &Project, after: &ProjectRecord) -> String {
     }
     if before.is_public != after.is_public {
         out.push(format!("public: {}", after.is_public));
+    }
+    if before.contact_person_id != after.contact_person_id {
+        out.push("contact person".into());
     }
     if out.is_empty() {
         out.push("details".into());

@@ -10,11 +10,11 @@ use super::model::{
 };
 use crate::core::{
     identity::User,
-    ids::{MilestoneId, NetworkId, OrganizationId, ProjectId, UserId},
+    ids::{MilestoneId, NetworkId, OrganizationId, PersonId, ProjectId, UserId},
     store::{Tx, now},
 };
 
-const COLUMNS: &str = "id, network_id, parent_id, title, goal, description, fields, target_groups, starts_on, ends_on, status, progress, weight, is_public, state, proposer_organization_id, created_at, updated_at";
+const COLUMNS: &str = "id, network_id, parent_id, title, goal, description, fields, target_groups, starts_on, ends_on, status, progress, weight, is_public, state, proposer_organization_id, contact_person_id, created_at, updated_at";
 
 fn split(value: String) -> Vec<String> {
     value
@@ -45,6 +45,7 @@ fn project_from(r: &AnyRow) -> Project {
         proposer_organization_id: r
             .get::<Option<i64>, _>("proposer_organization_id")
             .map(OrganizationId),
+        contact_person_id: r.get::<Option<i64>, _>("contact_person_id").map(PersonId),
         partners: Vec::new(),
         milestones: Vec::new(),
         funding: Vec::new(),
@@ -253,8 +254,8 @@ pub async fn create(
     let at = now();
     let id: i64 = sqlx::query(
         "INSERT INTO projects (network_id, parent_id, title, goal, description, fields, target_groups, starts_on, ends_on,
-         status, progress, weight, is_public, state, proposer_organization_id, proposed_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id",
+         status, progress, weight, is_public, state, proposer_organization_id, proposed_by, contact_person_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
     )
     .bind(network_id.get())
     .bind(record.parent_id.map(ProjectId::get))
@@ -272,6 +273,7 @@ pub async fn create(
     .bind(state.code())
     .bind(proposer.map(OrganizationId::get))
     .bind(user.map(UserId::get))
+    .bind(record.contact_person_id.map(PersonId::get))
     .bind(at)
     .fetch_one(&mut **tx)
     .await?
@@ -284,7 +286,8 @@ pub async fn create(
 pub async fn update(tx: &mut Tx, id: ProjectId, record: &ProjectRecord) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE projects SET parent_id = $1, title = $2, goal = $3, description = $4, fields = $5, target_groups = $6,
-         starts_on = $7, ends_on = $8, status = $9, weight = $10, is_public = $11, updated_at = $12 WHERE id = $13",
+         starts_on = $7, ends_on = $8, status = $9, weight = $10, is_public = $11, contact_person_id = $12,
+         updated_at = $13 WHERE id = $14",
     )
     .bind(record.parent_id.map(ProjectId::get))
     .bind(&record.title)
@@ -297,6 +300,7 @@ pub async fn update(tx: &mut Tx, id: ProjectId, record: &ProjectRecord) -> Resul
     .bind(&record.status)
     .bind(record.weight)
     .bind(i64::from(record.is_public))
+    .bind(record.contact_person_id.map(PersonId::get))
     .bind(now())
     .bind(id.get())
     .execute(&mut **tx)
@@ -427,4 +431,46 @@ pub async fn history<'e, E: Executor<'e, Database = Any>>(
         detail: r.get("detail"),
     })
     .collect())
+}
+
+/// The projects that name a person as their contact, with their network.
+pub async fn naming_person<'e, E: Executor<'e, Database = Any>>(
+    ex: E,
+    person: PersonId,
+) -> Result<Vec<(ProjectId, NetworkId, String, String)>, sqlx::Error> {
+    Ok(sqlx::query(
+        "SELECT id, network_id, title, state FROM projects WHERE contact_person_id = $1 ORDER BY id",
+    )
+    .bind(person.get())
+    .fetch_all(ex)
+    .await?
+    .iter()
+    .map(|r| {
+        (
+            ProjectId(r.get("id")),
+            NetworkId(r.get("network_id")),
+            r.get("title"),
+            r.get("state"),
+        )
+    })
+    .collect())
+}
+
+/// Takes a person off every project that names them as contact; returns
+/// those projects with their network.
+pub async fn forget_person(
+    tx: &mut Tx,
+    person: PersonId,
+) -> Result<Vec<(ProjectId, NetworkId)>, sqlx::Error> {
+    let named: Vec<(ProjectId, NetworkId)> = naming_person(&mut **tx, person)
+        .await?
+        .into_iter()
+        .map(|(id, network, _, _)| (id, network))
+        .collect();
+    sqlx::query("UPDATE projects SET contact_person_id = NULL, updated_at = $1 WHERE contact_person_id = $2")
+        .bind(now())
+        .bind(person.get())
+        .execute(&mut **tx)
+        .await?;
+    Ok(named)
 }

@@ -102,6 +102,7 @@ async fn render_form(
         context! {
             network => network, form => form, editing => editing, organizations => organizations,
             parents => parents, roles => roles, fields => FIELDS, groups => TARGET_GROUPS,
+            contacts => registry::contacts(&app.db, network_id).await?,
             statuses => service::statuses(app, network_id).await?,
             can_manage => viewer.can_manage(network_id), errors => texts(viewer, errors),
         },
@@ -171,6 +172,14 @@ pub(super) async fn render_project(
     } else {
         Vec::new()
     };
+    // The contact person is internal: looked up for readers only.
+    let contact = match project.contact_person_id {
+        Some(id) if readers => registry::contacts(&app.db, project.network_id)
+            .await?
+            .into_iter()
+            .find(|c| c.id == id),
+        _ => None,
+    };
     let targets = targets::targets(app, network, project, viewer.lang).await?;
     let funding_calls = if readers {
         registry::funding_calls(&app.db, project.network_id).await?
@@ -197,7 +206,7 @@ pub(super) async fn render_project(
         "coordination/project.html",
         context! {
             network => network, project => project, subs => subs, parent => parent,
-            history => history, readers => readers,
+            history => history, readers => readers, contact => contact,
             statuses => service::statuses(app, project.network_id).await?,
             levels => FUNDING_LEVELS, application_statuses => APPLICATION_STATUSES,
             can_edit => service::may_edit(viewer, project).is_ok(),

@@ -133,6 +133,11 @@ impl Urls {
             "meeting" => self.meeting(id),
             "agenda_item" => self.agenda_item(id),
             "file" => self.file(id),
+            "paper" => self.paper(id),
+            "consultation" => self.consultation(id),
+            "paper_letter" => self.paper_letter(id),
+            "answer_paper" => self.answer_paper(id),
+            "answer_document" => self.answer_document(id),
             _ => return None,
         })
     }
@@ -202,6 +207,8 @@ pub fn type_of_kind(kind: &str) -> &'static str {
         "membership" => "Membership",
         "meeting" => "Meeting",
         "agenda_item" => "AgendaItem",
+        "paper" | "answer_paper" => "Paper",
+        "consultation" => "Consultation",
         _ => "File",
     }
 }

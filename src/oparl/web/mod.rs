@@ -217,7 +217,7 @@ fn list(
 }
 
 /// Tombstones of one kind whose object is not visible (again).
-fn tombstones(urls: &Urls, data: &BodyData, kind: &str, visible: &[i64]) -> Vec<Entry> {
+pub(crate) fn tombstones(urls: &Urls, data: &BodyData, kind: &str, visible: &[i64]) -> Vec<Entry> {
     data.tombstones
         .iter()
         .filter(|t| t.object_type == kind && !visible.contains(&t.object_id))
@@ -305,6 +305,7 @@ fn files(urls: &Urls, d: &BodyData) -> Vec<Entry> {
     out.extend(papers::files(urls, d));
     let visible: Vec<i64> = d.files.iter().map(|f| f.id).collect();
     out.extend(tombstones(urls, d, "file", &visible));
+    out.extend(papers::file_tombstones(urls, d));
     out
 }
 
@@ -476,10 +477,12 @@ pub(crate) async fn by_object(
     build: impl FnOnce(&Urls, &BodyData, i64) -> Option<Entry>,
 ) -> Result<Value, AppError> {
     let object_id = id(raw)?;
-    let network_kind = if matches!(kind, "agenda_item" | "file" | "paper") {
-        kind
-    } else {
-        "meeting"
+    // Whose row names the network: a paper's objects are found through
+    // the concern, a meeting's through the meeting.
+    let network_kind = match kind {
+        "agenda_item" | "file" | "paper" => kind,
+        "consultation" | "paper_letter" | "answer_paper" | "answer_document" => "paper",
+        _ => "meeting",
     };
     let network_id = store::network_of(&app.db, network_kind, object_id)
         .await?

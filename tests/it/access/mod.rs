@@ -328,6 +328,7 @@ async fn project(app: &TestApp, network_id: i64, organization_id: i64) -> i64 {
         status: "idea".into(),
         is_public: false,
         partners: vec![(OrganizationId(organization_id), PartnerRole::Lead)],
+        contact_person_id: None,
     };
     let proposer = Some(OrganizationId(organization_id));
     let id = store::create(

@@ -1,7 +1,7 @@
 //! Concerns across networks and people: a supervisor sees the concerns of
 //! every network in her region side by side (the same concern raised by
-//! two counties is one row), and a contact person named on a concern is
-//! part of their GDPR export and erasure.
+//! two counties is one row), and a contact person named on a concern or
+//! a project is part of their GDPR export and erasure.
 
 use reqwest::Method;
 
@@ -83,7 +83,7 @@ backend_test!(
 );
 
 backend_test!(
-    a_contact_named_on_a_concern_is_exported_and_erased,
+    a_contact_named_on_a_concern_or_a_project_is_exported_and_erased,
     |app: TestApp| async move {
         let k = kreis(&app).await;
         let net = k.network_id;
@@ -125,6 +125,40 @@ backend_test!(
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body["fields"]["contact_person_id"].is_string(), "{body}");
 
+        // The same person is the contact of a public project: the
+        // network's readers see it, the public page does not.
+        let (status, project) = api(
+            &app,
+            Method::POST,
+            &format!("/api/v1/networks/{net}/projects"),
+            &k.token,
+            Some(json!({ "title": "Sprachpatenschaften", "is_public": true,
+                "contact_person_id": person.to_string() })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{project}");
+        let project = project["id"].as_i64().unwrap();
+        let (status, body) = api(
+            &app,
+            Method::POST,
+            &format!("/api/v1/networks/{net}/projects"),
+            &k.token,
+            Some(json!({ "title": "X", "contact_person_id": stranger.to_string() })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body["fields"]["contact_person_id"].is_string(), "{body}");
+        let project_page = format!("/networks/{net}/projects/{project}");
+        let internal = k.coordinator.get(&project_page).await.text().await.unwrap();
+        assert!(
+            internal.contains("Clara Kontakt"),
+            "readers see the contact"
+        );
+        let public = app.new_browser().get(&project_page).await;
+        assert_eq!(public.status(), StatusCode::OK);
+        let public = public.text().await.unwrap();
+        assert!(public.contains("Sprachpatenschaften") && !public.contains("Clara Kontakt"));
+
         let export: Value = k
             .coordinator
             .get(&format!("/people/{person}/export"))
@@ -134,6 +168,11 @@ backend_test!(
             .unwrap();
         assert_eq!(export["concern_contacts"][0]["concern_id"], id, "{export}");
         assert_eq!(export["concern_contacts"][0]["title"], "Mehr Sprachkurse");
+        assert_eq!(export["project_contacts"][0]["project_id"], project);
+        assert_eq!(
+            export["project_contacts"][0]["title"],
+            "Sprachpatenschaften"
+        );
 
         let response = k
             .coordinator
@@ -165,5 +204,28 @@ backend_test!(
             .await
             .unwrap();
         assert!(!page.contains("Clara Kontakt"));
+        // The project forgets her too, with a trace in audit and timeline.
+        let contact: Option<i64> =
+            sqlx::query("SELECT contact_person_id FROM projects WHERE id = $1")
+                .bind(project)
+                .fetch_one(app.db().pool())
+                .await
+                .unwrap()
+                .get("contact_person_id");
+        assert_eq!(contact, None);
+        let erased: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'project' AND entity_id = $1 AND action = 'contact_erased'",
+        )
+        .bind(project)
+        .fetch_one(app.db().pool())
+        .await
+        .unwrap()
+        .get("n");
+        assert_eq!(erased, 1);
+        let page = k.coordinator.get(&project_page).await.text().await.unwrap();
+        assert!(
+            !page.contains("Clara Kontakt")
+                && page.contains("Ansprechperson nach Löschauftrag entfernt")
+        );
     }
 );

@@ -2,8 +2,9 @@
 //! papers linked by `relatedPaper`, the letter as `mainFile` with the
 //! SHA-512 of the bytes served, the consultation of the meeting and item
 //! that agreed it — valid against the official schema, found by the
-//! crawler (so nothing dangles), and nothing while the network does not
-//! publish or the concern is not yet sent.
+//! crawler (so nothing dangles), nothing while the network does not
+//! publish or the concern is not yet sent, and tombstones once the network
+//! stops publishing.
 
 use sha2::{Digest, Sha512};
 
@@ -167,7 +168,71 @@ backend_test!(
             reply["mainFile"]["sha512Checksum"],
             hex::encode(Sha512::digest(&answer))
         );
-        let papers = get_ok(&app, &app.url(&format!("/oparl/v1/body/{net}/papers"))).await;
+        let papers_url = app.url(&format!("/oparl/v1/body/{net}/papers"));
+        let papers = get_ok(&app, &papers_url).await;
         assert_eq!(papers["pagination"]["totalElements"], 2);
+
+        // The network stops publishing: both papers, the consultation and
+        // both files are tombstones, listed and fetched, still valid.
+        let response = coordinator.post_form(&publication, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let letter_url = app.url(&format!("/oparl/v1/paper/{id}/letter"));
+        let document_url = app.url(&format!("/oparl/v1/paper/{id}/answer/document"));
+        let consultation_url = app.url(&format!("/oparl/v1/paper/{id}/consultation"));
+        for (url, kind) in [
+            (&paper_url, "Paper"),
+            (&answer_url, "Paper"),
+            (&consultation_url, "Consultation"),
+            (&letter_url, "File"),
+            (&document_url, "File"),
+        ] {
+            let gone = get_ok(&app, url).await;
+            assert_eq!(gone["deleted"], true, "{url}: {gone}");
+            assert_eq!(gone["type"], format!("https://schema.oparl.org/1.1/{kind}"));
+            assert!(gone.get("name").is_none(), "a tombstone keeps no content");
+        }
+        let papers = get_ok(&app, &papers_url).await;
+        let listed: Vec<&Value> = papers["data"].as_array().unwrap().iter().collect();
+        assert_eq!(listed.len(), 2, "{papers}");
+        assert!(listed.iter().all(|p| p["deleted"] == true));
+        let files = get_ok(&app, &app.url(&format!("/oparl/v1/body/{net}/files"))).await;
+        for url in [&letter_url, &document_url] {
+            assert!(
+                files["data"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f["id"] == json!(url) && f["deleted"] == true),
+                "{url} listed as a tombstone"
+            );
+        }
+        let (objects, _) = crawl(&app).await;
+        let problems = schema_problems(&objects);
+        assert!(problems.is_empty(), "schema violations: {problems:#?}");
+        let crawled: std::collections::BTreeMap<&str, &Value> = objects
+            .iter()
+            .filter(|o| o["type"] == "https://schema.oparl.org/1.1/Paper")
+            .map(|o| (o["id"].as_str().unwrap(), o))
+            .collect();
+        assert_eq!(crawled.len(), 2, "{crawled:#?}");
+        assert!(crawled.values().all(|p| p["deleted"] == true));
+
+        // Published again: the papers are back and their tombstones gone.
+        let response = coordinator
+            .post_form(&publication, &[("publish_submitted", "1")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let paper = get_ok(&app, &paper_url).await;
+        assert_eq!(paper["name"], "Mehr Sprachkurse");
+        assert!(paper.get("deleted").is_none_or(|d| d == false));
+        let papers = get_ok(&app, &papers_url).await;
+        assert_eq!(papers["pagination"]["totalElements"], 2);
+        assert!(
+            papers["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["deleted"] != true)
+        );
     }
 );

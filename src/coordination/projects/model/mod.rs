@@ -11,7 +11,7 @@ use crate::{
     coordination::responsibilities::model::{FIELDS, TARGET_GROUPS, parse_day},
     core::{
         error::{FieldErrors, Msg},
-        ids::{MilestoneId, NetworkId, OrganizationId, ProjectId},
+        ids::{MilestoneId, NetworkId, OrganizationId, PersonId, ProjectId},
         web::forms::Validator,
     },
 };
@@ -156,6 +156,9 @@ pub struct Project {
     pub is_public: bool,
     pub state: State,
     pub proposer_organization_id: Option<OrganizationId>,
+    /// Whom the network asks about the project (internal: never on the
+    /// public page).
+    pub contact_person_id: Option<PersonId>,
     pub partners: Vec<Partner>,
     pub milestones: Vec<Milestone>,
     pub funding: Vec<Funding>,
@@ -237,6 +240,10 @@ pub struct ProjectInput {
     pub is_public: bool,
     #[serde(default)]
     pub partners: Vec<PartnerInput>,
+    /// Id of a contact person of a member organisation; empty: none.
+    #[serde(default)]
+    #[schema(value_type = String)]
+    pub contact_person_id: String,
 }
 
 /// What creating or editing a project sets.
@@ -254,11 +261,14 @@ pub struct ProjectRecord {
     pub status: String,
     pub is_public: bool,
     pub partners: Vec<(OrganizationId, PartnerRole)>,
+    pub contact_person_id: Option<PersonId>,
 }
 
 /// What a project is checked against.
 pub struct Choices<'a> {
     pub organizations: Vec<OrganizationId>,
+    /// The contact people of the member organisations.
+    pub contacts: Vec<PersonId>,
     pub statuses: Vec<ProjectStatus>,
     /// The network's projects as (id, parent), for the parent choice.
     pub projects: Vec<(ProjectId, Option<ProjectId>)>,
@@ -317,6 +327,7 @@ impl ProjectInput {
                 "weight" => input.weight = value.clone(),
                 "status" => input.status = value.clone(),
                 "is_public" => input.is_public = value == "1",
+                "contact_person_id" => input.contact_person_id = value.clone(),
                 other => {
                     if let Some(id) = other.strip_prefix("role_")
                         && !value.trim().is_empty()
@@ -354,6 +365,10 @@ impl ProjectInput {
                     role: x.role.code().into(),
                 })
                 .collect(),
+            contact_person_id: p
+                .contact_person_id
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -454,6 +469,16 @@ impl ProjectInput {
         {
             v.add("partners", Msg::new("proj-err-one-lead"));
         }
+        let contact_person_id = match self.contact_person_id.trim() {
+            "" => None,
+            value => {
+                let id = value.parse::<i64>().ok().map(PersonId);
+                if id.is_none_or(|id| !choices.contacts.contains(&id)) {
+                    v.add("contact_person_id", Msg::new("proj-err-contact"));
+                }
+                id
+            }
+        };
         // Milestones already recorded must stay within a changed period.
         if let Some((_, _, days)) = own
             && days
@@ -479,6 +504,7 @@ impl ProjectInput {
             status,
             is_public: self.is_public,
             partners,
+            contact_person_id,
         })
     }
 }
@@ -554,6 +580,7 @@ mod tests {
     fn periods_and_parents_are_checked() {
         let choices = Choices {
             organizations: vec![OrganizationId(1)],
+            contacts: vec![PersonId(7)],
             statuses: default_statuses(),
             projects: vec![(ProjectId(1), None), (ProjectId(2), Some(ProjectId(1)))],
             own: None,
@@ -578,5 +605,33 @@ mod tests {
             (record.parent_id, record.status.as_str()),
             (Some(ProjectId(1)), "idea")
         );
+    }
+
+    #[test]
+    fn the_contact_is_a_contact_person_of_a_member() {
+        let choices = Choices {
+            organizations: vec![OrganizationId(1)],
+            contacts: vec![PersonId(7)],
+            statuses: default_statuses(),
+            projects: Vec::new(),
+            own: None,
+        };
+        let with = |contact: &str| ProjectInput {
+            title: "Patenschaften".into(),
+            contact_person_id: contact.into(),
+            ..ProjectInput::default()
+        };
+        assert_eq!(
+            with("7").validate(&choices).unwrap().contact_person_id,
+            Some(PersonId(7))
+        );
+        assert_eq!(
+            with(" ").validate(&choices).unwrap().contact_person_id,
+            None
+        );
+        for bad in ["8", "x"] {
+            let errors = with(bad).validate(&choices).unwrap_err();
+            assert_eq!(errors["contact_person_id"].id, "proj-err-contact");
+        }
     }
 }
