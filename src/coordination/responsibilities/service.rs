@@ -203,7 +203,7 @@ pub struct Loaded {
 impl Loaded {
     pub async fn of(app: &App, network: &Network, day: String) -> AppResult<Self> {
         Ok(Loaded {
-            agreements: store::agreements(app.db.pool(), registry::id(network)).await?,
+            agreements: store::agreements(&app.db, registry::id(network)).await?,
             municipalities: registry::municipalities(&app.db, network).await?,
             coverings: registry::coverings(&app.db, network).await?,
             kreis_name: network.region_name.clone(),

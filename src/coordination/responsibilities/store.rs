@@ -7,7 +7,7 @@ use sqlx::{Any, Executor, Row, any::AnyRow};
 use super::model::{Agreement, AgreementRecord, Party, Role};
 use crate::core::{
     ids::{AgreementId, DecisionId, NetworkId, OrganizationId, ProposalId},
-    store::{Tx, now},
+    store::{Backend, Db, Tx, now},
 };
 
 const COLUMNS: &str = "a.id, a.network_id, a.municipality_key, a.field, a.target_group, a.valid_from, a.valid_until, a.decision_id, a.note, a.created_at, a.updated_at,
@@ -71,19 +71,84 @@ async fn with_parties<'e, E: Executor<'e, Database = Any>>(
     Ok(list)
 }
 
-/// Every agreement of a network, by cell and start.
-pub async fn agreements<'e, E: Executor<'e, Database = Any> + Copy>(
-    ex: E,
-    network_id: NetworkId,
-) -> Result<Vec<Agreement>, sqlx::Error> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM responsibility_agreements a WHERE a.network_id = $1
-         ORDER BY a.municipality_key, a.field, a.target_group, a.valid_from, a.id"
-    ))
-    .bind(network_id.get())
-    .fetch_all(ex)
-    .await?;
-    with_parties(ex, network_id, rows.iter().map(agreement_from).collect()).await
+/// Every agreement of a network with its parties, by cell and start, read
+/// as one JSON array built by the database: the SQLite driver hands rows
+/// over one by one across threads (several microseconds each), so the
+/// 2,000 agreements and 6,000 parties of a large Kreis took 60–80 ms as
+/// rows and take about 20 ms as one value (`bench/README.md`).
+pub async fn agreements(db: &Db, network_id: NetworkId) -> Result<Vec<Agreement>, sqlx::Error> {
+    let sql = match db.backend() {
+        Backend::Sqlite => {
+            "SELECT json_group_array(json_array(a.id, a.municipality_key, a.field, a.target_group,
+                a.valid_from, a.valid_until, a.decision_id, a.note, a.created_at, a.updated_at,
+                (SELECT name FROM regions r WHERE r.key = a.municipality_key),
+                json((SELECT json_group_array(json_array(p.organization_id, p.role, o.name))
+                      FROM responsibility_parties p JOIN organizations o ON o.id = p.organization_id
+                      WHERE p.agreement_id = a.id)))
+                ORDER BY a.municipality_key, a.field, a.target_group, a.valid_from, a.id)
+             FROM responsibility_agreements a WHERE a.network_id = $1"
+        }
+        Backend::Postgres => {
+            "SELECT COALESCE(json_agg(json_build_array(a.id, a.municipality_key, a.field, a.target_group,
+                a.valid_from, a.valid_until, a.decision_id, a.note, a.created_at, a.updated_at,
+                (SELECT name FROM regions r WHERE r.key = a.municipality_key),
+                (SELECT COALESCE(json_agg(json_build_array(p.organization_id, p.role, o.name)), '[]'::json)
+                 FROM responsibility_parties p JOIN organizations o ON o.id = p.organization_id
+                 WHERE p.agreement_id = a.id))
+                ORDER BY a.municipality_key NULLS FIRST, a.field, a.target_group, a.valid_from, a.id), '[]'::json)::text
+             FROM responsibility_agreements a WHERE a.network_id = $1"
+        }
+    };
+    let json: String = sqlx::query_scalar(sql)
+        .bind(network_id.get())
+        .fetch_one(db.pool())
+        .await?;
+    type Row = (
+        i64,
+        Option<String>,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+        String,
+        i64,
+        i64,
+        Option<String>,
+        Vec<(i64, String, String)>,
+    );
+    let rows: Vec<Row> = serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(e.into()))?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let mut parties: Vec<Party> =
+                r.11.into_iter()
+                    .filter_map(|(organization_id, role, organization)| {
+                        Some(Party {
+                            organization_id: OrganizationId(organization_id),
+                            organization,
+                            role: Role::parse(&role)?,
+                        })
+                    })
+                    .collect();
+            parties.sort_by(|x, y| (x.role, &x.organization).cmp(&(y.role, &y.organization)));
+            Agreement {
+                id: AgreementId(r.0),
+                network_id,
+                municipality_key: r.1,
+                field: r.2,
+                target_group: r.3,
+                valid_from: r.4,
+                valid_until: r.5,
+                decision_id: r.6.map(DecisionId),
+                note: r.7,
+                created_at: r.8,
+                updated_at: r.9,
+                municipality_name: r.10,
+                parties,
+            }
+        })
+        .collect())
 }
 
 /// One agreement with its parties.
