@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::{dims_from_json, dims_json};
 use crate::{
-    core::store::{Db, Tx, values_placeholders},
+    core::store::{Backend, Db, Tx, values_placeholders},
     monitoring::import::{Dim, Obs},
 };
 
@@ -212,6 +212,85 @@ pub async fn page(
         .collect())
 }
 
+/// A value bound to a query of observations.
+enum Bind<'a> {
+    Text(&'a str),
+    Int(i64),
+}
+
+/// The observations of `table_code` and `measure` that `condition` (on
+/// `o`, binds from `$3`) selects, by period and order of import — read as
+/// one JSON array built by the database. The SQLite driver hands rows over
+/// one by one across threads (several microseconds each), which made the
+/// few thousand cells of a Kreis's Gemeinden the largest part of the
+/// situation page on SQLite (`bench/README.md`).
+async fn read(
+    db: &Db,
+    table_code: &str,
+    measure: &str,
+    condition: &str,
+    binds: &[Bind<'_>],
+) -> Result<Vec<Stored>, sqlx::Error> {
+    let columns = "o.dataset_id, o.region_key, o.period, o.unit, o.dims, o.value, o.mark";
+    let sql = match db.backend() {
+        Backend::Sqlite => format!(
+            "SELECT json_group_array(json_array({columns}) ORDER BY o.period, o.id)
+             FROM stat_observations o WHERE o.table_code = $1 AND o.measure = $2 AND {condition}"
+        ),
+        Backend::Postgres => format!(
+            "SELECT COALESCE(json_agg(json_build_array({columns}) ORDER BY o.period, o.id), '[]'::json)::text
+             FROM stat_observations o WHERE o.table_code = $1 AND o.measure = $2 AND {condition}"
+        ),
+    };
+    let mut q = sqlx::query_scalar::<_, String>(&sql)
+        .bind(table_code)
+        .bind(measure);
+    for b in binds {
+        q = match b {
+            Bind::Text(t) => q.bind(*t),
+            Bind::Int(i) => q.bind(*i),
+        };
+    }
+    let json = q.fetch_one(db.pool()).await?;
+    type Cell = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<f64>,
+        Option<String>,
+    );
+    let cells: Vec<Cell> =
+        serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(e.into()))?;
+    let datasets: std::collections::HashMap<i64, (String, String)> =
+        sqlx::query("SELECT id, source, licence FROM stat_datasets WHERE table_code = $1")
+            .bind(table_code)
+            .fetch_all(db.pool())
+            .await?
+            .iter()
+            .map(|r| (r.get("id"), (r.get("source"), r.get("licence"))))
+            .collect();
+    Ok(cells
+        .into_iter()
+        .filter_map(|(dataset, region_key, period, unit, dims, value, mark)| {
+            let (source, licence) = datasets.get(&dataset)?.clone();
+            Some(Stored {
+                table_code: table_code.to_string(),
+                region_key,
+                period,
+                measure: measure.to_string(),
+                unit,
+                dims: dims_from_json(&dims),
+                value,
+                mark,
+                source,
+                licence,
+            })
+        })
+        .collect())
+}
+
 /// Every observation of `table_code` and `measure` for the given regions.
 pub async fn series(
     db: &Db,
@@ -226,22 +305,15 @@ pub async fn series(
         .map(|i| format!("${}", i + 3))
         .collect::<Vec<_>>()
         .join(", ");
-    let sql = format!(
-        "SELECT o.table_code, o.region_key, o.period, o.measure, o.unit, o.dims, o.value, o.mark,
-            d.source, d.licence
-         FROM stat_observations o JOIN stat_datasets d ON d.id = o.dataset_id
-         WHERE o.table_code = $1 AND o.measure = $2 AND o.region_key IN ({list})
-         ORDER BY o.period, o.id"
-    );
-    let mut q = sqlx::query(&sql).bind(table_code).bind(measure);
-    for r in regions {
-        q = q.bind(r.as_str());
-    }
-    Ok(q.fetch_all(db.pool())
-        .await?
-        .into_iter()
-        .map(stored)
-        .collect())
+    let binds: Vec<Bind> = regions.iter().map(|r| Bind::Text(r)).collect();
+    read(
+        db,
+        table_code,
+        measure,
+        &format!("o.region_key IN ({list})"),
+        &binds,
+    )
+    .await
 }
 
 /// The smallest key after every key that starts with `prefix` ("09575" →
@@ -270,34 +342,27 @@ pub async fn series_below(
 ) -> Result<Vec<Stored>, sqlx::Error> {
     let digits = !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_digit());
     let upper = after_prefix(prefix);
+    let pattern = format!("{prefix}%");
+    let mut binds = vec![Bind::Text(&pattern), Bind::Int(key_len as i64)];
     let range = match (digits, &upper) {
-        (true, Some(_)) => " AND o.region_key >= $5 AND o.region_key < $6",
-        (true, None) => " AND o.region_key >= $5",
+        (true, Some(upper)) => {
+            binds.extend([Bind::Text(prefix), Bind::Text(upper)]);
+            " AND o.region_key >= $5 AND o.region_key < $6"
+        }
+        (true, None) => {
+            binds.push(Bind::Text(prefix));
+            " AND o.region_key >= $5"
+        }
         (false, _) => "",
     };
-    let sql = format!(
-        "SELECT o.table_code, o.region_key, o.period, o.measure, o.unit, o.dims, o.value, o.mark,
-            d.source, d.licence
-         FROM stat_observations o JOIN stat_datasets d ON d.id = o.dataset_id
-         WHERE o.table_code = $1 AND o.measure = $2 AND o.region_key LIKE $3 AND LENGTH(o.region_key) = $4{range}
-         ORDER BY o.period, o.id"
-    );
-    let mut q = sqlx::query(&sql)
-        .bind(table_code)
-        .bind(measure)
-        .bind(format!("{prefix}%"))
-        .bind(key_len as i64);
-    if digits {
-        q = q.bind(prefix);
-        if let Some(upper) = &upper {
-            q = q.bind(upper.as_str());
-        }
-    }
-    Ok(q.fetch_all(db.pool())
-        .await?
-        .into_iter()
-        .map(stored)
-        .collect())
+    read(
+        db,
+        table_code,
+        measure,
+        &format!("o.region_key LIKE $3 AND LENGTH(o.region_key) = $4{range}"),
+        &binds,
+    )
+    .await
 }
 
 #[cfg(test)]
