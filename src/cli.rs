@@ -136,7 +136,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo => {
             let login = format!("{}{}", config.base(), crate::core::paths::login());
-            demo::load_and_print(&db, &login).await
+            demo::load_and_print(&db, &login).await?;
+            demo::write_letters(&app::build(config, db))
+                .await
+                .map(|_| ())
         }
         Command::User(cmd) => cmd.run(&app::build(config, db)).await,
         Command::Backup { folder } => {

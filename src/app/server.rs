@@ -30,6 +30,9 @@ pub async fn serve(config: Config, db: Db, with_demo: bool) -> anyhow::Result<()
         config.base()
     );
     let app = super::build(config, db);
+    if with_demo {
+        demo::write_letters(&app).await?;
+    }
     run(app, listener, shutdown_signal()).await
 }
 

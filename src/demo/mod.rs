@@ -376,6 +376,20 @@ pub async fn load_and_print(db: &Db, login_url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes the letters of the demo's submitted concerns, which the demo
+/// stores as submitted outside ikon; a letter needs the running app (its
+/// data folder and the PDF engine), so this follows the load. Returns how
+/// many were written: none once they exist.
+pub async fn write_letters(app: &crate::core::web::App) -> anyhow::Result<usize> {
+    let region = data()?.network.region_key;
+    let Some(id) = networks::network_for_region(app.db.pool(), &region).await? else {
+        return Ok(0);
+    };
+    crate::coordination::concerns::service::write_missing_letters(app, NetworkId(id))
+        .await
+        .map_err(|e| anyhow::anyhow!("demo letters: {} ({})", e.code, e.message.id))
+}
+
 /// `ikon serve --demo`: loads the demo once; later starts only say so,
 /// because passwords are stored hashed and cannot be shown again.
 pub async fn load_if_missing(db: &Db, login_url: &str) -> anyhow::Result<()> {

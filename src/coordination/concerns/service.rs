@@ -45,6 +45,46 @@ pub async fn concerns(app: &App, network_id: NetworkId) -> AppResult<Vec<Concern
     Ok(concerns)
 }
 
+/// Writes the letter of every concern of the network that was submitted
+/// without one (the demo's concerns are stored as submitted; so is data
+/// from before letters existed), dated and numbered as submitted; returns
+/// how many were written.
+pub async fn write_missing_letters(app: &App, network_id: NetworkId) -> AppResult<usize> {
+    let network = registry::network(&app.db, network_id).await?;
+    let mut written = 0;
+    for concern in concerns(app, network_id).await? {
+        let Some(on) = concern.submitted_on.as_deref().filter(|_| {
+            concern.letter.is_none()
+                && matches!(
+                    concern.state,
+                    ConcernState::Submitted | ConcernState::Answered | ConcernState::Closed
+                )
+        }) else {
+            continue;
+        };
+        let file = letter::generate(app, &network, &concern, (on, &concern.reference)).await?;
+        let mut tx = app.db.begin().await?;
+        if store::set_missing_letter(&mut tx, concern.id, &file).await? {
+            audit::record(
+                &mut tx,
+                Actor::System("letters"),
+                Change {
+                    network_id: Some(network_id.get()),
+                    entity: "concern",
+                    entity_id: Some(concern.id.get()),
+                    action: "letter_written",
+                    before: None,
+                    after: Some(json!({ "letter": file })),
+                },
+            )
+            .await?;
+            written += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(written)
+}
+
 /// Checks the chosen supporters and contact person against the network's
 /// members and their people.
 async fn links(

@@ -292,6 +292,26 @@ pub enum Set {
     Text(String),
 }
 
+/// Keeps the letter of a concern submitted without one (the demo's, or
+/// data from before letters); `false` when it has one already.
+pub async fn set_missing_letter(
+    tx: &mut Tx,
+    id: ConcernId,
+    letter: &StoredFile,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE concerns SET letter_sha256 = $1, letter_sha512 = $2, letter_size = $3
+         WHERE id = $4 AND letter_sha256 = ''",
+    )
+    .bind(&letter.sha256)
+    .bind(&letter.sha512)
+    .bind(letter.size)
+    .bind(id.get())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Moves the concern from its state to `to` with the columns the move
 /// sets; `false` when another request moved it first.
 pub async fn set_state(

@@ -1,5 +1,6 @@
 //! The demo's coordination: a matrix with a gap and an overlap, three
-//! projects with ESF Plus funding, an answered and a waiting concern.
+//! projects with ESF Plus funding, an answered and a waiting concern, each
+//! with its letter.
 
 use super::projects::api;
 use super::*;
@@ -67,6 +68,21 @@ backend_test!(
             states.contains(&"answered") && states.contains(&"submitted"),
             "{states:?}"
         );
+        // Their letters are written once the app runs, and only once.
+        assert_eq!(ikon::demo::write_letters(&app.app).await.unwrap(), 2);
+        assert_eq!(ikon::demo::write_letters(&app.app).await.unwrap(), 0);
+        let browser = app.new_browser();
+        browser
+            .login(&logins.coordinator.email, &logins.coordinator.password)
+            .await;
+        for c in concerns.as_array().unwrap() {
+            let letter = browser
+                .get(&format!("/networks/{net}/concerns/{}/letter.pdf", c["id"]))
+                .await;
+            assert_eq!(letter.status(), StatusCode::OK, "{}", c["title"]);
+            let bytes = letter.bytes().await.unwrap();
+            assert!(bytes.starts_with(b"%PDF"));
+        }
         // The waiting one is past the reminder.
         assert_eq!(
             ikon::coordination::concerns::reminders::sweep(&app.app)
