@@ -146,6 +146,15 @@ pub async fn page(
     Path(key): Path<String>,
     Query(query): Query<ComparisonQuery>,
 ) -> AppResult<Html<String>> {
+    super::store::observations::read_once(page_now(app, viewer, key, query)).await
+}
+
+async fn page_now(
+    app: App,
+    viewer: Viewer,
+    key: String,
+    query: ComparisonQuery,
+) -> AppResult<Html<String>> {
     require_supervisor(&viewer, &key)?;
     if !matches!(key.len(), 2 | 3) || !key.chars().all(|c| c.is_ascii_digit()) {
         return Err(AppError::not_found());

@@ -23,6 +23,7 @@ use super::{
     },
     maps, report,
     service::shipped,
+    store::observations,
 };
 use crate::{
     accounts::viewer::Viewer,
@@ -215,6 +216,15 @@ pub async fn situation(
 
 /// The internal situation page, with a failed commentary form filled in.
 pub(crate) async fn render(
+    app: &App,
+    viewer: &Viewer,
+    network: &Network,
+    failed: Option<Failed<'_>>,
+) -> AppResult<Html<String>> {
+    observations::read_once(render_page(app, viewer, network, failed)).await
+}
+
+async fn render_page(
     app: &App,
     viewer: &Viewer,
     network: &Network,

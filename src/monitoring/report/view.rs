@@ -74,6 +74,16 @@ pub async fn figures(
     codes: &[String],
     protect: bool,
 ) -> AppResult<Vec<Figures>> {
+    crate::monitoring::store::observations::read_once(figures_now(app, network, codes, protect))
+        .await
+}
+
+async fn figures_now(
+    app: &App,
+    network: &Network,
+    codes: &[String],
+    protect: bool,
+) -> AppResult<Vec<Figures>> {
     shipped::ensure_loaded(&app.db)
         .await
         .map_err(crate::core::error::AppError::internal)?;

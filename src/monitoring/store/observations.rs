@@ -218,13 +218,65 @@ enum Bind<'a> {
     Int(i64),
 }
 
+/// What one page has read, by query: see `read_once`.
+type Kept = std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<Stored>>>>;
+
+tokio::task_local! {
+    static KEPT: Kept;
+}
+
+/// Runs `work` with every query of observations it makes answered once:
+/// a page asks for the same cells many times (a share's numerator and
+/// denominator are usually one table, several indicators and the
+/// comparison with the larger regions read the same tables), and within
+/// one page the data cannot change in a way the reader would notice.
+/// Nothing is kept beyond `work`.
+pub async fn read_once<F: std::future::Future>(work: F) -> F::Output {
+    KEPT.scope(Kept::default(), work).await
+}
+
 /// The observations of `table_code` and `measure` that `condition` (on
-/// `o`, binds from `$3`) selects, by period and order of import — read as
-/// one JSON array built by the database. The SQLite driver hands rows over
-/// one by one across threads (several microseconds each), which made the
-/// few thousand cells of a Kreis's Gemeinden the largest part of the
-/// situation page on SQLite (`bench/README.md`).
+/// `o`, binds from `$3`) selects, by period and order of import; once per
+/// page inside `read_once`.
 async fn read(
+    db: &Db,
+    table_code: &str,
+    measure: &str,
+    condition: &str,
+    binds: &[Bind<'_>],
+) -> Result<Vec<Stored>, sqlx::Error> {
+    let key = {
+        let mut key = format!("{table_code}\u{1f}{measure}\u{1f}{condition}");
+        for b in binds {
+            match b {
+                Bind::Text(t) => key.push_str(&format!("\u{1f}{t}")),
+                Bind::Int(i) => key.push_str(&format!("\u{1f}{i}")),
+            }
+        }
+        key
+    };
+    let kept = KEPT
+        .try_with(|k| k.lock().ok().and_then(|k| k.get(&key).cloned()))
+        .ok()
+        .flatten();
+    if let Some(kept) = kept {
+        return Ok(kept.as_ref().clone());
+    }
+    let read = read_now(db, table_code, measure, condition, binds).await?;
+    let _ = KEPT.try_with(|k| {
+        if let Ok(mut k) = k.lock() {
+            k.insert(key, std::sync::Arc::new(read.clone()));
+        }
+    });
+    Ok(read)
+}
+
+/// `read` from the database, as one JSON array the database builds: the
+/// SQLite driver hands rows over one by one across threads (several
+/// microseconds each), which made the few thousand cells of a Kreis's
+/// Gemeinden the largest part of the situation page on SQLite
+/// (`bench/README.md`).
+async fn read_now(
     db: &Db,
     table_code: &str,
     measure: &str,
