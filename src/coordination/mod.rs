@@ -9,6 +9,7 @@
 
 pub mod concerns;
 pub mod panel;
+pub mod personal_data;
 pub mod projects;
 pub mod registry;
 pub mod responsibilities;
@@ -22,16 +23,10 @@ use crate::core::web::{Parts, parts::Sweep};
 pub fn install(parts: Parts) -> Parts {
     parts
         .personal_data(|app, person| {
-            Box::pin(async move { concerns::personal_data::export(&app.db, &person).await })
-        })
-        .personal_data(|app, person| {
-            Box::pin(async move { projects::personal_data::export(&app.db, &person).await })
+            Box::pin(async move { personal_data::export(&app.db, &person).await })
         })
         .on(crate::network::events::PERSON_ERASED, |tx, id| {
-            Box::pin(concerns::personal_data::erase(tx, id))
-        })
-        .on(crate::network::events::PERSON_ERASED, |tx, id| {
-            Box::pin(projects::personal_data::erase(tx, id))
+            Box::pin(personal_data::erase(tx, id))
         })
         .network_panel(crate::core::web::parts::NetworkPanel {
             template: "coordination/panel.html",

@@ -6,14 +6,13 @@
 //! reminder to the coordinators when an answer is overdue. A network may
 //! publish its submitted concerns (`public`); supervisors see those of
 //! their region side by side (`overview`); contact people named on
-//! concerns are part of their GDPR export and erasure (`personal_data`).
+//! concerns are part of their GDPR export and erasure (`coordination::personal_data`).
 
 pub mod api;
 pub mod documents;
 pub mod letter;
 pub mod model;
 pub mod overview;
-pub mod personal_data;
 pub mod public;
 pub mod reminders;
 pub mod service;

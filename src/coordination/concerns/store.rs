@@ -267,17 +267,17 @@ pub async fn naming_person<'e, E: Executor<'e, Database = Any>>(
 }
 
 /// Removes a contact person from every concern (GDPR erasure); returns
-/// the concerns it was named on.
+/// the concerns it was named on, with their network.
 pub async fn forget_person(
     tx: &mut Tx,
     person_id: PersonId,
-) -> Result<Vec<ConcernId>, sqlx::Error> {
-    let ids: Vec<ConcernId> = sqlx::query("SELECT id FROM concerns WHERE contact_person_id = $1")
+) -> Result<Vec<(ConcernId, NetworkId)>, sqlx::Error> {
+    let ids = sqlx::query("SELECT id, network_id FROM concerns WHERE contact_person_id = $1")
         .bind(person_id.get())
         .fetch_all(&mut **tx)
         .await?
         .iter()
-        .map(|r| ConcernId(r.get("id")))
+        .map(|r| (ConcernId(r.get("id")), NetworkId(r.get("network_id"))))
         .collect();
     sqlx::query("UPDATE concerns SET contact_person_id = NULL WHERE contact_person_id = $1")
         .bind(person_id.get())

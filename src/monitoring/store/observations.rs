@@ -232,6 +232,15 @@ enum Bind<'a> {
     Int(i64),
 }
 
+impl std::fmt::Display for Bind<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Bind::Text(t) => f.write_str(t),
+            Bind::Int(i) => write!(f, "{i}"),
+        }
+    }
+}
+
 /// What one page has read, by query: see `read_once`.
 type Kept = std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<Stored>>>>;
 
@@ -259,16 +268,10 @@ async fn read(
     condition: &str,
     binds: &[Bind<'_>],
 ) -> Result<Vec<Stored>, sqlx::Error> {
-    let key = {
-        let mut key = format!("{table_code}\u{1f}{measure}\u{1f}{condition}");
-        for b in binds {
-            match b {
-                Bind::Text(t) => key.push_str(&format!("\u{1f}{t}")),
-                Bind::Int(i) => key.push_str(&format!("\u{1f}{i}")),
-            }
-        }
-        key
-    };
+    let mut key = format!("{table_code}\u{1f}{measure}\u{1f}{condition}");
+    for b in binds {
+        key.push_str(&format!("\u{1f}{b}"));
+    }
     let kept = KEPT
         .try_with(|k| k.lock().ok().and_then(|k| k.get(&key).cloned()))
         .ok()

@@ -82,6 +82,34 @@ backend_test!(
     }
 );
 
+/// A concern's or project's contact person after an erasure, and how
+/// many erasures its audit trail records.
+async fn erasure_of(app: &TestApp, entity: &str, id: i64) -> (Option<i64>, i64) {
+    let table = if entity == "concern" {
+        "concerns"
+    } else {
+        "projects"
+    };
+    let contact: Option<i64> = sqlx::query(&format!(
+        "SELECT contact_person_id FROM {table} WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_one(app.db().pool())
+    .await
+    .unwrap()
+    .get("contact_person_id");
+    let erased: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE entity = $1 AND entity_id = $2 AND action = 'contact_erased'",
+    )
+    .bind(entity)
+    .bind(id)
+    .fetch_one(app.db().pool())
+    .await
+    .unwrap()
+    .get("n");
+    (contact, erased)
+}
+
 backend_test!(
     a_contact_named_on_a_concern_or_a_project_is_exported_and_erased,
     |app: TestApp| async move {
@@ -179,23 +207,7 @@ backend_test!(
             .post_form(&format!("/people/{person}/erase"), &[("confirm", "yes")])
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let contact: Option<i64> =
-            sqlx::query("SELECT contact_person_id FROM concerns WHERE id = $1")
-                .bind(id)
-                .fetch_one(app.db().pool())
-                .await
-                .unwrap()
-                .get("contact_person_id");
-        assert_eq!(contact, None);
-        let erased: i64 = sqlx::query(
-            "SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'concern' AND entity_id = $1 AND action = 'contact_erased'",
-        )
-        .bind(id)
-        .fetch_one(app.db().pool())
-        .await
-        .unwrap()
-        .get("n");
-        assert_eq!(erased, 1);
+        assert_eq!(erasure_of(&app, "concern", id).await, (None, 1));
         let page = k
             .coordinator
             .get(&format!("/networks/{net}/concerns/{id}"))
@@ -205,23 +217,7 @@ backend_test!(
             .unwrap();
         assert!(!page.contains("Clara Kontakt"));
         // The project forgets her too, with a trace in audit and timeline.
-        let contact: Option<i64> =
-            sqlx::query("SELECT contact_person_id FROM projects WHERE id = $1")
-                .bind(project)
-                .fetch_one(app.db().pool())
-                .await
-                .unwrap()
-                .get("contact_person_id");
-        assert_eq!(contact, None);
-        let erased: i64 = sqlx::query(
-            "SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'project' AND entity_id = $1 AND action = 'contact_erased'",
-        )
-        .bind(project)
-        .fetch_one(app.db().pool())
-        .await
-        .unwrap()
-        .get("n");
-        assert_eq!(erased, 1);
+        assert_eq!(erasure_of(&app, "project", project).await, (None, 1));
         let page = k.coordinator.get(&project_page).await.text().await.unwrap();
         assert!(
             !page.contains("Clara Kontakt")
