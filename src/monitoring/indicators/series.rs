@@ -124,7 +124,9 @@ async fn sums(
     {
         let prefix = if region == "DG" { "" } else { region };
         for measure in q.measures {
-            rows.extend(observations::series_below(db, q.table, measure, prefix, len).await?);
+            rows.extend(
+                observations::totals_below(db, q.table, measure, prefix, len, region).await?,
+            );
         }
         from_children = true;
     }

@@ -1,7 +1,7 @@
 //! Importing again: the same file is a no-op, a newer export replaces the
 //! overlapping periods and keeps the old cells in the history, audited.
 
-use super::{count, fixture, import};
+use super::{cells, count, fixture, import};
 use crate::{backend_test, common::TestApp};
 
 backend_test!(same_file_twice_is_a_no_op, |app: TestApp| async move {
@@ -82,5 +82,42 @@ backend_test!(
     .await
     .unwrap();
         assert_eq!(audited, 1);
+    }
+);
+
+backend_test!(
+    missing_values_in_many_statements_keep_every_cell,
+    |app: TestApp| async move {
+        // 1,500 cells: more than one insert statement on either backend,
+        // with secret cells (no value) at places where other statements
+        // carry numbers, and the other way round.
+        let mut text = String::from(
+            "statistics_code;statistics_label;time_code;time_label;time;1_variable_code;1_variable_label;1_variable_attribute_code;1_variable_attribute_label;value;value_unit;value_variable_code;value_variable_label\n",
+        );
+        for year in 1000..2500 {
+            let value = if year % 7 == 0 || year % 11 == 3 {
+                ".".to_string()
+            } else {
+                (year * 3).to_string()
+            };
+            text.push_str(&format!(
+                "99999;Probe;JAHR;Jahr;{year};KREISE;Kreise;09575;Neustadt;{value};Anzahl;PRB001;Probe\n"
+            ));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("99999-0001_probe.csv");
+        std::fs::write(&path, text).unwrap();
+        let report = import(&app, &path).await.expect("imports");
+        assert_eq!(report.observations, 1_500);
+        let stored = cells(&app, "99999-0001").await;
+        assert_eq!(stored.len(), 1_500);
+        for ((_, period, _, _), (value, mark)) in stored {
+            let year: i64 = period.parse().unwrap();
+            if year % 7 == 0 || year % 11 == 3 {
+                assert_eq!((value, mark.as_deref()), (None, Some(".")), "{year}");
+            } else {
+                assert_eq!((value, mark), (Some((year * 3) as f64), None), "{year}");
+            }
+        }
     }
 );

@@ -15,6 +15,7 @@ mod needs;
 mod report;
 mod shipped;
 mod situation;
+mod sums;
 
 use std::{collections::BTreeMap, path::PathBuf};
 
