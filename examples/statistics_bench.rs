@@ -360,11 +360,13 @@ async fn measure(
 }
 
 /// The situation page's parts timed one by one, to say where its time
-/// goes: the panels' series, the Gemeinde maps, the concentration panel.
+/// goes: the panels' series, the Gemeinde maps, the concentration panel,
+/// the share of foreigners in the Regierungsbezirk, the Land and Germany.
 async fn page_parts(app: &App, runs: usize) -> anyhow::Result<Vec<String>> {
     let mut panels = Vec::with_capacity(runs);
     let mut maps = Vec::with_capacity(runs);
     let mut concentration = Vec::with_capacity(runs);
+    let mut comparison = Vec::with_capacity(runs);
     // Each part reads a query of observations once, as on the page.
     for _ in 0..runs {
         let t = Instant::now();
@@ -390,11 +392,22 @@ async fn page_parts(app: &App, runs: usize) -> anyhow::Result<Vec<String>> {
         let t = Instant::now();
         std::hint::black_box(concentration_panel(&app.db, KREIS, Lang::De).await?);
         concentration.push(t.elapsed());
+        let t = Instant::now();
+        read_once(async {
+            let share = catalogue::find("foreigners_share").context("indicator")?;
+            for region in [&KREIS[0..3], &KREIS[0..2], "DG"] {
+                std::hint::black_box(series(&app.db, share, region, None).await?);
+            }
+            anyhow::Ok(())
+        })
+        .await?;
+        comparison.push(t.elapsed());
     }
     Ok(vec![
         report("  part: series of every panel", panels),
         report("  part: Gemeinde maps", maps),
         report("  part: concentration panel", concentration),
+        report("  part: comparison with the larger regions", comparison),
     ])
 }
 

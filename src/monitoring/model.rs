@@ -101,8 +101,8 @@ impl From<Stored> for ObservationView {
             unit: s.unit,
             dimensions: s
                 .dims
-                .into_iter()
-                .map(|d| (d.classifier, d.attribute))
+                .iter()
+                .map(|d| (d.classifier.clone(), d.attribute.clone()))
                 .collect(),
             value: s.value,
             mark: s.mark,

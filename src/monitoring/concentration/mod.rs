@@ -6,13 +6,18 @@
 
 pub mod indices;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::{
     core::store::Db,
     geography::boundaries,
-    monitoring::{import::values, store::observations},
+    monitoring::{
+        import::values,
+        store::observations::{self, Cells},
+    },
 };
 
 use indices::{Unit, compute};
@@ -105,16 +110,20 @@ pub async fn municipality_names(
 pub async fn municipalities(db: &Db, region: &str) -> Result<Option<Concentration>, sqlx::Error> {
     let prefix = if region == "DG" { "" } else { region };
     let table = "Zensus2022-Gemeinden";
-    let totals = observations::series_below(db, table, "PRS018", prefix, 8).await?;
-    let groups = observations::series_below(db, table, "AUSL", prefix, 8).await?;
+    let totals = observations::series_below(db, Cells::all(table, "PRS018"), prefix, 8).await?;
+    let groups = observations::series_below(db, Cells::all(table, "AUSL"), prefix, 8).await?;
     let names = municipality_names(db, prefix).await?;
+    // The first cell of each Gemeinde, looked up by key (not searched: a
+    // Land has thousands of Gemeinden).
+    let mut first: HashMap<&str, Option<f64>> = HashMap::new();
+    for g in groups.iter() {
+        first.entry(g.region_key.as_str()).or_insert(g.value);
+    }
+    let groups = first;
     let mut units: Vec<(String, String, Unit)> = totals
         .iter()
         .filter_map(|t| {
-            let group = groups
-                .iter()
-                .find(|g| g.region_key == t.region_key)?
-                .value?;
+            let group = (*groups.get(t.region_key.as_str())?)?;
             Some((
                 t.region_key.clone(),
                 names.get(&t.region_key).cloned().unwrap_or_default(),

@@ -14,7 +14,7 @@ use crate::{
     core::store::Db,
     monitoring::{
         service::shipped::sources::DERIVED,
-        store::observations::{self, Stored},
+        store::observations::{self, Cells, Stored},
     },
 };
 
@@ -86,6 +86,21 @@ fn matches(q: &Query, s: &Stored) -> bool {
             .any(|a| s.dims.iter().any(|d| d.attribute == *a))
 }
 
+/// The attribute labels every cell of `q` carries.
+fn labels(q: &Query) -> Vec<&'static str> {
+    q.dims.iter().map(|(_, attribute)| *attribute).collect()
+}
+
+/// The cells of one of `q`'s measures that the database sends: those that
+/// name all of `labels` (matched exactly by `matches` afterwards).
+fn cells<'a>(q: &Query, measure: &'static str, labels: &'a [&'static str]) -> Cells<'a> {
+    Cells {
+        table: q.table,
+        measure,
+        labels,
+    }
+}
+
 type Sums = BTreeMap<(String, Option<String>), Sum>;
 
 /// The cells that match a query summed per (period, category).
@@ -114,23 +129,25 @@ async fn sums(
     breakdown: Option<&str>,
 ) -> Result<(Sums, bool), sqlx::Error> {
     let regions = [region.to_string()];
-    let mut rows = Vec::new();
+    let labels = labels(q);
+    let mut reads = Vec::new();
     for measure in q.measures {
-        rows.extend(observations::series(db, q.table, measure, &regions).await?);
+        let cells = cells(q, measure, &labels);
+        reads.push(observations::series(db, cells, &regions).await?);
     }
     let mut from_children = false;
-    if rows.iter().all(|r| !matches(q, r))
+    if reads.iter().flat_map(|r| r.iter()).all(|r| !matches(q, r))
         && let Some(len) = sum_children.filter(|&len| region == "DG" || region.len() < len)
     {
         let prefix = if region == "DG" { "" } else { region };
         for measure in q.measures {
-            rows.extend(
-                observations::totals_below(db, q.table, measure, prefix, len, region).await?,
-            );
+            let cells = cells(q, measure, &labels);
+            reads.push(observations::totals_below(db, cells, prefix, len, region).await?);
         }
         from_children = true;
     }
-    Ok((group(q, rows.iter(), breakdown), from_children))
+    let rows = reads.iter().flat_map(|r| r.iter());
+    Ok((group(q, rows, breakdown), from_children))
 }
 
 /// Sums of a query for every region below `prefix` with keys of `len`
@@ -141,17 +158,19 @@ async fn sums_below(
     prefix: &str,
     len: usize,
 ) -> Result<BTreeMap<String, Sums>, sqlx::Error> {
-    let mut rows = Vec::new();
+    let labels = labels(q);
+    let mut reads = Vec::new();
     for measure in q.measures {
-        rows.extend(observations::series_below(db, q.table, measure, prefix, len).await?);
+        let cells = cells(q, measure, &labels);
+        reads.push(observations::series_below(db, cells, prefix, len).await?);
     }
-    let mut regions: BTreeMap<String, Vec<&Stored>> = BTreeMap::new();
-    for r in &rows {
-        regions.entry(r.region_key.clone()).or_default().push(r);
+    let mut regions: BTreeMap<&str, Vec<&Stored>> = BTreeMap::new();
+    for r in reads.iter().flat_map(|r| r.iter()) {
+        regions.entry(&r.region_key).or_default().push(r);
     }
     Ok(regions
         .into_iter()
-        .map(|(key, rows)| (key, group(q, rows.into_iter(), None)))
+        .map(|(key, rows)| (key.to_string(), group(q, rows.into_iter(), None)))
         .collect())
 }
 

@@ -3,7 +3,7 @@
 
 mod read;
 
-pub use read::{read_once, series, series_below, totals_below};
+pub use read::{Cells, read_once, series, series_below, totals_below};
 use sqlx::Row;
 
 use super::{dims_from_json, dims_json};
@@ -147,7 +147,8 @@ pub struct Stored {
     pub period: String,
     pub measure: String,
     pub unit: String,
-    pub dims: Vec<Dim>,
+    /// Shared between the cells of a read that have the same dimensions.
+    pub dims: std::sync::Arc<Vec<Dim>>,
     pub value: Option<f64>,
     pub mark: Option<String>,
     pub source: String,
@@ -161,7 +162,7 @@ fn stored(row: sqlx::any::AnyRow) -> Stored {
         period: row.get("period"),
         measure: row.get("measure"),
         unit: row.get("unit"),
-        dims: dims_from_json(row.get::<&str, _>("dims")),
+        dims: dims_from_json(row.get::<&str, _>("dims")).into(),
         value: row.get("value"),
         mark: row.get("mark"),
         source: row.get("source"),

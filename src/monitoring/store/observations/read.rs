@@ -2,11 +2,12 @@
 //! region, or summed below a region by the database; each query once per
 //! page inside `read_once`.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use sqlx::Row;
 
 use super::{Stored, dims_from_json};
+use crate::monitoring::import::Dim;
 use crate::{
     core::store::{Backend, Db},
     monitoring::service::shipped::sources::DERIVED,
@@ -27,14 +28,60 @@ impl std::fmt::Display for Bind<'_> {
     }
 }
 
+/// Which cells to read: a measure of a table, and the attribute labels
+/// every cell must carry (none: every cell of the measure).
+#[derive(Clone, Copy, Debug)]
+pub struct Cells<'a> {
+    pub table: &'a str,
+    pub measure: &'a str,
+    pub labels: &'a [&'a str],
+}
+
+impl<'a> Cells<'a> {
+    /// Every cell of `measure` in `table`.
+    pub fn all(table: &'a str, measure: &'a str) -> Self {
+        Cells {
+            table,
+            measure,
+            labels: &[],
+        }
+    }
+
+    /// `condition` (binds from `$3`) narrowed to cells whose dimensions
+    /// name every label. The stored dimensions are JSON text, so the
+    /// database looks for each label as a JSON string in it: a cell that
+    /// names it only as a code or classifier may come along too, and the
+    /// caller matches labels to classifiers exactly. A table of 21 age
+    /// groups × 3 nationalities × 3 sexes sends one cell in 189 where the
+    /// query wants the foreigners' total, instead of all of them.
+    fn narrow<'b>(
+        &self,
+        mut condition: String,
+        mut binds: Vec<Bind<'b>>,
+    ) -> (String, Vec<Bind<'b>>) {
+        for label in self.labels {
+            let json = serde_json::to_string(label).unwrap_or_default();
+            let escaped = json
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            binds.push(Bind::Text(format!("%{escaped}%").into()));
+            condition.push_str(&format!(
+                " AND o.dims LIKE ${} ESCAPE '\\'",
+                binds.len() + 2
+            ));
+        }
+        (condition, binds)
+    }
+}
+
 /// `sql` with the table and measure as `$1` and `$2`, then `binds`.
 fn bound<'q>(
     sql: &'q str,
-    table_code: &'q str,
-    measure: &'q str,
+    cells: Cells<'q>,
     binds: &'q [Bind<'_>],
 ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    let mut q = sqlx::query(sql).bind(table_code).bind(measure);
+    let mut q = sqlx::query(sql).bind(cells.table).bind(cells.measure);
     for b in binds {
         q = match b {
             Bind::Text(t) => q.bind(t.as_ref()),
@@ -45,7 +92,7 @@ fn bound<'q>(
 }
 
 /// What one page has read, by query: see `read_once`.
-type Kept = std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<Stored>>>>;
+type Kept = std::sync::Mutex<HashMap<String, Arc<Vec<Stored>>>>;
 
 tokio::task_local! {
     static KEPT: Kept;
@@ -61,32 +108,36 @@ pub async fn read_once<F: std::future::Future>(work: F) -> F::Output {
     KEPT.scope(Kept::default(), work).await
 }
 
-/// The observations of `table_code` and `measure` that `condition` (on
-/// `o`, binds from `$3`) selects, by period and order of import; once per
-/// page inside `read_once`.
+/// The cells that `condition` (on `o`, binds from `$3`) selects, by
+/// period and order of import; once per page inside `read_once`.
 async fn read(
     db: &Db,
-    table_code: &str,
-    measure: &str,
-    condition: &str,
-    binds: &[Bind<'_>],
-) -> Result<Vec<Stored>, sqlx::Error> {
-    once(key("cells", table_code, measure, condition, binds), || {
-        read_now(db, table_code, measure, condition, binds)
+    cells: Cells<'_>,
+    condition: String,
+    binds: Vec<Bind<'_>>,
+) -> Result<Arc<Vec<Stored>>, sqlx::Error> {
+    let (condition, binds) = cells.narrow(condition, binds);
+    once(key("cells", cells, &condition, &binds), || {
+        read_now(db, cells, &condition, &binds)
     })
     .await
 }
 
-fn key(kind: &str, table_code: &str, measure: &str, condition: &str, binds: &[Bind<'_>]) -> String {
-    let mut key = format!("{kind}\u{1f}{table_code}\u{1f}{measure}\u{1f}{condition}");
+fn key(kind: &str, cells: Cells<'_>, condition: &str, binds: &[Bind<'_>]) -> String {
+    let mut key = format!(
+        "{kind}\u{1f}{}\u{1f}{}\u{1f}{condition}",
+        cells.table, cells.measure
+    );
     for b in binds {
         key.push_str(&format!("\u{1f}{b}"));
     }
     key
 }
 
-/// `load`'s answer, read once per page inside `read_once`.
-async fn once<F, Fut>(key: String, load: F) -> Result<Vec<Stored>, sqlx::Error>
+/// `load`'s answer, read once per page inside `read_once` and shared, not
+/// copied, with every later reader (a copy of a few thousand cells costs
+/// more than reading them).
+async fn once<F, Fut>(key: String, load: F) -> Result<Arc<Vec<Stored>>, sqlx::Error>
 where
     F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = Result<Vec<Stored>, sqlx::Error>>,
@@ -96,12 +147,12 @@ where
         .ok()
         .flatten();
     if let Some(kept) = kept {
-        return Ok(kept.as_ref().clone());
+        return Ok(kept);
     }
-    let read = load().await?;
+    let read = Arc::new(load().await?);
     let _ = KEPT.try_with(|k| {
         if let Ok(mut k) = k.lock() {
-            k.insert(key, std::sync::Arc::new(read.clone()));
+            k.insert(key, read.clone());
         }
     });
     Ok(read)
@@ -114,8 +165,7 @@ where
 /// (`bench/README.md`).
 async fn read_now(
     db: &Db,
-    table_code: &str,
-    measure: &str,
+    cells: Cells<'_>,
     condition: &str,
     binds: &[Bind<'_>],
 ) -> Result<Vec<Stored>, sqlx::Error> {
@@ -130,10 +180,7 @@ async fn read_now(
              FROM stat_observations o WHERE o.table_code = $1 AND o.measure = $2 AND {condition}"
         ),
     };
-    let json: String = bound(&sql, table_code, measure, binds)
-        .fetch_one(db.pool())
-        .await?
-        .get(0);
+    let json: String = bound(&sql, cells, binds).fetch_one(db.pool()).await?.get(0);
     type Cell = (
         i64,
         String,
@@ -143,20 +190,30 @@ async fn read_now(
         Option<f64>,
         Option<String>,
     );
-    let cells: Vec<Cell> =
-        serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(e.into()))?;
-    let datasets = datasets(db, table_code).await?;
-    Ok(cells
+    let read: Vec<Cell> = serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(e.into()))?;
+    let datasets = datasets(db, cells.table).await?;
+    // A table has few combinations of dimensions and many cells: each
+    // combination is parsed once and shared.
+    let mut parsed: HashMap<String, Arc<Vec<Dim>>> = HashMap::new();
+    Ok(read
         .into_iter()
         .filter_map(|(dataset, region_key, period, unit, dims, value, mark)| {
             let (source, licence) = datasets.get(&dataset)?.clone();
+            let dims = match parsed.get(&dims) {
+                Some(known) => known.clone(),
+                None => {
+                    let new = Arc::new(dims_from_json(&dims));
+                    parsed.insert(dims, new.clone());
+                    new
+                }
+            };
             Some(Stored {
-                table_code: table_code.to_string(),
+                table_code: cells.table.to_string(),
                 region_key,
                 period,
-                measure: measure.to_string(),
+                measure: cells.measure.to_string(),
                 unit,
-                dims: dims_from_json(&dims),
+                dims,
                 value,
                 mark,
                 source,
@@ -166,29 +223,21 @@ async fn read_now(
         .collect())
 }
 
-/// Every observation of `table_code` and `measure` for the given regions.
+/// The cells of the given regions.
 pub async fn series(
     db: &Db,
-    table_code: &str,
-    measure: &str,
+    cells: Cells<'_>,
     regions: &[String],
-) -> Result<Vec<Stored>, sqlx::Error> {
+) -> Result<Arc<Vec<Stored>>, sqlx::Error> {
     if regions.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Arc::default());
     }
     let list = (0..regions.len())
         .map(|i| format!("${}", i + 3))
         .collect::<Vec<_>>()
         .join(", ");
     let binds: Vec<Bind> = regions.iter().map(|r| Bind::Text(r.into())).collect();
-    read(
-        db,
-        table_code,
-        measure,
-        &format!("o.region_key IN ({list})"),
-        &binds,
-    )
-    .await
+    read(db, cells, format!("o.region_key IN ({list})"), binds).await
 }
 
 /// The smallest key after every key that starts with `prefix` ("09575" →
@@ -247,17 +296,16 @@ fn below(prefix: &str, key_len: usize) -> (String, Vec<Bind<'_>>) {
     )
 }
 
-/// Every observation of `table_code` and `measure` for the regions whose
-/// keys start with `prefix` and have `key_len` characters (`""` for all).
+/// The cells of the regions whose keys start with `prefix` and have
+/// `key_len` characters (`""` for all).
 pub async fn series_below(
     db: &Db,
-    table_code: &str,
-    measure: &str,
+    cells: Cells<'_>,
     prefix: &str,
     key_len: usize,
-) -> Result<Vec<Stored>, sqlx::Error> {
+) -> Result<Arc<Vec<Stored>>, sqlx::Error> {
     let (condition, binds) = below(prefix, key_len);
-    read(db, table_code, measure, &condition, &binds).await
+    read(db, cells, condition, binds).await
 }
 
 /// The observations that `series_below` reads, summed by the database per
@@ -268,14 +316,14 @@ pub async fn series_below(
 /// a sum of derived counts is derived; a sum of `-` cells only is `-`.
 pub async fn totals_below(
     db: &Db,
-    table_code: &str,
-    measure: &str,
+    cells: Cells<'_>,
     prefix: &str,
     key_len: usize,
     region: &str,
-) -> Result<Vec<Stored>, sqlx::Error> {
+) -> Result<Arc<Vec<Stored>>, sqlx::Error> {
     let (condition, binds) = below(prefix, key_len);
-    let key = key("totals", table_code, measure, &condition, &binds);
+    let (condition, binds) = cells.narrow(condition, binds);
+    let key = key("totals", cells, &condition, &binds);
     once(key, || async {
         let sql = format!(
             "SELECT o.dataset_id, o.period, o.unit, o.dims, COUNT(*) AS cells,
@@ -288,32 +336,30 @@ pub async fn totals_below(
              GROUP BY o.dataset_id, o.period, o.unit, o.dims
              ORDER BY o.period, MIN(o.id)"
         );
-        let rows = bound(&sql, table_code, measure, &binds)
-            .fetch_all(db.pool())
-            .await?;
-        let datasets = datasets(db, table_code).await?;
+        let rows = bound(&sql, cells, &binds).fetch_all(db.pool()).await?;
+        let datasets = datasets(db, cells.table).await?;
         Ok(rows
             .iter()
             .filter_map(|r| {
                 let (source, licence) = datasets.get(&r.get::<i64, _>("dataset_id"))?.clone();
-                let cells: i64 = r.get("cells");
-                let complete = r.get::<i64, _>("known") == cells;
+                let count: i64 = r.get("cells");
+                let complete = r.get::<i64, _>("known") == count;
                 let mark = if !complete {
                     r.get("missing_mark")
                 } else if r.get::<i64, _>("derived") > 0 {
                     Some(DERIVED.to_string())
-                } else if r.get::<i64, _>("dashes") == cells {
+                } else if r.get::<i64, _>("dashes") == count {
                     Some("-".to_string())
                 } else {
                     None
                 };
                 Some(Stored {
-                    table_code: table_code.to_string(),
+                    table_code: cells.table.to_string(),
                     region_key: region.to_string(),
                     period: r.get("period"),
-                    measure: measure.to_string(),
+                    measure: cells.measure.to_string(),
                     unit: r.get("unit"),
-                    dims: dims_from_json(r.get::<&str, _>("dims")),
+                    dims: Arc::new(dims_from_json(r.get::<&str, _>("dims"))),
                     value: if complete { r.get("total") } else { None },
                     mark,
                     source,
@@ -327,7 +373,26 @@ pub async fn totals_below(
 
 #[cfg(test)]
 mod tests {
-    use super::after_prefix;
+    use super::{Bind, Cells, after_prefix};
+
+    #[test]
+    fn labels_are_looked_for_as_json_strings_with_like_wildcards_escaped() {
+        let cells = Cells {
+            table: "t",
+            measure: "m",
+            labels: &["Ausländer(innen)", "50%_\"x\""],
+        };
+        let (condition, binds) = cells.narrow("o.region_key = $3".into(), vec![Bind::Int(1)]);
+        assert_eq!(
+            condition,
+            "o.region_key = $3 AND o.dims LIKE $4 ESCAPE '\\' AND o.dims LIKE $5 ESCAPE '\\'"
+        );
+        let patterns: Vec<String> = binds.iter().skip(1).map(ToString::to_string).collect();
+        assert_eq!(patterns, ["%\"Ausländer(innen)\"%", r#"%"50\%\_\\"x\\""%"#]);
+        // Without labels the condition stays as it was.
+        let (condition, binds) = Cells::all("t", "m").narrow("x".into(), vec![]);
+        assert_eq!((condition.as_str(), binds.len()), ("x", 0));
+    }
 
     #[test]
     fn the_key_after_a_prefix() {
