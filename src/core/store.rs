@@ -166,6 +166,29 @@ pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+/// A query on the `Any` driver, as `sqlx::query` builds it.
+pub type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binding a number that may be missing.
+pub trait BindFloat {
+    /// Binds `value` so that PostgreSQL sees an 8-byte float whether or
+    /// not it is missing. sqlx 0.8's `Any` driver swaps the types of
+    /// missing floats: a missing `f64` is sent as a 4-byte float, a missing
+    /// `f32` as an 8-byte one. Bound plainly, a statement prepared on a
+    /// connection with a missing value in one place refuses a number there
+    /// later ("incorrect binary data format").
+    fn bind_float(self, value: Option<f64>) -> Self;
+}
+
+impl BindFloat for AnyQuery<'_> {
+    fn bind_float(self, value: Option<f64>) -> Self {
+        match value {
+            Some(v) => self.bind(v),
+            None => self.bind(None::<f32>),
+        }
+    }
+}
+
 /// `($1, $2, $3), ($4, $5, $6), …` for a multi-row insert.
 pub fn values_placeholders(rows: usize, columns: usize) -> String {
     let mut out = String::with_capacity(rows * columns * 5);

@@ -13,7 +13,7 @@ use std::time::Instant;
 use anyhow::Context;
 
 use super::directory::{self, PostalRecord, RegionRecord};
-use crate::core::store::{Db, Tx, search_key, values_placeholders};
+use crate::core::store::{BindFloat, Db, Tx, search_key, values_placeholders};
 
 /// Change whenever the data files or the way they are read change.
 pub const DATA_VERSION: &str = "gv-2024-12-31;plz-osm-2023-01-11;load-1";
@@ -110,8 +110,8 @@ async fn write_regions(tx: &mut Tx, regions: &[RegionRecord]) -> Result<(), sqlx
                 .bind(r.ars.as_str())
                 .bind(r.population)
                 .bind(r.area_km2)
-                .bind(r.lat)
-                .bind(r.lon)
+                .bind_float(r.lat)
+                .bind_float(r.lon)
                 .bind(r.postal_code.as_deref());
         }
         query.execute(&mut **tx).await?;

@@ -37,5 +37,6 @@ mod scale;
 mod schema;
 mod security;
 mod shell;
+mod store_floats;
 // coordination
 mod coordination;

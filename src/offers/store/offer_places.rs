@@ -6,7 +6,10 @@ use std::collections::HashMap;
 
 use sqlx::{AnyConnection, Row};
 
-use crate::core::{ids::OfferId, store::Tx};
+use crate::core::{
+    ids::OfferId,
+    store::{BindFloat, Tx},
+};
 use crate::offers::model::{Offer, PlaceRecord, ServiceArea};
 
 /// Ids are integers from the database, so they can be listed inline
@@ -136,8 +139,8 @@ pub async fn set_places(
         .bind(&p.street)
         .bind(&p.postal_code)
         .bind(p.municipality_key.clone())
-        .bind(p.lat)
-        .bind(p.lon)
+        .bind_float(p.lat)
+        .bind_float(p.lon)
         .bind(&p.room)
         .bind(&p.opening_hours)
         .bind(i64::from(p.wheelchair))

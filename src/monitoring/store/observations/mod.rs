@@ -8,7 +8,7 @@ use sqlx::Row;
 
 use super::{dims_from_json, dims_json};
 use crate::{
-    core::store::{Db, Tx, values_placeholders},
+    core::store::{BindFloat, Db, Tx, values_placeholders},
     monitoring::import::{Dim, Obs},
 };
 
@@ -51,19 +51,10 @@ pub async fn insert(
                 .bind(o.period.as_str())
                 .bind(o.measure.as_str())
                 .bind(o.unit.as_str())
-                .bind(dims_json(&o.dims));
-            q = match o.value {
-                Some(value) => q.bind(value),
-                // sqlx 0.8's `Any` driver swaps the types of missing
-                // floats: a missing `f64` reaches PostgreSQL as a 4-byte
-                // float, a missing `f32` as an 8-byte one. Bound as `f64`,
-                // a statement first run with a missing value in one place
-                // would refuse a number there later, so none could be
-                // prepared once and reused (which saves PostgreSQL parsing
-                // and planning 4,500 parameters per statement).
-                None => q.bind(None::<f32>),
-            };
-            q = q.bind(o.mark.as_deref());
+                .bind(dims_json(&o.dims))
+                // Prepared once and reused for every batch: see `bind_float`.
+                .bind_float(o.value)
+                .bind(o.mark.as_deref());
         }
         q.execute(&mut **tx).await?;
     }
