@@ -13,19 +13,12 @@ use std::time::Instant;
 use anyhow::Context;
 
 use super::directory::{self, PostalRecord, RegionRecord};
-use crate::core::store::{BindFloat, Db, Tx, search_key, values_placeholders};
+use crate::core::store::{BindFloat, Db, Tx, rows_per_insert, search_key, values_placeholders};
 
 /// Change whenever the data files or the way they are read change.
 pub const DATA_VERSION: &str = "gv-2024-12-31;plz-osm-2023-01-11;load-1";
 /// The `settings` key holding the loaded `DATA_VERSION`.
 pub const MARKER: &str = "geography.data_version";
-
-/// Bind parameters per insert statement. SQLite resolves each `$N` by a
-/// linear scan of the statement's parameter names, so binding costs grow
-/// with the square of this number: 29,000 parameters took a second per
-/// statement, 1,000 take milliseconds, and PostgreSQL is no faster with
-/// larger statements either.
-const MAX_PARAMS: usize = 1_000;
 
 pub async fn ensure_loaded(db: &Db) -> anyhow::Result<()> {
     if loaded_version(db).await?.as_deref() == Some(DATA_VERSION) {
@@ -86,7 +79,7 @@ pub async fn loaded_version(db: &Db) -> Result<Option<String>, sqlx::Error> {
 const REGION_COLUMNS: usize = 12;
 
 async fn write_regions(tx: &mut Tx, regions: &[RegionRecord]) -> Result<(), sqlx::Error> {
-    for chunk in regions.chunks(MAX_PARAMS / REGION_COLUMNS) {
+    for chunk in regions.chunks(rows_per_insert(tx, REGION_COLUMNS)) {
         let sql = format!(
             "INSERT INTO regions (key, level, name, name_search, kind, parent_key, ars,
                 population, area_km2, lat, lon, postal_code)
@@ -122,7 +115,7 @@ async fn write_regions(tx: &mut Tx, regions: &[RegionRecord]) -> Result<(), sqlx
 const POSTAL_COLUMNS: usize = 3;
 
 async fn write_postal_codes(tx: &mut Tx, rows: &[PostalRecord]) -> Result<(), sqlx::Error> {
-    for chunk in rows.chunks(MAX_PARAMS / POSTAL_COLUMNS) {
+    for chunk in rows.chunks(rows_per_insert(tx, POSTAL_COLUMNS)) {
         let sql = format!(
             "INSERT INTO postal_codes (postal_code, municipality_key, place) VALUES {}
              ON CONFLICT DO NOTHING",

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use sqlx::Row;
 
 use super::import::{Dim, Measure};
-use crate::core::store::{Db, Tx, values_placeholders};
+use crate::core::store::{Db, Tx, rows_per_insert, values_placeholders};
 
 /// A dataset as stored.
 #[derive(Clone, Debug)]
@@ -174,7 +174,7 @@ pub async fn region_names(
 
 /// Records names of region keys the geography does not have.
 pub async fn keep_region_names(tx: &mut Tx, names: &[(String, String)]) -> Result<(), sqlx::Error> {
-    for chunk in names.chunks(400) {
+    for chunk in names.chunks(rows_per_insert(tx, 2)) {
         let sql = format!(
             "INSERT INTO stat_region_names (key, name) VALUES {} ON CONFLICT (key) DO NOTHING",
             values_placeholders(chunk.len(), 2)

@@ -8,26 +8,11 @@ use sqlx::Row;
 
 use super::{dims_from_json, dims_json};
 use crate::{
-    core::store::{BindFloat, Db, Tx, values_placeholders},
+    core::store::{BindFloat, Db, Tx, rows_per_insert, values_placeholders},
     monitoring::import::{Dim, Obs},
 };
 
 const COLUMNS: usize = 9;
-
-/// Cells per insert statement. SQLite looks up each `$N` by a linear scan
-/// of the statement's parameter names, when it parses the statement and
-/// again when sqlx binds it, so the cost per cell grows with the size of
-/// the statement: at 111 cells (999 parameters) these lookups were 60 % of
-/// an import's time. 16 cells keep them small and the statements few.
-/// PostgreSQL binds in order, so there a larger statement only saves
-/// round trips.
-fn cells_per_statement(tx: &mut Tx) -> usize {
-    if tx.backend_name() == "SQLite" {
-        16
-    } else {
-        500
-    }
-}
 
 pub async fn insert(
     tx: &mut Tx,
@@ -35,7 +20,7 @@ pub async fn insert(
     table_code: &str,
     rows: &[Obs],
 ) -> Result<(), sqlx::Error> {
-    let per_statement = cells_per_statement(tx);
+    let per_statement = rows_per_insert(tx, COLUMNS);
     for chunk in rows.chunks(per_statement) {
         let sql = format!(
             "INSERT INTO stat_observations (dataset_id, table_code, region_key, period, measure,
