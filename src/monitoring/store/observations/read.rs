@@ -7,10 +7,9 @@ use std::{collections::HashMap, sync::Arc};
 use sqlx::Row;
 
 use super::{Stored, dims_from_json};
-use crate::monitoring::import::Dim;
 use crate::{
     core::store::{Backend, Db},
-    monitoring::service::shipped::sources::DERIVED,
+    monitoring::{import::Dim, service::shipped::sources::DERIVED},
 };
 
 /// A value bound to a query of observations.
@@ -51,9 +50,11 @@ impl<'a> Cells<'a> {
     /// name every label. The stored dimensions are JSON text, so the
     /// database looks for each label as a JSON string in it: a cell that
     /// names it only as a code or classifier may come along too, and the
-    /// caller matches labels to classifiers exactly. A table of 21 age
-    /// groups × 3 nationalities × 3 sexes sends one cell in 189 where the
-    /// query wants the foreigners' total, instead of all of them.
+    /// caller matches labels to classifiers exactly. Of the 189 cells per
+    /// region and day of 12411-03-03-4 (21 age groups × 3 nationalities ×
+    /// 3 sexes), the foreigners' total (`Ausländer(innen)`, `Insgesamt`,
+    /// `Insgesamt`) sends 23: those of foreigners that name `Insgesamt`
+    /// for either the sex or the age.
     fn narrow<'b>(
         &self,
         mut condition: String,
