@@ -111,15 +111,14 @@ pub async fn municipalities(db: &Db, region: &str) -> Result<Option<Concentratio
     let prefix = if region == "DG" { "" } else { region };
     let table = "Zensus2022-Gemeinden";
     let totals = observations::series_below(db, Cells::all(table, "PRS018"), prefix, 8).await?;
-    let groups = observations::series_below(db, Cells::all(table, "AUSL"), prefix, 8).await?;
+    let foreigners = observations::series_below(db, Cells::all(table, "AUSL"), prefix, 8).await?;
     let names = municipality_names(db, prefix).await?;
     // The first cell of each Gemeinde, looked up by key (not searched: a
     // Land has thousands of Gemeinden).
-    let mut first: HashMap<&str, Option<f64>> = HashMap::new();
-    for g in groups.iter() {
-        first.entry(g.region_key.as_str()).or_insert(g.value);
+    let mut groups: HashMap<&str, Option<f64>> = HashMap::new();
+    for g in foreigners.iter() {
+        groups.entry(g.region_key.as_str()).or_insert(g.value);
     }
-    let groups = first;
     let mut units: Vec<(String, String, Unit)> = totals
         .iter()
         .filter_map(|t| {

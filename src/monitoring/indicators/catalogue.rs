@@ -4,6 +4,8 @@
 //! (e.g. Bevölkerungsfortschreibung and Ausländerzentralregister), each is
 //! its own variant and every point of a series names its source.
 
+use crate::monitoring::store::observations::Cells;
+
 /// Cells of one table summed per region and period.
 pub struct Query {
     pub table: &'static str,
@@ -15,6 +17,19 @@ pub struct Query {
     /// Cells with any of these attributes are left out (e.g. the total row
     /// of a breakdown).
     pub except: &'static [&'static str],
+}
+
+impl Query {
+    /// The cells of one of the query's measures the database sends: those
+    /// that name every attribute of `dims` (the classifiers are matched
+    /// exactly afterwards).
+    pub fn cells(&self, measure: &'static str) -> Cells<'static> {
+        Cells {
+            table: self.table,
+            measure,
+            labels: self.dims,
+        }
+    }
 }
 
 /// Which denominator period belongs to a numerator period.

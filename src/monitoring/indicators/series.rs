@@ -14,7 +14,7 @@ use crate::{
     core::store::Db,
     monitoring::{
         service::shipped::sources::DERIVED,
-        store::observations::{self, Cells, Stored},
+        store::observations::{self, Stored, Tally},
     },
 };
 
@@ -35,41 +35,17 @@ pub struct Point {
     pub licence: String,
 }
 
+/// Cells of one (period, category) added up, with the licence they carry.
 #[derive(Clone, Debug, Default)]
 struct Sum {
-    value: Option<f64>,
-    mark: Option<String>,
-    cells: usize,
+    tally: Tally,
     licence: String,
 }
 
 impl Sum {
     fn add(&mut self, s: &Stored) {
-        let first = self.cells == 0;
-        self.cells += 1;
+        self.tally.add(s.value, s.mark.as_deref());
         self.licence.clone_from(&s.licence);
-        match (first, s.value) {
-            (true, v) => {
-                self.value = v;
-                self.mark.clone_from(&s.mark);
-            }
-            (false, Some(v)) => {
-                if let Some(total) = &mut self.value {
-                    *total += v;
-                }
-                if s.mark.as_deref() == Some(DERIVED) && self.value.is_some() {
-                    self.mark = Some(DERIVED.into());
-                } else if self.mark.as_deref() == Some("-") && v != 0.0 {
-                    self.mark = None;
-                }
-            }
-            (false, None) => {
-                if self.value.is_some() {
-                    self.value = None;
-                    self.mark.clone_from(&s.mark);
-                }
-            }
-        }
     }
 }
 
@@ -84,21 +60,6 @@ fn matches(q: &Query, s: &Stored) -> bool {
             .except
             .iter()
             .any(|a| s.dims.iter().any(|d| d.attribute == *a))
-}
-
-/// The attribute labels every cell of `q` carries.
-fn labels(q: &Query) -> Vec<&'static str> {
-    q.dims.iter().map(|(_, attribute)| *attribute).collect()
-}
-
-/// The cells of one of `q`'s measures that the database sends: those that
-/// name all of `labels` (matched exactly by `matches` afterwards).
-fn cells<'a>(q: &Query, measure: &'static str, labels: &'a [&'static str]) -> Cells<'a> {
-    Cells {
-        table: q.table,
-        measure,
-        labels,
-    }
 }
 
 type Sums = BTreeMap<(String, Option<String>), Sum>;
@@ -129,11 +90,9 @@ async fn sums(
     breakdown: Option<&str>,
 ) -> Result<(Sums, bool), sqlx::Error> {
     let regions = [region.to_string()];
-    let labels = labels(q);
     let mut reads = Vec::new();
     for measure in q.measures {
-        let cells = cells(q, measure, &labels);
-        reads.push(observations::series(db, cells, &regions).await?);
+        reads.push(observations::series(db, q.cells(measure), &regions).await?);
     }
     let mut from_children = false;
     if reads.iter().flat_map(|r| r.iter()).all(|r| !matches(q, r))
@@ -141,7 +100,7 @@ async fn sums(
     {
         let prefix = if region == "DG" { "" } else { region };
         for measure in q.measures {
-            let cells = cells(q, measure, &labels);
+            let cells = q.cells(measure);
             reads.push(observations::totals_below(db, cells, prefix, len, region).await?);
         }
         from_children = true;
@@ -158,11 +117,9 @@ async fn sums_below(
     prefix: &str,
     len: usize,
 ) -> Result<BTreeMap<String, Sums>, sqlx::Error> {
-    let labels = labels(q);
     let mut reads = Vec::new();
     for measure in q.measures {
-        let cells = cells(q, measure, &labels);
-        reads.push(observations::series_below(db, cells, prefix, len).await?);
+        reads.push(observations::series_below(db, q.cells(measure), prefix, len).await?);
     }
     let mut regions: BTreeMap<&str, Vec<&Stored>> = BTreeMap::new();
     for r in reads.iter().flat_map(|r| r.iter()) {
@@ -204,13 +161,14 @@ async fn variant_series(db: &Db, v: &Variant, region: &str) -> Result<Vec<Point>
 fn combine(v: &Variant, numerators: Sums, denominators: Option<&Sums>, source: &str) -> Vec<Point> {
     let mut out = Vec::new();
     for ((period, category), num) in numerators {
+        let (num_value, num_mark) = (num.tally.value(), num.tally.mark());
         let point = match denominators {
             None => Point {
                 period,
-                value: num.value,
+                value: num_value,
                 numerator: None,
                 denominator: None,
-                mark: num.mark,
+                mark: num_mark,
                 source: source.to_string(),
                 category,
                 licence: num.licence,
@@ -221,14 +179,15 @@ fn combine(v: &Variant, numerators: Sums, denominators: Option<&Sums>, source: &
                 else {
                     continue;
                 };
-                let value = match (num.value, den.value) {
+                let (den_value, den_mark) = (den.tally.value(), den.tally.mark());
+                let value = match (num_value, den_value) {
                     (Some(n), Some(d)) if d > 0.0 => Some(n / d * v.factor),
                     _ => None,
                 };
                 let mark = if value.is_none() {
-                    num.mark.clone().or(den.mark.clone()).or(Some("/".into()))
-                } else if num.mark.as_deref() == Some(DERIVED)
-                    || den.mark.as_deref() == Some(DERIVED)
+                    num_mark.or(den_mark).or(Some("/".into()))
+                } else if num_mark.as_deref() == Some(DERIVED)
+                    || den_mark.as_deref() == Some(DERIVED)
                 {
                     Some(DERIVED.into())
                 } else {
@@ -237,8 +196,8 @@ fn combine(v: &Variant, numerators: Sums, denominators: Option<&Sums>, source: &
                 Point {
                     period,
                     value,
-                    numerator: num.value,
-                    denominator: den.value,
+                    numerator: num_value,
+                    denominator: den_value,
                     mark,
                     source: source.to_string(),
                     category,

@@ -208,18 +208,14 @@ pub fn dims_json(dims: &[Dim]) -> String {
 /// Reads the stored form back.
 pub fn dims_from_json(text: &str) -> Vec<Dim> {
     let list: Vec<[String; 4]> = serde_json::from_str(text).unwrap_or_default();
-    list.into_iter().map(Dim::from).collect()
-}
-
-impl From<[String; 4]> for Dim {
-    /// The stored form of one dimension: classifier code and label,
-    /// attribute code and label.
-    fn from([classifier_code, classifier, attribute_code, attribute]: [String; 4]) -> Self {
-        Dim {
-            classifier_code,
-            classifier,
-            attribute_code,
-            attribute,
-        }
-    }
+    list.into_iter()
+        .map(
+            |[classifier_code, classifier, attribute_code, attribute]| Dim {
+                classifier_code,
+                classifier,
+                attribute_code,
+                attribute,
+            },
+        )
+        .collect()
 }

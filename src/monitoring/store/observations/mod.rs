@@ -4,6 +4,9 @@
 mod read;
 
 pub use read::{Cells, read_once, series, series_below, totals_below};
+pub use tally::Tally;
+
+mod tally;
 use sqlx::Row;
 
 use super::{dims_from_json, dims_json};

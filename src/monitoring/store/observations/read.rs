@@ -6,7 +6,7 @@ use std::{collections::HashMap, sync::Arc};
 
 use sqlx::Row;
 
-use super::{Stored, dims_from_json};
+use super::{Stored, Tally, dims_from_json};
 use crate::{
     core::store::{Backend, Db},
     monitoring::{import::Dim, service::shipped::sources::DERIVED},
@@ -27,13 +27,14 @@ impl std::fmt::Display for Bind<'_> {
     }
 }
 
-/// Which cells to read: a measure of a table, and the attribute labels
-/// every cell must carry (none: every cell of the measure).
+/// Which cells to read: a measure of a table, and the (classifier,
+/// attribute) labels every cell must carry (none: every cell of the
+/// measure). Only the attributes narrow the read.
 #[derive(Clone, Copy, Debug)]
 pub struct Cells<'a> {
     pub table: &'a str,
     pub measure: &'a str,
-    pub labels: &'a [&'a str],
+    pub labels: &'a [(&'a str, &'a str)],
 }
 
 impl<'a> Cells<'a> {
@@ -60,8 +61,8 @@ impl<'a> Cells<'a> {
         mut condition: String,
         mut binds: Vec<Bind<'b>>,
     ) -> (String, Vec<Bind<'b>>) {
-        for label in self.labels {
-            let json = serde_json::to_string(label).unwrap_or_default();
+        for (_, attribute) in self.labels {
+            let json = serde_json::to_string(attribute).unwrap_or_default();
             let escaped = json
                 .replace('\\', "\\\\")
                 .replace('%', "\\%")
@@ -312,9 +313,7 @@ pub async fn series_below(
 /// The observations that `series_below` reads, summed by the database per
 /// dataset, period, unit and dimensions, as cells of `region`: a Land's or
 /// Germany's figure from its Kreise or Gemeinden without handing every
-/// cell over. A sum over a cell without value has no value and that
-/// cell's mark (the first in the order of marks where several lack one);
-/// a sum of derived counts is derived; a sum of `-` cells only is `-`.
+/// cell over. The marks combine as `Tally` says.
 pub async fn totals_below(
     db: &Db,
     cells: Cells<'_>,
@@ -343,16 +342,13 @@ pub async fn totals_below(
             .iter()
             .filter_map(|r| {
                 let (source, licence) = datasets.get(&r.get::<i64, _>("dataset_id"))?.clone();
-                let count: i64 = r.get("cells");
-                let complete = r.get::<i64, _>("known") == count;
-                let mark = if !complete {
-                    r.get("missing_mark")
-                } else if r.get::<i64, _>("derived") > 0 {
-                    Some(DERIVED.to_string())
-                } else if r.get::<i64, _>("dashes") == count {
-                    Some("-".to_string())
-                } else {
-                    None
+                let tally = Tally {
+                    cells: r.get("cells"),
+                    known: r.get("known"),
+                    total: r.get::<Option<f64>, _>("total").unwrap_or_default(),
+                    missing_mark: r.get("missing_mark"),
+                    derived: r.get("derived"),
+                    dashes: r.get("dashes"),
                 };
                 Some(Stored {
                     table_code: cells.table.to_string(),
@@ -361,8 +357,8 @@ pub async fn totals_below(
                     measure: cells.measure.to_string(),
                     unit: r.get("unit"),
                     dims: Arc::new(dims_from_json(r.get::<&str, _>("dims"))),
-                    value: if complete { r.get("total") } else { None },
-                    mark,
+                    value: tally.value(),
+                    mark: tally.mark(),
                     source,
                     licence,
                 })
@@ -381,7 +377,7 @@ mod tests {
         let cells = Cells {
             table: "t",
             measure: "m",
-            labels: &["Ausländer(innen)", "50%_\"x\""],
+            labels: &[("", "Ausländer(innen)"), ("Probe", "50%_\"x\"")],
         };
         let (condition, binds) = cells.narrow("o.region_key = $3".into(), vec![Bind::Int(1)]);
         assert_eq!(
