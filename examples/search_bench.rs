@@ -208,6 +208,10 @@ fn config(dir: &std::path::Path) -> Config {
     config
 }
 
+/// The server's allocator, so the figures in process match.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();

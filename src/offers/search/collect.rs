@@ -2,8 +2,9 @@
 //! drops what the index cannot filter itself (outside the radius, closed
 //! now), counts the rest and its facet values, and keeps only the best
 //! `page × per_page` hits in a bounded heap. Nothing is materialised per
-//! match: facet values come from a per-segment table of plain arrays
-//! ([`DocFacets`], built the first time a segment is searched), and a hit
+//! match: facet values, ids and places come from a per-segment table of
+//! plain arrays ([`SegmentTable`], built the first time a segment is
+//! searched), and a hit
 //! that cannot make the page is not read further. Then one page of stored
 //! offers is loaded.
 
@@ -22,7 +23,7 @@ use serde::Serialize;
 use tantivy::{
     DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
     collector::{Collector, SegmentCollector},
-    columnar::{Column, StrColumn},
+    columnar::StrColumn,
     query::Query,
     schema::Value,
 };
@@ -30,9 +31,10 @@ use utoipa::ToSchema;
 
 use super::{
     Search, Sort,
-    facet_table::{DocFacets, FacetNames},
+    geo::{Area, distance_km},
     index::Stored,
     params::Params,
+    segment_table::{SegmentTable, Tables, unpack},
 };
 use crate::offers::model::views::OpenOffer;
 
@@ -77,15 +79,6 @@ pub(super) const FACETS: [&str; 5] = [
     "language",
     "municipality",
 ];
-
-/// Great-circle distance in kilometres.
-pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().asin()
-}
 
 /// Whether offers are open now, by their opening-hours text. Offers share
 /// few distinct texts, so each is decided once per minute (the finest step
@@ -201,8 +194,8 @@ impl Best {
 /// What one segment (and, merged, the whole index) yields.
 pub struct Fruit {
     total: usize,
-    /// Counts by value number (see [`FacetNames`]).
-    facets: [Vec<u64>; 5],
+    /// Counts by value number (see [`super::segment_table::FacetNames`]).
+    facets: [Vec<u32>; 5],
     best: Vec<Hit>,
 }
 
@@ -214,16 +207,7 @@ struct Page {
     by_distance: bool,
     /// Open-now filter: the time, and the shared per-minute decisions.
     open_now: Option<(NaiveDateTime, Arc<Mutex<OpenNow>>)>,
-    names: Arc<Mutex<FacetNames>>,
-}
-
-/// A box around the radius, in degrees: a cheap first test before the
-/// great-circle distance.
-struct Area {
-    centre: (f64, f64),
-    radius_km: f64,
-    dlat: f64,
-    dlon: f64,
+    tables: Arc<Mutex<Tables>>,
 }
 
 /// The open-now filter of one segment.
@@ -238,16 +222,13 @@ struct OpenFilter {
 
 struct SegmentPage {
     segment: SegmentOrdinal,
-    id: Column<u64>,
-    /// Every place's position, packed (`schema::point`).
-    points: Column<u64>,
     near: Option<(f64, f64)>,
     area: Option<Area>,
     by_distance: bool,
     open: Option<OpenFilter>,
-    facets: Arc<DocFacets>,
+    table: Arc<SegmentTable>,
     /// Counters per value number.
-    counts: [Vec<u64>; 5],
+    counts: [Vec<u32>; 5],
     total: usize,
     best: Best,
 }
@@ -262,33 +243,13 @@ impl Collector for Page {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentPage> {
         let ff = reader.fast_fields();
-        let facets = [
-            ff.str(FACETS[0])?,
-            ff.str(FACETS[1])?,
-            ff.str(FACETS[2])?,
-            ff.str(FACETS[3])?,
-            ff.str(FACETS[4])?,
-        ];
-        let (facets, sizes) = {
-            let mut names = self.names.lock().expect("facet names");
-            (names.table(reader, &facets)?, names.counts())
+        let (table, sizes) = {
+            let mut tables = self.tables.lock().expect("segment tables");
+            (tables.of(reader)?, tables.names.counts())
         };
         let counts = sizes.map(|n| vec![0; n]);
         let area = match (self.near, self.radius_km) {
-            (Some(centre), Some(radius_km)) => {
-                // A degree of latitude is ~111.2 km; of longitude, that
-                // times the cosine of the latitude (widest at the edge
-                // nearer the pole). Padded by a tenth.
-                let dlat = radius_km / 111.2 * 1.1;
-                let edge = (centre.0.abs() + dlat).min(89.0);
-                let dlon = (radius_km / (111.2 * edge.to_radians().cos()) * 1.1).min(360.0);
-                Some(Area {
-                    centre,
-                    radius_km,
-                    dlat,
-                    dlon,
-                })
-            }
+            (Some(centre), Some(radius_km)) => Some(Area::around(centre, radius_km)),
             _ => None,
         };
         let open = match &self.open_now {
@@ -306,13 +267,11 @@ impl Collector for Page {
         };
         Ok(SegmentPage {
             segment,
-            id: ff.u64("id")?,
-            points: ff.u64("point")?,
             near: self.near,
             area,
             by_distance: self.by_distance,
             open,
-            facets,
+            table,
             counts,
             total: 0,
             best: Best::new(self.limit),
@@ -380,20 +339,11 @@ impl SegmentPage {
     /// area (all places without one); `Err` when an area is asked for and
     /// no place lies in it.
     fn nearest(&self, doc: DocId, near: (f64, f64)) -> Result<Option<f64>, ()> {
-        let mut best: Option<f64> = None;
-        for at in self.points.values_for_doc(doc).map(super::schema::position) {
-            if let Some(area) = &self.area
-                && ((at.0 - area.centre.0).abs() > area.dlat
-                    || (at.1 - area.centre.1).abs() > area.dlon)
-            {
-                continue;
-            }
-            let d = distance_km(near, at);
-            if self.area.as_ref().is_some_and(|a| d > a.radius_km) {
-                continue;
-            }
-            best = Some(best.map_or(d, |b: f64| b.min(d)));
-        }
+        let places = self.table.places.of(doc).iter();
+        let best = match &self.area {
+            Some(area) => places.filter_map(|at| area.distance(*at)).reduce(f64::min),
+            None => places.map(|at| distance_km(near, *at)).reduce(f64::min),
+        };
         match (best, &self.area) {
             (None, Some(_)) => Err(()),
             (best, _) => Ok(best),
@@ -416,11 +366,10 @@ impl SegmentCollector for SegmentPage {
             return;
         }
         self.total += 1;
-        for (facet, slots) in self.counts.iter_mut().enumerate() {
-            for &number in self.facets.values(facet, doc) {
-                if let Some(n) = slots.get_mut(number as usize) {
-                    *n += 1;
-                }
+        for &value in self.table.facets.of(doc) {
+            let (facet, number) = unpack(value);
+            if let Some(n) = self.counts[facet].get_mut(number) {
+                *n += 1;
             }
         }
         let rank = (score * 10.0).round() as i64;
@@ -429,7 +378,7 @@ impl SegmentCollector for SegmentPage {
                 segment: self.segment,
                 doc,
                 rank,
-                id: self.id.first(doc).unwrap_or(0),
+                id: self.table.places.id(doc),
                 distance,
                 by_distance: self.by_distance,
             });
@@ -460,19 +409,25 @@ pub fn run(
         radius_km: p.radius_km.filter(|_| p.near.is_some()),
         by_distance: p.sort() == Sort::Distance,
         open_now: p.open_now.then(|| (now, search.open_now.clone())),
-        names: search.facet_names.clone(),
+        tables: search.tables.clone(),
     };
+    search
+        .tables
+        .lock()
+        .expect("segment tables")
+        .keep_only(searcher);
     let fruit = searcher.search(query, &collector)?;
     let mut named: [BTreeMap<String, u64>; 5] = Default::default();
     {
-        let names = search.facet_names.lock().expect("facet names");
+        let tables = search.tables.lock().expect("segment tables");
+        let names = &tables.names;
         for (i, counts) in fruit.facets.iter().enumerate() {
             let name = |number: usize| names.names[i].get(number).cloned().unwrap_or_default();
             let mut counted: Vec<(usize, u64)> = counts
                 .iter()
                 .enumerate()
                 .filter(|(_, n)| **n > 0)
-                .map(|(number, n)| (number, *n))
+                .map(|(number, n)| (number, u64::from(*n)))
                 .collect();
             if i == 4 && counted.len() > MAX_MUNICIPALITIES {
                 // The most results; equal counts by key. Only the cut is

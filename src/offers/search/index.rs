@@ -163,7 +163,6 @@ pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     for p in &r.places {
         doc.add_text(f.hours, &p.opening_hours);
         if let Some(at) = p.position() {
-            doc.add_f64(f.lat, at.0);
             doc.add_u64(f.point, super::schema::point(at));
         }
     }
@@ -226,6 +225,7 @@ impl Search {
         state.generation = generation;
         state.applied.clear();
         self.commit(&state)?;
+        self.compact()?;
         tracing::info!(
             "search index rebuilt: {count} offers in {} ms",
             started.elapsed().as_millis()
@@ -311,6 +311,20 @@ impl Search {
         self.reader.reload()?;
         self.version
             .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        Ok(())
+    }
+
+    /// Merges the index into one segment. A search pays per segment (term
+    /// lookups, typo automata, collectors), the writer leaves a full build
+    /// in several, and offers change a few at a time afterwards (the
+    /// writer's merge policy folds those small segments in as they come).
+    fn compact(&self) -> anyhow::Result<()> {
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            let merging = self.writer.lock().expect("writer").merge(&segments);
+            merging.wait()?;
+            self.reader.reload()?;
+        }
         Ok(())
     }
 

@@ -13,27 +13,26 @@
 pub mod changes;
 pub mod collect;
 pub mod elision;
-mod facet_table;
+pub mod geo;
 pub mod index;
 pub mod memo;
 pub mod params;
 pub mod query;
 pub mod schema;
+mod segment_table;
 pub mod suggest;
 pub mod synonyms;
+pub mod typos;
 
 use std::{
     collections::HashMap,
-    ops::Bound,
     path::Path,
     sync::{Arc, Mutex},
     time::Duration,
 };
 
 use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, Term,
-    directory::MmapDirectory,
-    query::{AllQuery, ConstScoreQuery, RangeQuery},
+    Index, IndexReader, IndexWriter, ReloadPolicy, directory::MmapDirectory, query::AllQuery,
 };
 
 use crate::core::web::App;
@@ -80,8 +79,8 @@ pub struct Search {
     looking: std::sync::atomic::AtomicBool,
     /// Open-now decisions by opening-hours text, per minute.
     open_now: Arc<Mutex<collect::OpenNow>>,
-    /// Facet values numbered across segments.
-    facet_names: Arc<Mutex<facet_table::FacetNames>>,
+    /// What a search reads of each match, per segment.
+    tables: Arc<Mutex<segment_table::Tables>>,
     /// Counts the commits this process made to the index: answers derived
     /// from published offers stay valid while it stands still.
     version: std::sync::atomic::AtomicU64,
@@ -95,9 +94,6 @@ pub struct Search {
     /// Finished Wegweiser PDFs per network, language and day (see
     /// `service::wegweiser::pdf`); a few, as each is up to a few MB.
     pub wegweisers: memo::Memo<String, Vec<u8>>,
-    /// Searches computed at once: one per core. More would only take
-    /// turns on the same cores, each slower.
-    pub computing: Arc<tokio::sync::Semaphore>,
 }
 
 impl Search {
@@ -123,7 +119,10 @@ impl Search {
         let (index, writer) = match on_disk {
             Some(pair) => pair,
             None => {
-                let index = Index::create_in_ram(schema);
+                let index = Index::builder()
+                    .schema(schema)
+                    .settings(schema::settings())
+                    .create_in_ram()?;
                 schema::register_tokenizers(&index);
                 let writer = index.writer_with_num_threads(1, WRITER_BYTES)?;
                 (index, writer)
@@ -144,14 +143,11 @@ impl Search {
             checked: Mutex::default(),
             looking: Default::default(),
             open_now: Arc::default(),
-            facet_names: Arc::default(),
+            tables: Arc::default(),
             version: Default::default(),
             contact_points: memo::Memo::new(1000),
             answers: memo::Memo::new(0),
             wegweisers: memo::Memo::new(WEGWEISERS_KEPT),
-            computing: Arc::new(tokio::sync::Semaphore::new(
-                std::thread::available_parallelism().map_or(2, |n| n.get()),
-            )),
         })
     }
 
@@ -163,7 +159,7 @@ impl Search {
         let existing = MmapDirectory::open(dir)
             .ok()
             .and_then(|d| Index::open(d).ok())
-            .filter(|i| i.schema() == *schema);
+            .filter(|i| i.schema() == *schema && schema::same_settings(i));
         let index = match existing {
             Some(i) => i,
             None => {
@@ -174,7 +170,10 @@ impl Search {
                         std::fs::remove_file(path)?;
                     }
                 }
-                Index::create_in_dir(dir, schema.clone())?
+                Index::builder()
+                    .schema(schema.clone())
+                    .settings(schema::settings())
+                    .create_in_dir(dir)?
             }
         };
         schema::register_tokenizers(&index);
@@ -230,17 +229,11 @@ impl Search {
         text: Option<Box<dyn tantivy::query::Query>>,
     ) -> anyhow::Result<collect::Outcome> {
         let mut filters = p.filter_queries(&self.fields);
-        if let (Some((lat, _)), Some(radius_km)) = (p.near, p.radius_km) {
-            // Only offers in the band of latitudes the radius spans (a
-            // scan of the fast column, far cheaper than visiting every
-            // offer); the collector checks the exact distance. Scored 0,
-            // so the ranking stays as it was.
-            let band = radius_km / 111.2 * 1.1;
-            let range = RangeQuery::new(
-                Bound::Included(Term::from_field_f64(self.fields.lat, lat - band)),
-                Bound::Included(Term::from_field_f64(self.fields.lat, lat + band)),
-            );
-            filters.push(Box::new(ConstScoreQuery::new(Box::new(range), 0.0)));
+        if let (Some(centre), Some(radius_km)) = (p.near, p.radius_km) {
+            filters.push(Box::new(geo::WithinQuery {
+                area: geo::Area::around(centre, radius_km),
+                tables: self.tables.clone(),
+            }));
         }
         let query: Box<dyn tantivy::query::Query> = if filters.is_empty() {
             text.unwrap_or_else(|| Box::new(AllQuery))

@@ -5,7 +5,7 @@
 
 use tantivy::{
     Index, Searcher, Term,
-    query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery},
+    query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery},
     schema::{Field, IndexRecordOption},
     tokenizer::TextAnalyzer,
 };
@@ -13,19 +13,24 @@ use tantivy::{
 use super::{
     schema::{self, Fields},
     synonyms::Synonyms,
+    typos::TypoQuery,
 };
 
 /// Longest query text looked at, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// At most this many words take part (the rest are dropped).
 const MAX_WORDS: usize = 12;
-/// The typo (fuzzy) and compound (trigram) alternatives of a word are
-/// only tried when its exact and stemmed forms (and synonyms) match fewer
-/// offers than this. Those alternatives are what makes a broad word slow
-/// on a large index (a fuzzy word unions every term within its edit
-/// distance, the trigrams of a common word match most offers), and a word
-/// that already matches this many offers has a full page of exact results.
+/// The compound (trigram) alternatives of a word are only tried when its
+/// exact and stemmed forms (and synonyms) match fewer offers than this:
+/// the trigrams of a common word match most offers, and a word that
+/// already matches this many has a full page of exact results.
 pub const EXPAND_BELOW: u64 = 1_000;
+/// Typo alternatives only for a word that matches fewer offers than this
+/// as typed, as search engines try typos only when the words as typed
+/// find (almost) nothing: a word the offers use is what the reader meant,
+/// and its near neighbours ("Ranschbach", "Rauschbach") would only add
+/// noise and work.
+pub const TYPOS_BELOW: u64 = super::FEW as u64;
 
 /// The shortest part a compound is split into.
 const MIN_PART: usize = 4;
@@ -172,12 +177,12 @@ impl Builder {
             let q = BoostQuery::new(Box::new(BooleanQuery::new(both)), 0.7);
             any.push((Occur::Should, Box::new(q)));
         }
-        if expand && chars >= 5 {
+        if hits < TYPOS_BELOW && chars >= 5 {
             let distance = if chars >= 8 { 2 } else { 1 };
-            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(self.raw, w), distance, true);
+            let typos = TypoQuery::new(self.raw, w, distance);
             any.push((
                 Occur::Should,
-                Box::new(BoostQuery::new(Box::new(fuzzy), 0.5)),
+                Box::new(BoostQuery::new(Box::new(typos), 0.5)),
             ));
         }
         if expand && chars >= 4 {

@@ -5,7 +5,10 @@
 
 use tantivy::Searcher;
 
-use super::query::{Builder, significant};
+use super::{
+    query::{Builder, significant},
+    typos::Slips,
+};
 
 /// The farthest a suggestion may be from the typed word, in edits.
 fn reach(chars: usize) -> usize {
@@ -30,36 +33,30 @@ pub fn suggest(builder: &Builder, searcher: &Searcher, words: &[String]) -> Opti
     changed.then(|| out.join(" "))
 }
 
-/// The known word closest to `w`.
+/// The known word closest to `w`: the fewest slips, then the most offers,
+/// then the first in order.
 fn closest(builder: &Builder, searcher: &Searcher, w: &str) -> Option<String> {
-    let typed: Vec<char> = w.chars().collect();
-    let reach = reach(typed.len());
-    let mut best: Option<(usize, u32, String)> = None;
+    let reach = reach(w.chars().count());
+    let slips = Slips::new(w, reach as u8);
+    let mut best: Option<(u8, u32, String)> = None;
     for segment in searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(builder.raw_field()) else {
             continue;
         };
-        let Ok(mut terms) = inverted.terms().stream() else {
+        let Ok(mut terms) = inverted.terms().search(&slips).into_stream() else {
             continue;
         };
         while terms.advance() {
             let Ok(text) = std::str::from_utf8(terms.key()) else {
                 continue;
             };
-            let known: Vec<char> = text.chars().collect();
-            if known.len().abs_diff(typed.len()) > reach || known.len() < 3 {
-                continue;
-            }
-            let Some(d) = edits(&typed, &known, reach) else {
+            let Some(d) = slips.distance(text).filter(|_| text.chars().count() >= 3) else {
                 continue;
             };
             let freq = terms.value().doc_freq;
-            let better = match &best {
-                None => true,
-                Some((bd, bf, bt)) => {
-                    (d, std::cmp::Reverse(freq), text) < (*bd, std::cmp::Reverse(*bf), bt.as_str())
-                }
-            };
+            let better = best.as_ref().is_none_or(|(bd, bf, bt)| {
+                (d, std::cmp::Reverse(freq), text) < (*bd, std::cmp::Reverse(*bf), bt.as_str())
+            });
             if better {
                 best = Some((d, freq, text.to_string()));
             }
