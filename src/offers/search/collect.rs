@@ -30,7 +30,7 @@ use tantivy::{
 use utoipa::ToSchema;
 
 use super::{
-    Search, Sort,
+    Search, Sort, counted,
     geo::{Area, distance_km},
     index::Stored,
     params::Params,
@@ -191,12 +191,48 @@ impl Best {
     }
 }
 
-/// What one segment (and, merged, the whole index) yields.
+/// What one segment (and, merged, the whole index) yields: one [`Level`]
+/// per number of words matched in a counted search ([`counted`]), or only
+/// level 0 otherwise.
 pub struct Fruit {
+    levels: Vec<Level>,
+}
+
+/// The matches of one level.
+#[derive(Default)]
+pub struct Level {
     total: usize,
     /// Counts by value number (see [`super::segment_table::FacetNames`]).
     facets: [Vec<u32>; 5],
     best: Vec<Hit>,
+}
+
+impl Level {
+    /// Adds `other`'s matches, keeping the best `limit` hits.
+    fn add(&mut self, other: Level, limit: usize) {
+        self.total += other.total;
+        for (into, from) in self.facets.iter_mut().zip(other.facets) {
+            if into.len() < from.len() {
+                into.resize(from.len(), 0);
+            }
+            for (sum, n) in into.iter_mut().zip(from) {
+                *sum += n;
+            }
+        }
+        let mut best = Best::new(limit);
+        for hit in std::mem::take(&mut self.best).into_iter().chain(other.best) {
+            best.offer(hit);
+        }
+        self.best = best.heap.into_sorted_vec();
+    }
+}
+
+/// A segment's tally of one level.
+struct Tally {
+    total: usize,
+    /// Counters per value number.
+    counts: [Vec<u32>; 5],
+    best: Best,
 }
 
 /// The collector of one search.
@@ -208,6 +244,9 @@ struct Page {
     /// Open-now filter: the time, and the shared per-minute decisions.
     open_now: Option<(NaiveDateTime, Arc<Mutex<OpenNow>>)>,
     tables: Arc<Mutex<Tables>>,
+    /// Scores are counted ([`counted`]): tally each number of words
+    /// matched apart.
+    counted: bool,
 }
 
 /// The open-now filter of one segment.
@@ -227,10 +266,12 @@ struct SegmentPage {
     by_distance: bool,
     open: Option<OpenFilter>,
     table: Arc<SegmentTable>,
-    /// Counters per value number.
-    counts: [Vec<u32>; 5],
-    total: usize,
-    best: Best,
+    /// How many values each facet has.
+    sizes: [usize; 5],
+    limit: usize,
+    counted: bool,
+    /// By level: words matched in a counted search, else only 0.
+    tallies: Vec<Tally>,
 }
 
 impl Collector for Page {
@@ -247,7 +288,6 @@ impl Collector for Page {
             let mut tables = self.tables.lock().expect("segment tables");
             (tables.of(reader)?, tables.names.counts())
         };
-        let counts = sizes.map(|n| vec![0; n]);
         let area = match (self.near, self.radius_km) {
             (Some(centre), Some(radius_km)) => Some(Area::around(centre, radius_km)),
             _ => None,
@@ -272,9 +312,10 @@ impl Collector for Page {
             by_distance: self.by_distance,
             open,
             table,
-            counts,
-            total: 0,
-            best: Best::new(self.limit),
+            sizes,
+            limit: self.limit,
+            counted: self.counted,
+            tallies: Vec::new(),
         })
     }
 
@@ -283,28 +324,16 @@ impl Collector for Page {
     }
 
     fn merge_fruits(&self, fruits: Vec<Fruit>) -> tantivy::Result<Fruit> {
-        let mut all = Fruit {
-            total: 0,
-            facets: Default::default(),
-            best: Vec::new(),
-        };
-        let mut best = Best::new(self.limit);
+        let mut levels: Vec<Level> = Vec::new();
         for fruit in fruits {
-            all.total += fruit.total;
-            for (into, from) in all.facets.iter_mut().zip(fruit.facets) {
-                if into.len() < from.len() {
-                    into.resize(from.len(), 0);
+            for (at, level) in fruit.levels.into_iter().enumerate() {
+                if levels.len() <= at {
+                    levels.resize_with(at + 1, Level::default);
                 }
-                for (sum, n) in into.iter_mut().zip(from) {
-                    *sum += n;
-                }
-            }
-            for hit in fruit.best {
-                best.offer(hit);
+                levels[at].add(level, self.limit);
             }
         }
-        all.best = best.heap.into_sorted_vec();
-        Ok(all)
+        Ok(Fruit { levels })
     }
 }
 
@@ -365,16 +394,30 @@ impl SegmentCollector for SegmentPage {
         if !self.is_open(doc) {
             return;
         }
-        self.total += 1;
+        let level = if self.counted {
+            counted::words(score)
+        } else {
+            0
+        };
+        if self.tallies.len() <= level {
+            let (sizes, limit) = (self.sizes, self.limit);
+            self.tallies.resize_with(level + 1, || Tally {
+                total: 0,
+                counts: sizes.map(|n| vec![0; n]),
+                best: Best::new(limit),
+            });
+        }
+        let tally = &mut self.tallies[level];
+        tally.total += 1;
         for &value in self.table.facets.of(doc) {
             let (facet, number) = unpack(value);
-            if let Some(n) = self.counts[facet].get_mut(number) {
+            if let Some(n) = tally.counts[facet].get_mut(number) {
                 *n += 1;
             }
         }
         let rank = (score * 10.0).round() as i64;
-        if self.best.might_take(rank) {
-            self.best.offer(Hit {
+        if tally.best.might_take(rank) {
+            tally.best.offer(Hit {
                 segment: self.segment,
                 doc,
                 rank,
@@ -386,37 +429,94 @@ impl SegmentCollector for SegmentPage {
     }
 
     fn harvest(self) -> Fruit {
-        Fruit {
-            total: self.total,
-            facets: self.counts,
-            best: self.best.heap.into_vec(),
-        }
+        let levels = self
+            .tallies
+            .into_iter()
+            .map(|t| Level {
+                total: t.total,
+                facets: t.counts,
+                best: t.best.heap.into_sorted_vec(),
+            })
+            .collect();
+        Fruit { levels }
     }
 }
 
+/// Runs the query and makes a page of the matches.
 pub fn run(
     search: &Search,
     searcher: &Searcher,
     query: &dyn Query,
     p: &Params,
 ) -> anyhow::Result<Outcome> {
+    let level = collect(search, searcher, query, p, false)?
+        .levels
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    finish(search, searcher, level, p)
+}
+
+/// Runs a counted query ([`counted`]) over `of` significant words and
+/// makes a page of the offers matching the most words short of all of
+/// them (and those matching more), or `None` when no offer matches some
+/// but not all.
+pub fn run_relaxed(
+    search: &Search,
+    searcher: &Searcher,
+    query: &dyn Query,
+    p: &Params,
+    of: usize,
+) -> anyhow::Result<Option<(Outcome, usize)>> {
+    let mut levels = collect(search, searcher, query, p, true)?.levels;
+    let Some(at_least) = (1..of.min(levels.len()))
+        .rev()
+        .find(|l| levels[*l].total > 0)
+    else {
+        return Ok(None);
+    };
     let limit = p.page * p.per_page;
-    let start = (p.page - 1) * p.per_page;
+    let mut level = Level::default();
+    for more in levels.drain(at_least..) {
+        level.add(more, limit);
+    }
+    Ok(Some((finish(search, searcher, level, p)?, at_least)))
+}
+
+fn collect(
+    search: &Search,
+    searcher: &Searcher,
+    query: &dyn Query,
+    p: &Params,
+    counted: bool,
+) -> anyhow::Result<Fruit> {
     let now = Utc::now().with_timezone(&Berlin).naive_local();
     let collector = Page {
-        limit,
+        limit: p.page * p.per_page,
         near: p.near,
         radius_km: p.radius_km.filter(|_| p.near.is_some()),
         by_distance: p.sort() == Sort::Distance,
         open_now: p.open_now.then(|| (now, search.open_now.clone())),
         tables: search.tables.clone(),
+        counted,
     };
     search
         .tables
         .lock()
         .expect("segment tables")
         .keep_only(searcher);
-    let fruit = searcher.search(query, &collector)?;
+    Ok(searcher.search(query, &collector)?)
+}
+
+/// One page of a level's matches, with its facets named and its offers
+/// read.
+fn finish(
+    search: &Search,
+    searcher: &Searcher,
+    fruit: Level,
+    p: &Params,
+) -> anyhow::Result<Outcome> {
+    let start = (p.page - 1) * p.per_page;
     let mut named: [BTreeMap<String, u64>; 5] = Default::default();
     {
         let tables = search.tables.lock().expect("segment tables");

@@ -12,6 +12,7 @@
 
 pub mod changes;
 pub mod collect;
+mod counted;
 pub mod elision;
 pub mod geo;
 pub mod index;
@@ -205,15 +206,16 @@ impl Search {
         let words = self.builder.prepare(&searcher, &p.words);
         let text = |need| words.as_ref().map(|w| w.query(need));
         let mut outcome = self.run(&searcher, p, text(query::Need::All))?;
-        let of = query::significant(&p.words).len();
-        if outcome.total < FEW {
-            for at_least in (1..of).rev() {
-                let relaxed = self.run(&searcher, p, text(query::Need::AtLeast(at_least)))?;
-                if relaxed.total > outcome.total {
-                    outcome = relaxed;
-                    outcome.relaxed = Some(collect::Relaxed { at_least, of });
-                    break;
-                }
+        let of = words.as_ref().map_or(0, query::Prepared::significant);
+        if outcome.total < FEW && of > 1 {
+            // One pass counts the words each offer matches; the most words
+            // short of all that some offer matches is the level shown.
+            let counted = text(query::Need::Counted);
+            if let Some((relaxed, at_least)) = self.run_relaxed(&searcher, p, counted, of)?
+                && relaxed.total > outcome.total
+            {
+                outcome = relaxed;
+                outcome.relaxed = Some(collect::Relaxed { at_least, of });
             }
         }
         if outcome.total == 0 {
@@ -228,6 +230,25 @@ impl Search {
         p: &Params,
         text: Option<Box<dyn tantivy::query::Query>>,
     ) -> anyhow::Result<collect::Outcome> {
+        collect::run(self, searcher, &*self.with_filters(p, text), p)
+    }
+
+    fn run_relaxed(
+        &self,
+        searcher: &tantivy::Searcher,
+        p: &Params,
+        counted: Option<Box<dyn tantivy::query::Query>>,
+        of: usize,
+    ) -> anyhow::Result<Option<(collect::Outcome, usize)>> {
+        collect::run_relaxed(self, searcher, &*self.with_filters(p, counted), p, of)
+    }
+
+    /// The text query (all offers without one) within the filters.
+    fn with_filters(
+        &self,
+        p: &Params,
+        text: Option<Box<dyn tantivy::query::Query>>,
+    ) -> Box<dyn tantivy::query::Query> {
         let mut filters = p.filter_queries(&self.fields);
         if let (Some(centre), Some(radius_km)) = (p.near, p.radius_km) {
             filters.push(Box::new(geo::WithinQuery {
@@ -235,7 +256,7 @@ impl Search {
                 tables: self.tables.clone(),
             }));
         }
-        let query: Box<dyn tantivy::query::Query> = if filters.is_empty() {
+        if filters.is_empty() {
             text.unwrap_or_else(|| Box::new(AllQuery))
         } else {
             let mut clauses: Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> = filters
@@ -246,8 +267,7 @@ impl Search {
                 clauses.push((tantivy::query::Occur::Must, t));
             }
             Box::new(tantivy::query::BooleanQuery::new(clauses))
-        };
-        collect::run(self, searcher, &*query, p)
+        }
     }
 }
 

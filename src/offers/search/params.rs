@@ -6,7 +6,7 @@
 use axum::http::StatusCode;
 use tantivy::{
     Term,
-    query::{BooleanQuery, Occur, Query, TermQuery},
+    query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery},
     schema::{Field, IndexRecordOption},
 };
 
@@ -250,7 +250,10 @@ impl Params {
                     (Occur::Should, q)
                 })
                 .collect();
-            Some(Box::new(BooleanQuery::new(clauses)))
+            // Scored 0: a filter narrows, it does not rank (and its
+            // postings need no scoring).
+            let any = Box::new(BooleanQuery::new(clauses));
+            Some(Box::new(ConstScoreQuery::new(any, 0.0)))
         };
         let free = ["free".to_string()];
         let region: Vec<String> = self.region.iter().cloned().collect();

@@ -11,6 +11,7 @@ use tantivy::{
 };
 
 use super::{
+    counted::Counted,
     schema::{self, Fields},
     synonyms::Synonyms,
     typos::TypoQuery,
@@ -80,12 +81,13 @@ struct Target {
     boost: f32,
 }
 
-/// How many of the significant words an offer must match.
+/// How many of the significant words an offer must match: all, or any
+/// (counting how many, so a relaxed search can tell its levels apart).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
     All,
-    /// At least this many (the rest only raise the score).
-    AtLeast(usize),
+    /// At least one, each counted in the score (see `counted`).
+    Counted,
 }
 
 pub struct Builder {
@@ -356,30 +358,27 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// The words combined: all significant words must match, or at least
-    /// some of them; stop words only add to the score.
+    /// How many words must match for all of them to.
+    pub fn significant(&self) -> usize {
+        self.significant
+    }
+
+    /// The words combined: all significant words must match, or any of
+    /// them, counted; stop words only add to the score.
     pub fn query(&self, need: Need) -> Box<dyn Query> {
         let mut main: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut extra: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (q, significant) in &self.words {
             if *significant {
-                let occur = if need == Need::All {
-                    Occur::Must
-                } else {
-                    Occur::Should
-                };
-                main.push((occur, q.box_clone()));
+                match need {
+                    Need::All => main.push((Occur::Must, q.box_clone())),
+                    Need::Counted => main.push((Occur::Should, Box::new(Counted(q.box_clone())))),
+                }
             } else {
                 extra.push((Occur::Should, q.box_clone()));
             }
         }
-        let main: Box<dyn Query> = match need {
-            Need::All => Box::new(BooleanQuery::new(main)),
-            Need::AtLeast(n) => Box::new(BooleanQuery::with_minimum_required_clauses(
-                main,
-                n.clamp(1, self.significant),
-            )),
-        };
+        let main: Box<dyn Query> = Box::new(BooleanQuery::new(main));
         if extra.is_empty() {
             return main;
         }
