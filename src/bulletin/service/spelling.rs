@@ -1,16 +1,13 @@
 //! Typing mistakes in the bulletin's full-text filter: when a search finds
 //! nothing, each searched word that no post of the network contains is
 //! replaced by the closest word the posts do contain — with the offer
-//! search's measure (at most one edit for short words, two from seven
-//! letters, a swap of neighbours counting as one).
+//! search's measure (`offers::search::typos`: at most one slip for short
+//! words, two from seven letters, a swap of neighbours counting as one,
+//! the first letter held).
 
 use std::collections::BTreeSet;
 
-use crate::offers::search::suggest::edits;
-
-fn reach(chars: usize) -> usize {
-    if chars >= 7 { 2 } else { 1 }
-}
+use crate::offers::search::typos::{Slips, reach};
 
 /// The words with their corrections, or `None` when none needs or has one.
 /// `words` and `vocabulary` are stems as `model::stems` makes them; a word
@@ -25,18 +22,14 @@ pub fn correct(words: &[String], vocabulary: &BTreeSet<String>) -> Option<Vec<St
                 .range(w.clone()..)
                 .next()
                 .is_some_and(|v| v.starts_with(w.as_str()));
-            let typed: Vec<char> = w.chars().collect();
-            if known || typed.len() < 3 || typed.iter().all(char::is_ascii_digit) {
+            let letters = w.chars().count();
+            if known || letters < 3 || w.chars().all(|c| c.is_ascii_digit()) {
                 return w.clone();
             }
-            let limit = reach(typed.len());
+            let slips = Slips::new(w, reach(letters));
             let best = vocabulary
                 .iter()
-                .filter(|v| v.chars().count().abs_diff(typed.len()) <= limit)
-                .filter_map(|v| {
-                    let chars: Vec<char> = v.chars().collect();
-                    edits(&typed, &chars, limit).map(|d| (d, v))
-                })
+                .filter_map(|v| slips.distance(v).map(|d| (d, v)))
                 .min();
             match best {
                 Some((_, v)) => {

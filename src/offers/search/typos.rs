@@ -48,6 +48,12 @@ impl Slips {
     }
 }
 
+/// The farthest a correction may be from a typed word of `chars`
+/// letters, in slips: one for short words, two from seven letters.
+pub fn reach(chars: usize) -> u8 {
+    if chars >= 7 { 2 } else { 1 }
+}
+
 /// Building the tables of an automaton builder takes milliseconds; each
 /// distance is built once per process.
 fn builder(distance: u8) -> &'static LevenshteinAutomatonBuilder {

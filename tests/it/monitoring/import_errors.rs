@@ -1,6 +1,6 @@
 //! Bad files: each names file, line and column, and nothing is stored.
 
-use super::{count, fixture, import};
+use super::{count, fixture, import_text};
 use crate::{backend_test, common::TestApp};
 
 /// Writes `content` as a file and imports it; the error must be at
@@ -13,10 +13,7 @@ async fn refused(
     column: Option<usize>,
     words: &str,
 ) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, content).unwrap();
-    let err = import(app, &path).await.expect_err(name);
+    let err = import_text(app, name, content).await.expect_err(name);
     assert_eq!(err.file, name, "{err}");
     assert_eq!(err.line, line, "{err}");
     if column.is_some() {
@@ -167,10 +164,9 @@ backend_test!(
             many.extend(lines[1..last].iter().map(|l| l.to_string()));
         }
         many.push(bad.clone());
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("13211-02-05-4_late.csv");
-        std::fs::write(&path, many.join("\n")).unwrap();
-        let err = import(&app, &path).await.unwrap_err();
+        let err = import_text(&app, "13211-02-05-4_late.csv", many.join("\n"))
+            .await
+            .unwrap_err();
         assert_eq!(err.line, Some(many.len() as u64), "{err}");
         assert_eq!(count(&app, "stat_observations").await, 0);
         assert_eq!(count(&app, "stat_datasets").await, 0);

@@ -1,7 +1,7 @@
 //! Importing again: the same file is a no-op, a newer export replaces the
 //! overlapping periods and keeps the old cells in the history, audited.
 
-use super::{cells, count, fixture, import};
+use super::{cells, count, fixture, import, import_text};
 use crate::{backend_test, common::TestApp};
 
 backend_test!(same_file_twice_is_a_no_op, |app: TestApp| async move {
@@ -104,10 +104,9 @@ backend_test!(
                 "99999;Probe;JAHR;Jahr;{year};KREISE;Kreise;09575;Neustadt;{value};Anzahl;PRB001;Probe\n"
             ));
         }
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("99999-0001_probe.csv");
-        std::fs::write(&path, text).unwrap();
-        let report = import(&app, &path).await.expect("imports");
+        let report = import_text(&app, "99999-0001_probe.csv", text)
+            .await
+            .expect("imports");
         assert_eq!(report.observations, 1_500);
         let stored = cells(&app, "99999-0001").await;
         assert_eq!(stored.len(), 1_500);

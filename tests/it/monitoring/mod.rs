@@ -41,6 +41,19 @@ pub async fn import(app: &TestApp, path: &std::path::Path) -> Result<Report, Imp
         .expect("no internal failure")
 }
 
+/// Writes `content` to a file called `name` and imports it as the CLI
+/// would.
+pub async fn import_text(
+    app: &TestApp,
+    name: &str,
+    content: impl AsRef<[u8]>,
+) -> Result<Report, ImportError> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    import(app, &path).await
+}
+
 /// (region, period, measure, attribute labels) of a stored cell.
 pub type CellKey = (String, String, String, Vec<String>);
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use super::{import, lines};
+use super::{import_text, lines};
 use crate::{backend_test, common::TestApp};
 
 /// Residence status of `region` on `period`, by category: (value, mark).
@@ -96,10 +96,9 @@ backend_test!(
                 ));
             }
         }
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("12521-0043_marks.csv");
-        std::fs::write(&path, text).unwrap();
-        let report = import(&app, &path).await.expect("imports");
+        let report = import_text(&app, "12521-0043_marks.csv", text)
+            .await
+            .expect("imports");
         assert_eq!(report.table_code, "12521-0043");
 
         let sums = residence_status(&app, "095", "2023-12-31").await;
