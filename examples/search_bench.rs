@@ -518,6 +518,7 @@ fn distinct(
     };
     let mut times = Vec::new();
     let mut slowest = Vec::new();
+    let mut kinds: std::collections::BTreeMap<String, (usize, f64)> = Default::default();
     for line in list.lines() {
         let Some(query) = line.strip_prefix("/api/v1/offers?") else {
             continue;
@@ -527,10 +528,18 @@ fn distinct(
             .collect();
         let params = Params::parse(places, &pairs).map_err(|e| anyhow::anyhow!("{line}: {e:?}"))?;
         let t = Instant::now();
-        std::hint::black_box(search.search(&params)?.total);
+        let outcome = search.search(&params)?;
         let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let outcome_kind = match (&outcome.relaxed, outcome.total) {
+            (Some(_), _) => " relaxed",
+            (None, 0) => " none found",
+            _ => "",
+        };
         times.push(ms);
         slowest.push((ms, line.to_string()));
+        let kind = kinds.entry(kind_of(&pairs) + outcome_kind).or_default();
+        kind.0 += 1;
+        kind.1 += ms;
     }
     if times.is_empty() {
         return Ok(());
@@ -545,9 +554,47 @@ fn distinct(
         pct(0.99),
         times[times.len() - 1]
     );
+    let all: f64 = times.iter().sum();
+    println!("  by kind (requests, mean ms, share of the time):");
+    for (kind, (n, ms)) in &kinds {
+        println!(
+            "  {kind:>22} {n:6} {:7.2} {:5.1} %",
+            ms / *n as f64,
+            ms / all * 100.0
+        );
+    }
     slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (ms, line) in slowest.iter().take(10) {
         println!("  {ms:7.2}  {line}");
     }
     Ok(())
+}
+
+/// What a request asks for: words, a place, filters (or none of them).
+fn kind_of(pairs: &[(String, String)]) -> String {
+    let has = |names: &[&str]| pairs.iter().any(|(k, _)| names.contains(&k.as_str()));
+    let parts: Vec<&str> = [
+        (has(&["q"]), "words"),
+        (has(&["postal_code", "near"]), "place"),
+        (
+            has(&[
+                "field",
+                "type",
+                "target_group",
+                "language",
+                "free",
+                "open_now",
+                "region",
+            ]),
+            "filters",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(yes, name)| yes.then_some(name))
+    .collect();
+    if parts.is_empty() {
+        "nothing".into()
+    } else {
+        parts.join("+")
+    }
 }

@@ -24,7 +24,7 @@ use tantivy::{
     DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
     collector::{Collector, SegmentCollector},
     columnar::StrColumn,
-    query::Query,
+    query::{Bm25StatisticsProvider, Query},
     schema::Value,
 };
 use utoipa::ToSchema;
@@ -442,14 +442,17 @@ impl SegmentCollector for SegmentPage {
     }
 }
 
+/// The index searched, and the statistics its words are weighed by.
+pub type Index<'a> = (&'a Searcher, &'a dyn Bm25StatisticsProvider);
+
 /// Runs the query and makes a page of the matches.
 pub fn run(
     search: &Search,
-    searcher: &Searcher,
+    (searcher, stats): Index<'_>,
     query: &dyn Query,
     p: &Params,
 ) -> anyhow::Result<Outcome> {
-    let level = collect(search, searcher, query, p, false)?
+    let level = collect(search, (searcher, stats), query, p, false)?
         .levels
         .into_iter()
         .next()
@@ -463,12 +466,12 @@ pub fn run(
 /// but not all.
 pub fn run_relaxed(
     search: &Search,
-    searcher: &Searcher,
+    (searcher, stats): Index<'_>,
     query: &dyn Query,
     p: &Params,
     of: usize,
 ) -> anyhow::Result<Option<(Outcome, usize)>> {
-    let mut levels = collect(search, searcher, query, p, true)?.levels;
+    let mut levels = collect(search, (searcher, stats), query, p, true)?.levels;
     let Some(at_least) = (1..of.min(levels.len()))
         .rev()
         .find(|l| levels[*l].total > 0)
@@ -485,7 +488,7 @@ pub fn run_relaxed(
 
 fn collect(
     search: &Search,
-    searcher: &Searcher,
+    (searcher, stats): Index<'_>,
     query: &dyn Query,
     p: &Params,
     counted: bool,
@@ -505,7 +508,7 @@ fn collect(
         .lock()
         .expect("segment tables")
         .keep_only(searcher);
-    Ok(searcher.search(query, &collector)?)
+    Ok(searcher.search_with_statistics_provider(query, &collector, stats)?)
 }
 
 /// One page of a level's matches, with its facets named and its offers

@@ -21,6 +21,7 @@ pub mod params;
 pub mod query;
 pub mod schema;
 mod segment_table;
+mod stats;
 pub mod suggest;
 pub mod synonyms;
 pub mod typos;
@@ -33,7 +34,9 @@ use std::{
 };
 
 use tantivy::{
-    Index, IndexReader, IndexWriter, ReloadPolicy, directory::MmapDirectory, query::AllQuery,
+    Index, IndexReader, IndexWriter, ReloadPolicy,
+    directory::MmapDirectory,
+    query::{AllQuery, Bm25StatisticsProvider},
 };
 
 use crate::core::web::App;
@@ -205,13 +208,17 @@ impl Search {
         let searcher = self.reader.searcher();
         let words = self.builder.prepare(&searcher, &p.words);
         let text = |need| words.as_ref().map(|w| w.query(need));
-        let mut outcome = self.run(&searcher, p, text(query::Need::All))?;
+        let stats: &dyn Bm25StatisticsProvider = match &words {
+            Some(words) => words.stats(),
+            None => &searcher,
+        };
+        let mut outcome = self.run(&searcher, stats, p, text(query::Need::All))?;
         let of = words.as_ref().map_or(0, query::Prepared::significant);
         if outcome.total < FEW && of > 1 {
             // One pass counts the words each offer matches; the most words
             // short of all that some offer matches is the level shown.
             let counted = text(query::Need::Counted);
-            if let Some((relaxed, at_least)) = self.run_relaxed(&searcher, p, counted, of)?
+            if let Some((relaxed, at_least)) = self.run_relaxed(&searcher, stats, p, counted, of)?
                 && relaxed.total > outcome.total
             {
                 outcome = relaxed;
@@ -227,20 +234,24 @@ impl Search {
     fn run(
         &self,
         searcher: &tantivy::Searcher,
+        stats: &dyn Bm25StatisticsProvider,
         p: &Params,
         text: Option<Box<dyn tantivy::query::Query>>,
     ) -> anyhow::Result<collect::Outcome> {
-        collect::run(self, searcher, &*self.with_filters(p, text), p)
+        let query = self.with_filters(p, text);
+        collect::run(self, (searcher, stats), &*query, p)
     }
 
     fn run_relaxed(
         &self,
         searcher: &tantivy::Searcher,
+        stats: &dyn Bm25StatisticsProvider,
         p: &Params,
         counted: Option<Box<dyn tantivy::query::Query>>,
         of: usize,
     ) -> anyhow::Result<Option<(collect::Outcome, usize)>> {
-        collect::run_relaxed(self, searcher, &*self.with_filters(p, counted), p, of)
+        let query = self.with_filters(p, counted);
+        collect::run_relaxed(self, (searcher, stats), &*query, p, of)
     }
 
     /// The text query (all offers without one) within the filters.

@@ -13,6 +13,7 @@ use tantivy::{
 use super::{
     counted::Counted,
     schema::{self, Fields},
+    stats::Stats,
     synonyms::Synonyms,
     typos::TypoQuery,
 };
@@ -157,6 +158,7 @@ impl Builder {
         Some(Prepared {
             words,
             significant: significant.len(),
+            stats: counts.stats,
         })
     }
 
@@ -164,7 +166,8 @@ impl Builder {
     /// parts of a compound.
     fn word(&self, counts: &Counts, w: &str, split: bool) -> Box<dyn Query> {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        self.exact(w, 1.0, &mut any);
+        let stats = &counts.stats;
+        self.exact(stats, w, 1.0, &mut any);
         let chars = w.chars().count();
         let hits = counts.of(w);
         let expand = hits < EXPAND_BELOW;
@@ -189,7 +192,7 @@ impl Builder {
         }
         if expand && chars >= 4 {
             let grams = self.grams(w);
-            if !grams.is_empty() {
+            if !grams.is_empty() && grams.iter().all(|t| stats.doc_freq_of(t) > 0) {
                 let all: Vec<(Occur, Box<dyn Query>)> = grams
                     .into_iter()
                     .map(|t| {
@@ -218,13 +221,13 @@ impl Builder {
                     continue;
                 }
                 if significant.len() == 1 {
-                    self.exact(significant[0], 0.8, &mut any);
+                    self.exact(stats, significant[0], 0.8, &mut any);
                 } else {
                     let all: Vec<(Occur, Box<dyn Query>)> = significant
                         .iter()
                         .map(|p| {
                             let mut one = Vec::new();
-                            self.exact(p, 1.0, &mut one);
+                            self.exact(stats, p, 1.0, &mut one);
                             let q: Box<dyn Query> = Box::new(BooleanQuery::new(one));
                             (Occur::Must, q)
                         })
@@ -240,7 +243,7 @@ impl Builder {
     /// About how many offers the word matches without typos or compounds:
     /// the most that any one of its exact, stemmed or one-word synonym
     /// forms matches.
-    fn exact_hits(&self, searcher: &Searcher, w: &str) -> u64 {
+    fn exact_hits(&self, stats: &Stats, w: &str) -> u64 {
         let mut forms = vec![w];
         for group in self.synonyms.groups_of(w) {
             forms.extend(
@@ -254,7 +257,7 @@ impl Builder {
         for form in forms {
             for t in &self.targets {
                 if let [term] = analyse(&t.analyzer, t.field, form).as_slice() {
-                    most = most.max(searcher.doc_freq(term).unwrap_or(0));
+                    most = most.max(stats.doc_freq_of(term));
                 }
             }
         }
@@ -306,7 +309,7 @@ impl Builder {
     /// How many offers the word matches without typos or compounds (the
     /// most of any one of its forms).
     pub fn hits(&self, searcher: &Searcher, w: &str) -> u64 {
-        self.exact_hits(searcher, w)
+        self.exact_hits(&Stats::new(searcher), w)
     }
 
     /// The field of exact, unstemmed words of every text.
@@ -314,10 +317,16 @@ impl Builder {
         self.raw
     }
 
-    /// The word as every text field analyses it (exact or stemmed).
-    fn exact(&self, w: &str, weight: f32, out: &mut Vec<(Occur, Box<dyn Query>)>) {
+    /// The word as every text field analyses it (exact or stemmed), in
+    /// the fields that hold it: most fields hold a word in none of its
+    /// forms, and leaving them out spares weighing terms that match
+    /// nothing.
+    fn exact(&self, stats: &Stats, w: &str, weight: f32, out: &mut Vec<(Occur, Box<dyn Query>)>) {
         for t in &self.targets {
             let terms = analyse(&t.analyzer, t.field, w);
+            if terms.iter().any(|term| stats.doc_freq_of(term) == 0) {
+                continue;
+            }
             let q: Box<dyn Query> = match terms.len() {
                 0 => continue,
                 1 => Box::new(TermQuery::new(
@@ -355,12 +364,19 @@ pub struct Prepared {
     /// Each word's query, and whether it is significant (not a stop word).
     words: Vec<(Box<dyn Query>, bool)>,
     significant: usize,
+    /// The statistics looked up while preparing, for weighing the query.
+    stats: Stats,
 }
 
 impl Prepared {
     /// How many words must match for all of them to.
     pub fn significant(&self) -> usize {
         self.significant
+    }
+
+    /// The index statistics of the words' terms.
+    pub fn stats(&self) -> &Stats {
+        &self.stats
     }
 
     /// The words combined: all significant words must match, or any of
@@ -392,15 +408,15 @@ impl Prepared {
 /// alternatives ask about the same forms again and again.
 pub struct Counts<'a> {
     builder: &'a Builder,
-    searcher: &'a Searcher,
+    stats: Stats,
     known: std::cell::RefCell<std::collections::HashMap<String, u64>>,
 }
 
 impl<'a> Counts<'a> {
-    pub fn new(builder: &'a Builder, searcher: &'a Searcher) -> Self {
+    pub fn new(builder: &'a Builder, searcher: &Searcher) -> Self {
         Counts {
             builder,
-            searcher,
+            stats: Stats::new(searcher),
             known: Default::default(),
         }
     }
@@ -409,7 +425,7 @@ impl<'a> Counts<'a> {
         if let Some(n) = self.known.borrow().get(w) {
             return *n;
         }
-        let n = self.builder.exact_hits(self.searcher, w);
+        let n = self.builder.exact_hits(&self.stats, w);
         self.known.borrow_mut().insert(w.to_string(), n);
         n
     }
