@@ -34,7 +34,7 @@ use super::{
     geo::{Area, distance_km},
     index::Stored,
     params::Params,
-    segment_table::{SegmentTable, Tables, unpack},
+    segment_table::{FacetCounts, SegmentTable, Tables},
 };
 use crate::offers::model::views::OpenOffer;
 
@@ -230,8 +230,7 @@ impl Level {
 /// A segment's tally of one level.
 struct Tally {
     total: usize,
-    /// Counters per value number.
-    counts: [Vec<u32>; 5],
+    counts: FacetCounts,
     best: Best,
 }
 
@@ -400,22 +399,19 @@ impl SegmentCollector for SegmentPage {
             0
         };
         if self.tallies.len() <= level {
-            let (sizes, limit) = (self.sizes, self.limit);
+            let (sizes, limit, facets) = (self.sizes, self.limit, &self.table.facets);
             self.tallies.resize_with(level + 1, || Tally {
                 total: 0,
-                counts: sizes.map(|n| vec![0; n]),
+                counts: facets.counter(sizes),
                 best: Best::new(limit),
             });
         }
         let tally = &mut self.tallies[level];
         tally.total += 1;
-        for &value in self.table.facets.of(doc) {
-            let (facet, number) = unpack(value);
-            if let Some(n) = tally.counts[facet].get_mut(number) {
-                *n += 1;
-            }
-        }
-        let rank = (score * 10.0).round() as i64;
+        self.table.facets.count(doc, &mut tally.counts);
+        // Scores are never negative: adding a half and cutting rounds
+        // (`f32::round` is a library call per match).
+        let rank = (score * 10.0 + 0.5) as i64;
         if tally.best.might_take(rank) {
             tally.best.offer(Hit {
                 segment: self.segment,
@@ -434,7 +430,7 @@ impl SegmentCollector for SegmentPage {
             .into_iter()
             .map(|t| Level {
                 total: t.total,
-                facets: t.counts,
+                facets: self.table.facets.totals(t.counts),
                 best: t.best.heap.into_sorted_vec(),
             })
             .collect();

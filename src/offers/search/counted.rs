@@ -18,7 +18,8 @@ pub const WORD: Score = 10_000.0;
 
 /// How many words a counted score stands for.
 pub fn words(score: Score) -> usize {
-    (score / WORD).floor() as usize
+    // Cutting is flooring for scores, which are never negative.
+    (score / WORD) as usize
 }
 
 /// A word's query whose matches count as one word ([`WORD`] added).
