@@ -519,6 +519,11 @@ fn distinct(
     let mut times = Vec::new();
     let mut slowest = Vec::new();
     let mut kinds: std::collections::BTreeMap<String, (usize, f64)> = Default::default();
+    // BENCH_DUMP=file: each request's time, total and path, for a closer look.
+    let dump = match std::env::var_os("BENCH_DUMP") {
+        Some(path) => Some(std::fs::File::create(path)?),
+        None => None,
+    };
     for line in list.lines() {
         let Some(query) = line.strip_prefix("/api/v1/offers?") else {
             continue;
@@ -537,6 +542,10 @@ fn distinct(
         };
         times.push(ms);
         slowest.push((ms, line.to_string()));
+        if let Some(file) = &dump {
+            use std::io::Write;
+            writeln!(&*file, "{ms:.3}\t{}\t{line}", outcome.total)?;
+        }
         let kind = kinds.entry(kind_of(&pairs) + outcome_kind).or_default();
         kind.0 += 1;
         kind.1 += ms;

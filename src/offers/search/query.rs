@@ -124,11 +124,10 @@ impl Builder {
             analyzer: analyzer(schema::SIMPLE),
             boost: 1.0,
         });
-        targets.push(Target {
-            field: f.raw,
-            analyzer: analyzer(schema::SIMPLE),
-            boost: 1.0,
-        });
+        // Not the exact words (`raw`): every text is also in a field above,
+        // whose analysis the query's word goes through alike, so `raw`
+        // would only add a third posting list to most words' unions for
+        // the same matches. It serves typos and suggestions.
         Builder {
             targets,
             synonyms,
