@@ -79,24 +79,29 @@ pub fn document(f: &Fields, e: &Entry) -> TantivyDocument {
         e.provider.as_str(),
         places.as_str(),
     ];
-    doc.add_text(f.title_de, &r.title);
     let text_field = |lang: &str| f.text.iter().find(|(l, _)| *l == lang).map(|(_, f)| *f);
     let de = text_field("de").expect("German is stemmed");
+    for _ in 0..super::schema::TITLE_REPEATS {
+        doc.add_text(de, &r.title);
+    }
     for part in german_body {
         doc.add_text(de, part);
     }
     for part in [r.title.as_str()].into_iter().chain(german_body) {
         doc.add_text(f.raw, part);
     }
-    // "Flüchtlings- und Integrationsberatung" also as "Flüchtlingsberatung".
-    for (text, field) in [
-        (&r.title, f.title_de),
-        (&r.summary, de),
-        (&r.description, de),
+    // "Flüchtlings- und Integrationsberatung" also as "Flüchtlingsberatung"
+    // (a title's as often as the title).
+    for (text, repeats) in [
+        (&r.title, super::schema::TITLE_REPEATS),
+        (&r.summary, 1),
+        (&r.description, 1),
     ] {
         let words = super::elision::elided_words(text).join(" ");
         if !words.is_empty() {
-            doc.add_text(field, &words);
+            for _ in 0..repeats {
+                doc.add_text(de, &words);
+            }
             doc.add_text(f.raw, &words);
         }
     }

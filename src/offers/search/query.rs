@@ -75,11 +75,10 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// One analysed text field and its weight.
+/// One analysed text field.
 struct Target {
     field: Field,
     analyzer: TextAnalyzer,
-    boost: f32,
 }
 
 /// How many of the significant words an offer must match: all, or any
@@ -107,22 +106,16 @@ impl Builder {
                 .get(name)
                 .expect("tokenizers are registered")
         };
-        let mut targets = vec![Target {
-            field: f.title_de,
-            analyzer: analyzer(&schema::stem_tokenizer("de")),
-            boost: 3.0,
-        }];
+        let mut targets = Vec::new();
         for (lang, field) in &f.text {
             targets.push(Target {
                 field: *field,
                 analyzer: analyzer(&schema::stem_tokenizer(lang)),
-                boost: 1.0,
             });
         }
         targets.push(Target {
             field: f.text_other,
             analyzer: analyzer(schema::SIMPLE),
-            boost: 1.0,
         });
         // Not the exact words (`raw`): every text is also in a field above,
         // whose analysis the query's word goes through alike, so `raw`
@@ -343,10 +336,7 @@ impl Builder {
                         .collect(),
                 )),
             };
-            out.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(q, t.boost * weight)),
-            ));
+            out.push((Occur::Should, Box::new(BoostQuery::new(q, weight))));
         }
     }
 

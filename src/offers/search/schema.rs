@@ -14,7 +14,7 @@ use tantivy::{
 
 /// Bumped whenever the layout or analysis changes: an index of another
 /// version is rebuilt at start.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Offer languages with a stemmer of their own; all others share the
 /// `text_other` field with plain lower-case words.
@@ -59,6 +59,12 @@ pub fn same_settings(index: &Index) -> bool {
     index.settings().docstore_blocksize == STORE_BLOCK_BYTES
 }
 
+/// How often the German title is indexed: a word of the title counts more
+/// than one of the body. One field for both (instead of a title field
+/// weighted higher) gives each German word one posting list to read, not
+/// a union of two.
+pub const TITLE_REPEATS: usize = 3;
+
 pub fn stem_tokenizer(lang: &str) -> String {
     format!("ikon_stem_{lang}")
 }
@@ -66,10 +72,9 @@ pub fn stem_tokenizer(lang: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct Fields {
     pub id: Field,
-    /// German title (stemmed), weighted higher than the body.
-    pub title_de: Field,
-    /// One stemmed text field per stemmed language (German: the body, i.e.
-    /// summary, description, provider and place).
+    /// One stemmed text field per stemmed language. German holds the
+    /// title ([`TITLE_REPEATS`] times) and the body: summary, description,
+    /// provider and places.
     pub text: Vec<(&'static str, Field)>,
     pub text_other: Field,
     /// Every text in every language, unstemmed: exact words and typos.
@@ -111,7 +116,6 @@ fn text(tokenizer: &str, positions: bool) -> TextOptions {
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let id = b.add_u64_field("id", INDEXED | FAST | STORED);
-    let title_de = b.add_text_field("title_de", text(&stem_tokenizer("de"), false));
     let text_fields = STEMMED
         .iter()
         .map(|(lang, _)| {
@@ -125,7 +129,6 @@ pub fn build() -> (Schema, Fields) {
     let keyword = STRING | FAST;
     let fields = Fields {
         id,
-        title_de,
         text: text_fields,
         text_other,
         raw,
