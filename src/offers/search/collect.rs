@@ -31,7 +31,7 @@ use utoipa::ToSchema;
 
 use super::{
     Search, Sort, counted,
-    geo::{Area, distance_km},
+    geo::{self, Area, Unit, distance_km},
     index::Stored,
     params::Params,
     segment_table::{FacetCounts, SegmentTable, Tables},
@@ -123,6 +123,8 @@ struct Hit {
     /// The score in tenths.
     rank: i64,
     id: u64,
+    /// To the nearest place, as a chord ([`geo::chord`]): it orders as
+    /// the distance does.
     distance: Option<f64>,
     by_distance: bool,
 }
@@ -260,7 +262,7 @@ struct OpenFilter {
 
 struct SegmentPage {
     segment: SegmentOrdinal,
-    near: Option<(f64, f64)>,
+    near: Option<Unit>,
     area: Option<Area>,
     by_distance: bool,
     open: Option<OpenFilter>,
@@ -306,7 +308,7 @@ impl Collector for Page {
         };
         Ok(SegmentPage {
             segment,
-            near: self.near,
+            near: self.near.map(geo::unit),
             area,
             by_distance: self.by_distance,
             open,
@@ -363,14 +365,14 @@ impl SegmentPage {
         })
     }
 
-    /// The distance from `near` to the offer's nearest place inside the
-    /// area (all places without one); `Err` when an area is asked for and
-    /// no place lies in it.
-    fn nearest(&self, doc: DocId, near: (f64, f64)) -> Result<Option<f64>, ()> {
+    /// The chord ([`geo::chord`]) from `near` to the offer's nearest
+    /// place inside the area (all places without one); `Err` when an area
+    /// is asked for and no place lies in it.
+    fn nearest(&self, doc: DocId, near: &Unit) -> Result<Option<f64>, ()> {
         let places = self.table.places.of(doc).iter();
         let best = match &self.area {
-            Some(area) => places.filter_map(|at| area.distance(*at)).reduce(f64::min),
-            None => places.map(|at| distance_km(near, *at)).reduce(f64::min),
+            Some(area) => places.filter_map(|at| area.chord(at)).reduce(f64::min),
+            None => places.map(|at| geo::chord(near, at)).reduce(f64::min),
         };
         match (best, &self.area) {
             (None, Some(_)) => Err(()),
@@ -384,7 +386,7 @@ impl SegmentCollector for SegmentPage {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let mut distance = None;
-        if let Some(near) = self.near {
+        if let Some(near) = &self.near {
             match self.nearest(doc, near) {
                 Ok(d) => distance = d,
                 Err(()) => return,
@@ -568,7 +570,9 @@ fn finish(
         } else {
             offer.content_lang = Some("de".into());
         }
-        offer.distance_km = h.distance.map(|d| (d * 10.0).round() / 10.0);
+        offer.distance_km = h
+            .distance
+            .map(|chord| (geo::chord_km(chord) * 10.0).round() / 10.0);
         if let Some(near) = p.near {
             nearest_first(&mut offer.places, near);
         }

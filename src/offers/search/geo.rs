@@ -11,13 +11,45 @@ use tantivy::{
 
 use super::segment_table::Tables;
 
+/// The earth's mean radius in kilometres.
+const EARTH_KM: f64 = 6371.0;
+
 /// Great-circle distance in kilometres.
 pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().asin()
+    EARTH_KM * 2.0 * a.sqrt().asin()
+}
+
+/// A position as a point on the unit sphere. The straight line (chord)
+/// between two such points grows with their great-circle distance, so
+/// places are compared and filtered by chords, with no trigonometry per
+/// place; only a distance shown is turned into kilometres ([`chord_km`]).
+/// The sines and cosines per place and match took a quarter of a radius
+/// search.
+pub type Unit = [f64; 3];
+
+pub fn unit((lat, lon): (f64, f64)) -> Unit {
+    let (lat, lon) = (lat.to_radians(), lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// The chord between two points of the unit sphere.
+pub fn chord(a: &Unit, b: &Unit) -> f64 {
+    let (x, y, z) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    (x * x + y * y + z * z).sqrt()
+}
+
+/// The great-circle distance in kilometres of a chord.
+pub fn chord_km(chord: f64) -> f64 {
+    EARTH_KM * 2.0 * (chord / 2.0).min(1.0).asin()
+}
+
+/// The chord of a great-circle distance in kilometres.
+fn km_chord(km: f64) -> f64 {
+    2.0 * (km / EARTH_KM / 2.0).min(std::f64::consts::FRAC_PI_2).sin()
 }
 
 /// A radius and the box around it, in degrees: a cheap first test before
@@ -28,6 +60,9 @@ pub struct Area {
     pub radius_km: f64,
     pub dlat: f64,
     pub dlon: f64,
+    /// The centre on the unit sphere, and the radius as a chord.
+    pub unit: Unit,
+    max_chord: f64,
 }
 
 impl Area {
@@ -43,15 +78,14 @@ impl Area {
             radius_km,
             dlat,
             dlon,
+            unit: unit(centre),
+            max_chord: km_chord(radius_km),
         }
     }
 
-    /// The distance to `at` when it lies within the radius.
-    pub fn distance(&self, at: (f64, f64)) -> Option<f64> {
-        if (at.0 - self.centre.0).abs() > self.dlat || (at.1 - self.centre.1).abs() > self.dlon {
-            return None;
-        }
-        Some(distance_km(self.centre, at)).filter(|d| *d <= self.radius_km)
+    /// The chord to `at` when it lies within the radius.
+    pub fn chord(&self, at: &Unit) -> Option<f64> {
+        Some(chord(&self.unit, at)).filter(|c| *c <= self.max_chord)
     }
 }
 
@@ -90,7 +124,7 @@ impl Weight for WithinQuery {
             .places
             .of(doc)
             .iter()
-            .any(|at| self.area.distance(*at).is_some());
+            .any(|at| self.area.chord(at).is_some());
         Ok(Explanation::new(
             if inside {
                 "within the radius"
@@ -99,5 +133,24 @@ impl Weight for WithinQuery {
             },
             0.0,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chords_keep_distances() {
+        let erlangen = (49.5897, 11.0120);
+        for other in [(49.5797, 10.6114), (48.1374, 11.5755), (49.5898, 11.0121)] {
+            let km = distance_km(erlangen, other);
+            let via_chord = chord_km(chord(&unit(erlangen), &unit(other)));
+            assert!((km - via_chord).abs() < 1e-6, "{km} {via_chord}");
+            let area = Area::around(erlangen, km + 0.01);
+            assert!(area.chord(&unit(other)).is_some());
+            let area = Area::around(erlangen, km - 0.01);
+            assert!(area.chord(&unit(other)).is_none());
+        }
     }
 }

@@ -14,7 +14,11 @@ use tantivy::{
     index::SegmentId,
 };
 
-use super::{collect::FACETS, geo::Area, schema};
+use super::{
+    collect::FACETS,
+    geo::{self, Area, Unit},
+    schema,
+};
 
 /// The tables of the segments searched lately, and the facet values'
 /// names.
@@ -283,7 +287,8 @@ impl FacetNames {
 pub struct DocPlaces {
     ids: Vec<u64>,
     offsets: Vec<u32>,
-    positions: Vec<(f64, f64)>,
+    /// Each place as a point of the unit sphere ([`geo::unit`]).
+    units: Vec<Unit>,
     /// Every place as (latitude, longitude, document), by latitude: the
     /// places in a band of latitudes are one slice.
     by_latitude: Vec<(f64, f64, DocId)>,
@@ -298,6 +303,7 @@ impl DocPlaces {
             positions.extend(points.values_for_doc(doc).map(schema::position));
             offsets.push(positions.len() as u32);
         }
+        let units = positions.iter().map(|at| geo::unit(*at)).collect();
         let mut by_latitude: Vec<(f64, f64, DocId)> = (0..docs)
             .flat_map(|doc| {
                 slice(&offsets, &positions, doc)
@@ -309,7 +315,7 @@ impl DocPlaces {
         DocPlaces {
             ids: (0..docs).map(|doc| ids.first(doc).unwrap_or(0)).collect(),
             offsets,
-            positions,
+            units,
             by_latitude,
         }
     }
@@ -319,9 +325,9 @@ impl DocPlaces {
         self.ids.get(doc as usize).copied().unwrap_or(0)
     }
 
-    /// The positions of the offer's places (those with coordinates).
-    pub fn of(&self, doc: DocId) -> &[(f64, f64)] {
-        slice(&self.offsets, &self.positions, doc)
+    /// The offer's places (those with coordinates).
+    pub fn of(&self, doc: DocId) -> &[Unit] {
+        slice(&self.offsets, &self.units, doc)
     }
 
     /// The documents with a place inside the area's box.
