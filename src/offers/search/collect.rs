@@ -245,9 +245,9 @@ struct Page {
     /// Open-now filter: the time, and the shared per-minute decisions.
     open_now: Option<(NaiveDateTime, Arc<Mutex<OpenNow>>)>,
     tables: Arc<Mutex<Tables>>,
-    /// Scores are counted ([`counted`]): tally each number of words
-    /// matched apart.
-    counted: bool,
+    /// Scores are counted ([`counted`]) over this many significant words:
+    /// tally each number of words matched apart.
+    counted: Option<usize>,
 }
 
 /// The open-now filter of one segment.
@@ -270,7 +270,12 @@ struct SegmentPage {
     /// How many values each facet has.
     sizes: [usize; 5],
     limit: usize,
-    counted: bool,
+    counted: Option<usize>,
+    /// The most words short of all that a match of this segment has had:
+    /// matches of fewer words can no longer be shown ([`run_relaxed`]
+    /// shows the offers matching the most words short of all, and those
+    /// matching more), so they are not tallied.
+    floor: usize,
     /// By level: words matched in a counted search, else only 0.
     tallies: Vec<Tally>,
 }
@@ -316,6 +321,7 @@ impl Collector for Page {
             sizes,
             limit: self.limit,
             counted: self.counted,
+            floor: 0,
             tallies: Vec::new(),
         })
     }
@@ -385,6 +391,11 @@ impl SegmentCollector for SegmentPage {
     type Fruit = Fruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        let level = self.counted.map_or(0, |_| counted::words(score));
+        let below_all = self.counted.is_some_and(|of| level < of);
+        if below_all && level < self.floor {
+            return;
+        }
         let mut distance = None;
         if let Some(near) = &self.near {
             match self.nearest(doc, near) {
@@ -395,11 +406,9 @@ impl SegmentCollector for SegmentPage {
         if !self.is_open(doc) {
             return;
         }
-        let level = if self.counted {
-            counted::words(score)
-        } else {
-            0
-        };
+        if below_all {
+            self.floor = level;
+        }
         if self.tallies.len() <= level {
             let (sizes, limit, facets) = (self.sizes, self.limit, &self.table.facets);
             self.tallies.resize_with(level + 1, || Tally {
@@ -450,7 +459,7 @@ pub fn run(
     query: &dyn Query,
     p: &Params,
 ) -> anyhow::Result<Outcome> {
-    let level = collect(search, (searcher, stats), query, p, false)?
+    let level = collect(search, (searcher, stats), query, p, None)?
         .levels
         .into_iter()
         .next()
@@ -469,7 +478,7 @@ pub fn run_relaxed(
     p: &Params,
     of: usize,
 ) -> anyhow::Result<Option<(Outcome, usize)>> {
-    let mut levels = collect(search, (searcher, stats), query, p, true)?.levels;
+    let mut levels = collect(search, (searcher, stats), query, p, Some(of))?.levels;
     let Some(at_least) = (1..of.min(levels.len()))
         .rev()
         .find(|l| levels[*l].total > 0)
@@ -489,7 +498,7 @@ fn collect(
     (searcher, stats): Index<'_>,
     query: &dyn Query,
     p: &Params,
-    counted: bool,
+    counted: Option<usize>,
 ) -> anyhow::Result<Fruit> {
     let now = Utc::now().with_timezone(&Berlin).naive_local();
     let collector = Page {
