@@ -10,20 +10,17 @@
 
 use std::{
     cmp::Ordering,
-    collections::{BTreeMap, BinaryHeap, HashMap},
+    collections::{BTreeMap, BinaryHeap},
     sync::{Arc, Mutex},
 };
 
-use chrono::{NaiveDateTime, Timelike, Utc};
+use chrono::{NaiveDateTime, Utc};
 use chrono_tz::Europe::Berlin;
-use opening_hours::OpeningHours;
 
-use crate::offers::model::hours;
 use serde::Serialize;
 use tantivy::{
     DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
     collector::{Collector, SegmentCollector},
-    columnar::StrColumn,
     query::{Bm25StatisticsProvider, Query},
     schema::Value,
 };
@@ -33,6 +30,7 @@ use super::{
     Search, Sort, counted,
     geo::{self, Area, Unit, distance_km},
     index::Stored,
+    open_now::{OpenFilter, OpenNow},
     params::Params,
     segment_table::{FacetCounts, SegmentTable, Tables},
 };
@@ -79,39 +77,6 @@ pub(super) const FACETS: [&str; 5] = [
     "language",
     "municipality",
 ];
-
-/// Whether offers are open now, by their opening-hours text. Offers share
-/// few distinct texts, so each is decided once per minute (the finest step
-/// opening hours have), not once per offer.
-#[derive(Default)]
-pub struct OpenNow {
-    minute: Option<NaiveDateTime>,
-    open: HashMap<String, bool>,
-    parsed: HashMap<String, Option<Arc<OpeningHours>>>,
-}
-
-impl OpenNow {
-    fn is_open(&mut self, text: &str, now: NaiveDateTime) -> bool {
-        let minute = now.with_second(0).and_then(|t| t.with_nanosecond(0));
-        if self.minute != minute {
-            self.minute = minute;
-            self.open.clear();
-        }
-        if let Some(open) = self.open.get(text) {
-            return *open;
-        }
-        if self.parsed.len() > 10_000 {
-            self.parsed.clear();
-        }
-        let parsed = self
-            .parsed
-            .entry(text.to_string())
-            .or_insert_with(|| hours::parse(text).map(Arc::new));
-        let open = parsed.as_ref().is_some_and(|oh| oh.is_open(now));
-        self.open.insert(text.to_string(), open);
-        open
-    }
-}
 
 /// One kept hit. Relevance counts in steps of a tenth, so near-equal
 /// matches go by distance (when sorting by it); then the offer id, for a
@@ -250,16 +215,6 @@ struct Page {
     counted: Option<usize>,
 }
 
-/// The open-now filter of one segment.
-struct OpenFilter {
-    /// No column: no offer of the segment has opening hours.
-    column: Option<StrColumn>,
-    /// Per opening-hours term ordinal: 0 not yet decided, 1 open, 2 closed.
-    known: Vec<u8>,
-    now: NaiveDateTime,
-    cache: Arc<Mutex<OpenNow>>,
-}
-
 struct SegmentPage {
     segment: SegmentOrdinal,
     near: Option<Unit>,
@@ -289,7 +244,6 @@ impl Collector for Page {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentPage> {
-        let ff = reader.fast_fields();
         let (table, sizes) = {
             let mut tables = self.tables.lock().expect("segment tables");
             (tables.of(reader)?, tables.names.counts())
@@ -299,16 +253,7 @@ impl Collector for Page {
             _ => None,
         };
         let open = match &self.open_now {
-            Some((now, cache)) => {
-                let column = ff.str("hours")?;
-                let n = column.as_ref().map_or(0, |c| c.num_terms());
-                Some(OpenFilter {
-                    column,
-                    known: vec![0; n],
-                    now: *now,
-                    cache: cache.clone(),
-                })
-            }
+            Some((now, cache)) => Some(OpenFilter::new(reader, *now, cache.clone())?),
             None => None,
         };
         Ok(SegmentPage {
@@ -345,32 +290,6 @@ impl Collector for Page {
 }
 
 impl SegmentPage {
-    /// Open when any of the offer's places is.
-    fn is_open(&mut self, doc: DocId) -> bool {
-        let Some(OpenFilter {
-            column,
-            known,
-            now,
-            cache,
-        }) = &mut self.open
-        else {
-            return true;
-        };
-        let Some(column) = column else { return false };
-        column.term_ords(doc).any(|ord| {
-            let Some(slot) = known.get_mut(ord as usize) else {
-                return false;
-            };
-            if *slot == 0 {
-                let mut text = String::new();
-                let open = column.ord_to_str(ord, &mut text).unwrap_or(false)
-                    && cache.lock().expect("open-now cache").is_open(&text, *now);
-                *slot = if open { 1 } else { 2 };
-            }
-            *slot == 1
-        })
-    }
-
     /// The chord ([`geo::chord`]) from `near` to the offer's nearest
     /// place inside the area (all places without one); `Err` when an area
     /// is asked for and no place lies in it.
@@ -403,7 +322,9 @@ impl SegmentCollector for SegmentPage {
                 Err(()) => return,
             }
         }
-        if !self.is_open(doc) {
+        if let Some(open) = &mut self.open
+            && !open.is_open(doc)
+        {
             return;
         }
         if below_all {

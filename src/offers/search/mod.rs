@@ -17,6 +17,7 @@ pub mod elision;
 pub mod geo;
 pub mod index;
 pub mod memo;
+mod open_now;
 pub mod params;
 pub mod query;
 pub mod schema;
@@ -82,7 +83,7 @@ pub struct Search {
     /// Set while one search looks at the change log for all.
     looking: std::sync::atomic::AtomicBool,
     /// Open-now decisions by opening-hours text, per minute.
-    open_now: Arc<Mutex<collect::OpenNow>>,
+    open_now: Arc<Mutex<open_now::OpenNow>>,
     /// What a search reads of each match, per segment.
     tables: Arc<Mutex<segment_table::Tables>>,
     /// Counts the commits this process made to the index: answers derived

@@ -22,6 +22,9 @@ use ikon::{
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::SliceRandom};
 use sqlx::Row;
 
+mod distinct;
+use distinct::distinct;
+
 const TITLES: &[(&str, &str, &[&str])] = &[
     (
         "counselling",
@@ -504,106 +507,4 @@ async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
         println!("  {p50:7.2} {p99:7.2}  {line}");
     }
     distinct(&search, &places, &dir.join("requests.txt"))
-}
-
-/// Each search of the distinct requests (bench/requests.py) once: what a
-/// search costs when no question repeats.
-fn distinct(
-    search: &Search,
-    places: &ikon::geography::gazetteer::Gazetteer,
-    file: &std::path::Path,
-) -> anyhow::Result<()> {
-    let Ok(list) = std::fs::read_to_string(file) else {
-        return Ok(());
-    };
-    let mut times = Vec::new();
-    let mut slowest = Vec::new();
-    let mut kinds: std::collections::BTreeMap<String, (usize, f64)> = Default::default();
-    // BENCH_DUMP=file: each request's time, total and path, for a closer look.
-    let dump = match std::env::var_os("BENCH_DUMP") {
-        Some(path) => Some(std::fs::File::create(path)?),
-        None => None,
-    };
-    for line in list.lines() {
-        let Some(query) = line.strip_prefix("/api/v1/offers?") else {
-            continue;
-        };
-        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        let params = Params::parse(places, &pairs).map_err(|e| anyhow::anyhow!("{line}: {e:?}"))?;
-        let t = Instant::now();
-        let outcome = search.search(&params)?;
-        let ms = t.elapsed().as_secs_f64() * 1000.0;
-        let outcome_kind = match (&outcome.relaxed, outcome.total) {
-            (Some(_), _) => " relaxed",
-            (None, 0) => " none found",
-            _ => "",
-        };
-        times.push(ms);
-        slowest.push((ms, line.to_string()));
-        if let Some(file) = &dump {
-            use std::io::Write;
-            writeln!(&*file, "{ms:.3}\t{}\t{line}", outcome.total)?;
-        }
-        let kind = kinds.entry(kind_of(&pairs) + outcome_kind).or_default();
-        kind.0 += 1;
-        kind.1 += ms;
-    }
-    if times.is_empty() {
-        return Ok(());
-    }
-    times.sort_by(f64::total_cmp);
-    let pct = |q: f64| times[((times.len() as f64 - 1.0) * q) as usize];
-    let mean = times.iter().sum::<f64>() / times.len() as f64;
-    println!(
-        "\ndistinct searches ({}, each once): mean {mean:.2} ms, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        times.len(),
-        pct(0.5),
-        pct(0.99),
-        times[times.len() - 1]
-    );
-    let all: f64 = times.iter().sum();
-    println!("  by kind (requests, mean ms, share of the time):");
-    for (kind, (n, ms)) in &kinds {
-        println!(
-            "  {kind:>22} {n:6} {:7.2} {:5.1} %",
-            ms / *n as f64,
-            ms / all * 100.0
-        );
-    }
-    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (ms, line) in slowest.iter().take(10) {
-        println!("  {ms:7.2}  {line}");
-    }
-    Ok(())
-}
-
-/// What a request asks for: words, a place, filters (or none of them).
-fn kind_of(pairs: &[(String, String)]) -> String {
-    let has = |names: &[&str]| pairs.iter().any(|(k, _)| names.contains(&k.as_str()));
-    let parts: Vec<&str> = [
-        (has(&["q"]), "words"),
-        (has(&["postal_code", "near"]), "place"),
-        (
-            has(&[
-                "field",
-                "type",
-                "target_group",
-                "language",
-                "free",
-                "open_now",
-                "region",
-            ]),
-            "filters",
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(yes, name)| yes.then_some(name))
-    .collect();
-    if parts.is_empty() {
-        "nothing".into()
-    } else {
-        parts.join("+")
-    }
 }
