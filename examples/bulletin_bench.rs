@@ -19,27 +19,12 @@ use ikon::{
         service::{self, mail},
         store::{self, Author, View, subscriptions},
     },
-    core::{
-        config::{Config, Secret},
-        i18n::Lang,
-        store::now,
-    },
+    core::{config::Config, i18n::Lang, store::now},
 };
 
 const POSTS: usize = 10_000;
 const SUBSCRIBERS: usize = 1_000;
 const RUNS: usize = 200;
-
-fn config(dir: &std::path::Path) -> Config {
-    let mut config = Config {
-        data_dir: dir.to_path_buf(),
-        database_url: Secret::new(format!("sqlite://{}", dir.join("ikon.sqlite3").display())),
-        log: "warn".into(),
-        ..Config::default()
-    };
-    config.finish().expect("valid config");
-    config
-}
 
 fn record(n: usize) -> PostRecord {
     let kind = Kind::ALL[n % 5];
@@ -102,7 +87,7 @@ async fn main() -> anyhow::Result<()> {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&dir)?;
-    let config = config(&dir);
+    let config = Config::in_folder(&dir);
     let db = ikon::cli::open(&config).await?;
     let app = ikon::app::build(config, db.clone());
     let mut tx = db.begin().await?;

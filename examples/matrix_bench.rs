@@ -24,11 +24,7 @@ use ikon::{
             views::GridView,
         },
     },
-    core::{
-        audit::Actor,
-        config::{Config, Secret},
-        ids::OrganizationId,
-    },
+    core::{audit::Actor, config::Config, ids::OrganizationId},
     network::{
         model::{Category, NetworkRecord, OrganizationRecord},
         service::{networks, organizations},
@@ -46,17 +42,6 @@ const AGREEMENTS: usize = 2_000;
 const ORGANISATIONS: usize = 40;
 const OFFERS: usize = 300;
 const RUNS: usize = 100;
-
-fn config(dir: &std::path::Path) -> Config {
-    let mut config = Config {
-        data_dir: dir.to_path_buf(),
-        database_url: Secret::new(format!("sqlite://{}", dir.join("ikon.sqlite3").display())),
-        log: "warn".into(),
-        ..Config::default()
-    };
-    config.finish().expect("valid config");
-    config
-}
 
 fn failed(e: ikon::core::error::AppError) -> anyhow::Error {
     anyhow::anyhow!("{} ({})", e.code, e.message.id)
@@ -129,7 +114,7 @@ async fn main() -> anyhow::Result<()> {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&dir)?;
-    let config = config(&dir);
+    let config = Config::in_folder(&dir);
     let db = ikon::cli::open(&config).await?;
     let app = ikon::app::build(config, db.clone());
     let (region_key, count) = kreis(&db).await?;

@@ -13,11 +13,11 @@ use std::{path::PathBuf, time::Instant};
 
 use anyhow::{Context, bail};
 use ikon::{
-    core::{
-        config::{Config, Secret},
-        store::Db,
+    core::{config::Config, store::Db},
+    offers::{
+        model::TARGET_GROUPS,
+        search::{Params, Search, synonyms::Synonyms},
     },
-    offers::search::{Params, Search, synonyms::Synonyms},
 };
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::SliceRandom};
 use sqlx::Row;
@@ -167,14 +167,6 @@ const HOURS: &[&str] = &[
     "",
 ];
 
-const GROUPS: &[&str] = &[
-    "refugees",
-    "eu_citizens",
-    "women",
-    "families",
-    "seniors",
-    "young_people",
-];
 const LANGS: &[&str] = &["en", "ar", "tr", "uk", "ru", "fa", "fr", "pl", "ro"];
 
 const TRANSLATIONS: &[(&str, &str, &str)] = &[
@@ -199,17 +191,6 @@ const TRANSLATIONS: &[(&str, &str, &str)] = &[
         "Безкоштовні та конфіденційні консультації, мовні курси.",
     ),
 ];
-
-fn config(dir: &std::path::Path) -> Config {
-    let mut config = Config {
-        data_dir: dir.to_path_buf(),
-        database_url: Secret::new(format!("sqlite://{}", dir.join("ikon.sqlite3").display())),
-        log: "warn".into(),
-        ..Config::default()
-    };
-    config.finish().expect("valid config");
-    config
-}
 
 /// The server's allocator, so the figures in process match.
 #[global_allocator]
@@ -250,7 +231,7 @@ async fn generate(dir: &std::path::Path, count: usize, seed: u64) -> anyhow::Res
     }
     std::fs::create_dir_all(dir)?;
     let started = Instant::now();
-    let db = ikon::cli::open(&config(dir)).await?;
+    let db = ikon::cli::open(&Config::in_folder(dir)).await?;
     let pool = db.pool();
     let mut rng = StdRng::seed_from_u64(seed);
     let places: Vec<(String, String, f64, f64, String)> = sqlx::query(
@@ -318,7 +299,10 @@ async fn generate(dir: &std::path::Path, count: usize, seed: u64) -> anyhow::Res
         let summary = sentences.remove(0).to_string();
         let description = sentences.join(" ");
         let n = rng.gen_range(0..3);
-        let groups: Vec<&str> = GROUPS.choose_multiple(&mut rng, n).copied().collect();
+        let groups: Vec<&str> = TARGET_GROUPS
+            .choose_multiple(&mut rng, n)
+            .copied()
+            .collect();
         let mut languages = vec!["de"];
         let n = rng.gen_range(0..4);
         languages.extend(LANGS.choose_multiple(&mut rng, n).copied());
@@ -425,7 +409,7 @@ fn rss_mb() -> f64 {
 }
 
 async fn measure(dir: &std::path::Path, queries: &str) -> anyhow::Result<()> {
-    let db: Db = ikon::cli::open(&config(dir)).await?;
+    let db: Db = ikon::cli::open(&Config::in_folder(dir)).await?;
     let index_dir = dir.join("bench-index");
     if std::env::var_os("BENCH_DISTINCT_ONLY").is_some() {
         // Profiling the distinct requests alone, on the index already built.

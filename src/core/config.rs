@@ -252,6 +252,18 @@ impl Config {
         ]
     }
 
+    /// Defaults with data in `dir` (its SQLite database included) and
+    /// quiet logs: what the benchmarks run on.
+    pub fn in_folder(dir: &std::path::Path) -> Config {
+        let mut config = Config {
+            data_dir: dir.to_path_buf(),
+            log: "warn".into(),
+            ..Config::default()
+        };
+        config.finish().expect("the defaults are valid");
+        config
+    }
+
     /// Fills derived defaults and rejects settings that cannot work.
     pub fn finish(&mut self) -> anyhow::Result<()> {
         if self.database_url.is_empty() {

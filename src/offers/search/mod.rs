@@ -208,18 +208,20 @@ impl Search {
     pub fn search(&self, p: &Params) -> anyhow::Result<collect::Outcome> {
         let searcher = self.reader.searcher();
         let words = self.builder.prepare(&searcher, &p.words);
-        let text = |need| words.as_ref().map(|w| w.query(need));
+        // The words combined as `need` says, within the filters.
+        let combined = |need| self.with_filters(p, words.as_ref().map(|w| w.query(need)));
         let stats: &dyn Bm25StatisticsProvider = match &words {
             Some(words) => words.stats(),
             None => &searcher,
         };
-        let mut outcome = self.run(&searcher, stats, p, text(query::Need::All))?;
+        let index = (&searcher, stats);
+        let mut outcome = collect::run(self, index, &*combined(query::Need::All), p)?;
         let of = words.as_ref().map_or(0, query::Prepared::significant);
         if outcome.total < FEW && of > 1 {
             // One pass counts the words each offer matches; the most words
             // short of all that some offer matches is the level shown.
-            let counted = text(query::Need::Counted);
-            if let Some((relaxed, at_least)) = self.run_relaxed(&searcher, stats, p, counted, of)?
+            let counted = combined(query::Need::Counted);
+            if let Some((relaxed, at_least)) = collect::run_relaxed(self, index, &*counted, p, of)?
                 && relaxed.total > outcome.total
             {
                 outcome = relaxed;
@@ -230,29 +232,6 @@ impl Search {
             outcome.suggestion = suggest::suggest(&self.builder, &searcher, &p.words);
         }
         Ok(outcome)
-    }
-
-    fn run(
-        &self,
-        searcher: &tantivy::Searcher,
-        stats: &dyn Bm25StatisticsProvider,
-        p: &Params,
-        text: Option<Box<dyn tantivy::query::Query>>,
-    ) -> anyhow::Result<collect::Outcome> {
-        let query = self.with_filters(p, text);
-        collect::run(self, (searcher, stats), &*query, p)
-    }
-
-    fn run_relaxed(
-        &self,
-        searcher: &tantivy::Searcher,
-        stats: &dyn Bm25StatisticsProvider,
-        p: &Params,
-        counted: Option<Box<dyn tantivy::query::Query>>,
-        of: usize,
-    ) -> anyhow::Result<Option<(collect::Outcome, usize)>> {
-        let query = self.with_filters(p, counted);
-        collect::run_relaxed(self, (searcher, stats), &*query, p, of)
     }
 
     /// The text query (all offers without one) within the filters.
