@@ -32,7 +32,7 @@ use super::{
     index::Stored,
     open_now::{OpenFilter, OpenNow},
     params::Params,
-    segment_table::{FacetCounts, SegmentTable, Tables},
+    segment_table::{FacetCounts, MUNICIPALITY, SegmentTable, Tables},
 };
 use crate::offers::model::views::OpenOffer;
 
@@ -454,23 +454,20 @@ fn finish(
         let names = &tables.names;
         for (i, counts) in fruit.facets.iter().enumerate() {
             let name = |number: usize| names.names[i].get(number).cloned().unwrap_or_default();
-            let mut counted: Vec<(usize, u64)> = counts
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| **n > 0)
-                .map(|(number, n)| (number, u64::from(*n)))
+            let counted: Vec<(usize, u32)> = if i == MUNICIPALITY {
+                most_counted(counts, &names.ranks[i], MAX_MUNICIPALITIES)
+            } else {
+                counts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(number, n)| (number, *n))
+                    .collect()
+            };
+            named[i] = counted
+                .into_iter()
+                .map(|(k, n)| (name(k), u64::from(n)))
                 .collect();
-            if i == 4 && counted.len() > MAX_MUNICIPALITIES {
-                // The most results; equal counts by key. Only the cut is
-                // needed, not a sorted list (a broad search counts
-                // thousands of municipalities).
-                let ranks = &names.ranks[i];
-                counted.select_nth_unstable_by(MAX_MUNICIPALITIES - 1, |a, b| {
-                    b.1.cmp(&a.1).then_with(|| ranks[a.0].cmp(&ranks[b.0]))
-                });
-                counted.truncate(MAX_MUNICIPALITIES);
-            }
-            named[i] = counted.into_iter().map(|(k, n)| (name(k), n)).collect();
         }
     }
     let [field, offer_type, target_group, language, municipality] = named;
@@ -488,18 +485,7 @@ fn finish(
             .get_first(search.fields.doc)
             .and_then(|v| v.as_str())
             .unwrap_or("{}");
-        let stored: Stored = serde_json::from_str(json)?;
-        let mut offer = stored.offer;
-        if let Some(lang) = &p.lang
-            && let Some(t) = stored.translations.iter().find(|t| t.lang == *lang)
-        {
-            offer.title.clone_from(&t.title);
-            offer.summary.clone_from(&t.summary);
-            offer.description.clone_from(&t.description);
-            offer.content_lang = Some(t.lang.clone());
-        } else {
-            offer.content_lang = Some("de".into());
-        }
+        let mut offer = Stored::read(json, p.lang.as_deref())?;
         offer.distance_km = h
             .distance
             .map(|chord| (geo::chord_km(chord) * 10.0).round() / 10.0);
@@ -515,6 +501,37 @@ fn finish(
         relaxed: None,
         suggestion: None,
     })
+}
+
+/// The facet's `most` values with the most results, equal counts by
+/// name (`ranks`: each value's place in the order of names). A broad
+/// search counts thousands of municipalities; a bounded heap keeps the
+/// best while they are read once, and most never enter it.
+fn most_counted(counts: &[u32], ranks: &[u32], most: usize) -> Vec<(usize, u32)> {
+    // The heap's top is the worst value kept: the fewest results, then
+    // the last name.
+    let mut best: BinaryHeap<(std::cmp::Reverse<u32>, u32, usize)> =
+        BinaryHeap::with_capacity(most + 1);
+    for (number, &n) in counts.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let candidate = (
+            std::cmp::Reverse(n),
+            ranks.get(number).copied().unwrap_or(u32::MAX),
+            number,
+        );
+        if best.len() < most {
+            best.push(candidate);
+        } else if let Some(mut worst) = best.peek_mut()
+            && candidate < *worst
+        {
+            *worst = candidate;
+        }
+    }
+    best.into_iter()
+        .map(|(n, _, number)| (number, n.0))
+        .collect()
 }
 
 /// Orders the places nearest to `near` first (those without coordinates

@@ -59,6 +59,11 @@ const WRITER_BYTES: usize = 40_000_000;
 /// Fewer results than this, and the search relaxes.
 pub const FEW: usize = 3;
 
+/// How many decompressed blocks of stored offers (4 KiB each, see
+/// `schema`) a process keeps, instead of tantivy's 100: the offers that
+/// top common searches are read again and again.
+const STORE_BLOCKS_KEPT: usize = 2_000;
+
 /// How many finished Wegweiser PDFs a process keeps.
 const WEGWEISERS_KEPT: usize = 16;
 
@@ -136,6 +141,7 @@ impl Search {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(STORE_BLOCKS_KEPT)
             .try_into()?;
         let builder = query::Builder::new(&index, &fields, synonyms);
         Ok(Search {

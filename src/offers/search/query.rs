@@ -3,6 +3,8 @@
 //! becomes term queries built here, so quotes, colons, brackets, `*`, `~`
 //! or `^` are just characters.
 
+use std::sync::Arc;
+
 use tantivy::{
     Index, Searcher, Term,
     query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery},
@@ -13,7 +15,7 @@ use tantivy::{
 use super::{
     counted::Counted,
     schema::{self, Fields},
-    stats::Stats,
+    stats::{Lexicon, Lexicons},
     synonyms::Synonyms,
     typos::TypoQuery,
 };
@@ -96,6 +98,7 @@ pub struct Builder {
     raw: Field,
     ngram: Field,
     ngram_analyzer: TextAnalyzer,
+    lexicons: Lexicons,
 }
 
 impl Builder {
@@ -127,6 +130,7 @@ impl Builder {
             raw: f.raw,
             ngram: f.ngram,
             ngram_analyzer: analyzer(schema::NGRAM),
+            lexicons: Lexicons::default(),
         }
     }
 
@@ -145,12 +149,21 @@ impl Builder {
         let significant = significant(&respelled);
         let words = respelled
             .iter()
-            .map(|w| (self.word(&counts, w, true), significant.contains(&w)))
+            .map(|w| {
+                // A word with typo alternatives is not kept: its automaton
+                // takes up to hundreds of kB, and such words rarely return.
+                let q: Box<dyn Query> = if counts.of(w) < TYPOS_BELOW {
+                    self.word(&counts, w, true)
+                } else {
+                    Box::new(counts.lexicon.word(w, || self.word(&counts, w, true)))
+                };
+                (q, significant.contains(&w))
+            })
             .collect();
         Some(Prepared {
             words,
             significant: significant.len(),
-            stats: counts.stats,
+            lexicon: counts.lexicon,
         })
     }
 
@@ -158,7 +171,7 @@ impl Builder {
     /// parts of a compound.
     fn word(&self, counts: &Counts, w: &str, split: bool) -> Box<dyn Query> {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let stats = &counts.stats;
+        let stats = &*counts.lexicon;
         self.exact(stats, w, 1.0, &mut any);
         let chars = w.chars().count();
         let hits = counts.of(w);
@@ -235,7 +248,7 @@ impl Builder {
     /// About how many offers the word matches without typos or compounds:
     /// the most that any one of its exact, stemmed or one-word synonym
     /// forms matches.
-    fn exact_hits(&self, stats: &Stats, w: &str) -> u64 {
+    fn exact_hits(&self, stats: &Lexicon, w: &str) -> u64 {
         let mut forms = vec![w];
         for group in self.synonyms.groups_of(w) {
             forms.extend(
@@ -301,7 +314,7 @@ impl Builder {
     /// How many offers the word matches without typos or compounds (the
     /// most of any one of its forms).
     pub fn hits(&self, searcher: &Searcher, w: &str) -> u64 {
-        self.exact_hits(&Stats::new(searcher), w)
+        Counts::new(self, searcher).of(w)
     }
 
     /// The field of exact, unstemmed words of every text.
@@ -313,7 +326,7 @@ impl Builder {
     /// the fields that hold it: most fields hold a word in none of its
     /// forms, and leaving them out spares weighing terms that match
     /// nothing.
-    fn exact(&self, stats: &Stats, w: &str, weight: f32, out: &mut Vec<(Occur, Box<dyn Query>)>) {
+    fn exact(&self, stats: &Lexicon, w: &str, weight: f32, out: &mut Vec<(Occur, Box<dyn Query>)>) {
         for t in &self.targets {
             let terms = analyse(&t.analyzer, t.field, w);
             if terms.iter().any(|term| stats.doc_freq_of(term) == 0) {
@@ -354,7 +367,7 @@ pub struct Prepared {
     words: Vec<(Box<dyn Query>, bool)>,
     significant: usize,
     /// The statistics looked up while preparing, for weighing the query.
-    stats: Stats,
+    lexicon: Arc<Lexicon>,
 }
 
 impl Prepared {
@@ -364,8 +377,8 @@ impl Prepared {
     }
 
     /// The index statistics of the words' terms.
-    pub fn stats(&self) -> &Stats {
-        &self.stats
+    pub fn stats(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// The words combined: all significant words must match, or any of
@@ -393,30 +406,25 @@ impl Prepared {
 }
 
 /// How many offers each form of a word matches, asked of the index once
-/// per search: respelling, splitting a compound and deciding on typo
-/// alternatives ask about the same forms again and again.
+/// while it stands still ([`Lexicon`]): respelling, splitting a compound
+/// and deciding on typo alternatives ask about the same forms again and
+/// again.
 pub struct Counts<'a> {
     builder: &'a Builder,
-    stats: Stats,
-    known: std::cell::RefCell<std::collections::HashMap<String, u64>>,
+    lexicon: Arc<Lexicon>,
 }
 
 impl<'a> Counts<'a> {
     pub fn new(builder: &'a Builder, searcher: &Searcher) -> Self {
         Counts {
             builder,
-            stats: Stats::new(searcher),
-            known: Default::default(),
+            lexicon: builder.lexicons.of(searcher),
         }
     }
 
     pub fn of(&self, w: &str) -> u64 {
-        if let Some(n) = self.known.borrow().get(w) {
-            return *n;
-        }
-        let n = self.builder.exact_hits(&self.stats, w);
-        self.known.borrow_mut().insert(w.to_string(), n);
-        n
+        self.lexicon
+            .hits(w, || self.builder.exact_hits(&self.lexicon, w))
     }
 }
 

@@ -108,7 +108,7 @@ struct Record {
 
 /// The municipality facet: a number of its own per record, as it has
 /// thousands of values.
-const MUNICIPALITY: usize = 4;
+pub(super) const MUNICIPALITY: usize = 4;
 
 /// The facet of a packed value sits in the bits above this.
 const FACET_SHIFT: u32 = 28;

@@ -1,49 +1,123 @@
-//! The index statistics one search asks for, each looked up once. A word
-//! becomes term queries over every analysed field in each of its forms;
-//! deciding on respellings, compounds and typos asks how many offers each
-//! term matches, and BM25 asks again for every term when the query is
-//! weighed (twice for a relaxed search). Each answer is a walk of a term
-//! dictionary per segment.
+//! What searches ask the index about words, kept while the index stands
+//! still (one searcher generation). A word becomes term queries over
+//! every analysed field in each of its forms; deciding on respellings,
+//! compounds and typos asks how many offers each term matches, and BM25
+//! asks again for every term when the query is weighed. Each answer is a
+//! walk of a term dictionary per segment, and analysing a word (stemming
+//! it in every language) costs as much again. People's words repeat from
+//! search to search even when their questions do not, so the answers, and
+//! each word's finished query, are kept until the index changes.
 
-use std::{cell::RefCell, collections::HashMap};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
 
-use tantivy::{Searcher, Term, query::Bm25StatisticsProvider, schema::Field};
+use tantivy::{
+    Searcher, Term,
+    query::{Bm25StatisticsProvider, EnableScoring, Query, Weight},
+    schema::Field,
+};
 
-/// One search's memo of document frequencies and field lengths.
-pub struct Stats {
+/// Past this many entries a memo starts afresh: a flood of made-up words
+/// must not grow the process without bound.
+const MOST_KEPT: usize = 50_000;
+/// Words' queries are larger (a few kB each): fewer of them are kept.
+const MOST_WORDS_KEPT: usize = 5_000;
+
+/// The memo of one searcher generation.
+pub struct Lexicon {
     searcher: Searcher,
-    doc_freqs: RefCell<HashMap<Term, u64>>,
-    tokens: RefCell<HashMap<Field, u64>>,
+    doc_freqs: Mutex<HashMap<Term, u64>>,
+    tokens: Mutex<HashMap<Field, u64>>,
+    /// How many offers a word matches as typed (see `query::Counts`).
+    hits: Mutex<HashMap<String, u64>>,
+    /// Each word's query in all its forms, by word.
+    words: Mutex<HashMap<String, SharedQuery>>,
 }
 
-impl Stats {
-    pub fn new(searcher: &Searcher) -> Stats {
-        Stats {
+impl Lexicon {
+    pub fn new(searcher: &Searcher) -> Lexicon {
+        Lexicon {
             searcher: searcher.clone(),
-            doc_freqs: RefCell::default(),
-            tokens: RefCell::default(),
+            doc_freqs: Mutex::default(),
+            tokens: Mutex::default(),
+            hits: Mutex::default(),
+            words: Mutex::default(),
         }
+    }
+
+    /// Whether this memo speaks for `searcher`'s view of the index.
+    pub fn serves(&self, searcher: &Searcher) -> bool {
+        self.searcher.generation().generation_id() == searcher.generation().generation_id()
     }
 
     /// How many offers hold the term (0 when looking fails: a term that
     /// cannot be read matches nothing).
     pub fn doc_freq_of(&self, term: &Term) -> u64 {
-        if let Some(n) = self.doc_freqs.borrow().get(term) {
+        remember(&self.doc_freqs, term, || {
+            self.searcher.doc_freq(term).unwrap_or(0)
+        })
+    }
+
+    /// How many offers `word` matches, computed by `count` the first time.
+    pub fn hits(&self, word: &str, count: impl FnOnce() -> u64) -> u64 {
+        if let Some(n) = lock(&self.hits).get(word) {
             return *n;
         }
-        let n = self.searcher.doc_freq(term).unwrap_or(0);
-        self.doc_freqs.borrow_mut().insert(term.clone(), n);
+        let n = count();
+        insert(&self.hits, word.to_string(), n);
         n
+    }
+
+    /// The query of `word`, built by `build` the first time.
+    pub fn word(&self, word: &str, build: impl FnOnce() -> Box<dyn Query>) -> SharedQuery {
+        if let Some(q) = lock(&self.words).get(word) {
+            return q.clone();
+        }
+        let q = SharedQuery(Arc::from(build()));
+        let mut words = lock(&self.words);
+        if words.len() >= MOST_WORDS_KEPT {
+            words.clear();
+        }
+        words.insert(word.to_string(), q.clone());
+        q
     }
 }
 
-impl Bm25StatisticsProvider for Stats {
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic elsewhere leaves a memo that is still right.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn insert<K: std::hash::Hash + Eq, V>(memo: &Mutex<HashMap<K, V>>, key: K, value: V) {
+    let mut memo = lock(memo);
+    if memo.len() >= MOST_KEPT {
+        memo.clear();
+    }
+    memo.insert(key, value);
+}
+
+fn remember<K, V>(memo: &Mutex<HashMap<K, V>>, key: &K, compute: impl FnOnce() -> V) -> V
+where
+    K: std::hash::Hash + Eq + Clone,
+    V: Copy,
+{
+    if let Some(v) = lock(memo).get(key) {
+        return *v;
+    }
+    let v = compute();
+    insert(memo, key.clone(), v);
+    v
+}
+
+impl Bm25StatisticsProvider for Lexicon {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        if let Some(n) = self.tokens.borrow().get(&field) {
+        if let Some(n) = lock(&self.tokens).get(&field) {
             return Ok(*n);
         }
         let n = self.searcher.total_num_tokens(field)?;
-        self.tokens.borrow_mut().insert(field, n);
+        insert(&self.tokens, field, n);
         Ok(n)
     }
 
@@ -53,5 +127,39 @@ impl Bm25StatisticsProvider for Stats {
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
         Ok(self.doc_freq_of(term))
+    }
+}
+
+/// A kept query, shared by the searches that use it: cloning it into a
+/// search's query copies a pointer, not the tree of term queries.
+#[derive(Clone, Debug)]
+pub struct SharedQuery(Arc<dyn Query>);
+
+impl Query for SharedQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        self.0.weight(scoring)
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor);
+    }
+}
+
+/// The lexicon of the current generation, made anew when the index
+/// changed.
+#[derive(Default)]
+pub struct Lexicons(Mutex<Option<Arc<Lexicon>>>);
+
+impl Lexicons {
+    pub fn of(&self, searcher: &Searcher) -> Arc<Lexicon> {
+        let mut current = lock(&self.0);
+        match &*current {
+            Some(lexicon) if lexicon.serves(searcher) => lexicon.clone(),
+            _ => {
+                let lexicon = Arc::new(Lexicon::new(searcher));
+                *current = Some(lexicon.clone());
+                lexicon
+            }
+        }
     }
 }

@@ -89,29 +89,36 @@ impl Automaton for Slips {
 
 /// The offers containing a word within `distance` slips of `word` in
 /// `field`, all scored alike (the boost around it says how much a typo
-/// counts).
-#[derive(Clone, Debug)]
+/// counts). The automaton is built once with the query: a word's query is
+/// kept and weighed again by later searches.
+#[derive(Clone)]
 pub struct TypoQuery {
     field: Field,
-    word: String,
-    distance: u8,
+    slips: Arc<Slips>,
+}
+
+impl std::fmt::Debug for TypoQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypoQuery")
+            .field("field", &self.field)
+            .finish_non_exhaustive()
+    }
 }
 
 impl TypoQuery {
     pub fn new(field: Field, word: &str, distance: u8) -> TypoQuery {
         TypoQuery {
             field,
-            word: word.to_string(),
-            distance,
+            slips: Arc::new(Slips::new(word, distance)),
         }
     }
 }
 
 impl Query for TypoQuery {
     fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let automaton: Arc<Slips> = Arc::new(Slips::new(&self.word, self.distance));
         Ok(Box::new(AutomatonWeight::<Slips>::new(
-            self.field, automaton,
+            self.field,
+            self.slips.clone(),
         )))
     }
 }
