@@ -322,7 +322,7 @@ impl SegmentCollector for SegmentPage {
                 Err(()) => return,
             }
         }
-        if let Some(open) = &mut self.open
+        if let Some(open) = &self.open
             && !open.is_open(doc)
         {
             return;
@@ -543,4 +543,24 @@ fn nearest_first(places: &mut [crate::offers::model::PlaceRecord], near: (f64, f
         };
         d(a).total_cmp(&d(b))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::most_counted;
+
+    #[test]
+    fn the_most_counted_values_break_ties_by_name() {
+        // Values 0..6 with their counts; ranks give the order of names.
+        let counts = [3, 0, 5, 3, 1, 3];
+        let ranks = [4, 5, 0, 1, 2, 3];
+        let mut top = most_counted(&counts, &ranks, 3);
+        top.sort_unstable();
+        // 5 results for value 2, then two of the three values with 3: by
+        // name, value 3 (rank 1) and value 5 (rank 3) before value 0.
+        assert_eq!(top, [(2, 5), (3, 3), (5, 3)]);
+        let mut all = most_counted(&counts, &ranks, 10);
+        all.sort_unstable();
+        assert_eq!(all, [(0, 3), (2, 5), (3, 3), (4, 1), (5, 3)]);
+    }
 }

@@ -62,7 +62,7 @@ pub const FEW: usize = 3;
 /// How many decompressed blocks of stored offers (4 KiB each, see
 /// `schema`) a process keeps, instead of tantivy's 100: the offers that
 /// top common searches are read again and again.
-const STORE_BLOCKS_KEPT: usize = 2_000;
+const STORE_BLOCKS_KEPT: usize = 400;
 
 /// How many finished Wegweiser PDFs a process keeps.
 const WEGWEISERS_KEPT: usize = 16;

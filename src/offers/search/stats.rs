@@ -23,7 +23,7 @@ use tantivy::{
 /// must not grow the process without bound.
 const MOST_KEPT: usize = 50_000;
 /// Words' queries are larger (a few kB each): fewer of them are kept.
-const MOST_WORDS_KEPT: usize = 5_000;
+const MOST_WORDS_KEPT: usize = 3_000;
 
 /// The memo of one searcher generation.
 pub struct Lexicon {
