@@ -47,17 +47,20 @@ impl Lexicon {
         }
     }
 
-    /// Whether this memo speaks for `searcher`'s view of the index.
-    pub fn serves(&self, searcher: &Searcher) -> bool {
-        self.searcher.generation().generation_id() == searcher.generation().generation_id()
+    /// The searcher generation this memo speaks for.
+    fn generation(&self) -> u64 {
+        self.searcher.generation().generation_id()
     }
 
     /// How many offers hold the term (0 when looking fails: a term that
     /// cannot be read matches nothing).
     pub fn doc_freq_of(&self, term: &Term) -> u64 {
-        remember(&self.doc_freqs, term, || {
-            self.searcher.doc_freq(term).unwrap_or(0)
-        })
+        if let Some(n) = lock(&self.doc_freqs).get(term) {
+            return *n;
+        }
+        let n = self.searcher.doc_freq(term).unwrap_or(0);
+        insert(&self.doc_freqs, term.clone(), n);
+        n
     }
 
     /// How many offers `word` matches, computed by `count` the first time.
@@ -98,19 +101,6 @@ fn insert<K: std::hash::Hash + Eq, V>(memo: &Mutex<HashMap<K, V>>, key: K, value
     memo.insert(key, value);
 }
 
-fn remember<K, V>(memo: &Mutex<HashMap<K, V>>, key: &K, compute: impl FnOnce() -> V) -> V
-where
-    K: std::hash::Hash + Eq + Clone,
-    V: Copy,
-{
-    if let Some(v) = lock(memo).get(key) {
-        return *v;
-    }
-    let v = compute();
-    insert(memo, key.clone(), v);
-    v
-}
-
 impl Bm25StatisticsProvider for Lexicon {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
         if let Some(n) = lock(&self.tokens).get(&field) {
@@ -145,21 +135,69 @@ impl Query for SharedQuery {
     }
 }
 
-/// The lexicon of the current generation, made anew when the index
-/// changed.
+/// The lexicon of the newest generation searched, made anew when the
+/// index changed.
 #[derive(Default)]
 pub struct Lexicons(Mutex<Option<Arc<Lexicon>>>);
 
 impl Lexicons {
     pub fn of(&self, searcher: &Searcher) -> Arc<Lexicon> {
+        let generation = searcher.generation().generation_id();
         let mut current = lock(&self.0);
         match &*current {
-            Some(lexicon) if lexicon.serves(searcher) => lexicon.clone(),
+            Some(lexicon) if lexicon.generation() == generation => lexicon.clone(),
+            // A search that took its searcher just before the index moved
+            // on gets a memo of its own, so the newer one is not dropped.
+            Some(lexicon) if lexicon.generation() > generation => Arc::new(Lexicon::new(searcher)),
             _ => {
                 let lexicon = Arc::new(Lexicon::new(searcher));
                 *current = Some(lexicon.clone());
                 lexicon
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use tantivy::{
+        Index, TantivyDocument, Term,
+        schema::{Schema, TEXT},
+    };
+
+    use super::Lexicons;
+
+    #[test]
+    fn a_lexicon_lasts_while_the_index_stands_still() {
+        let mut schema = Schema::builder();
+        let text = schema.add_text_field("text", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let reader = index.reader().unwrap();
+        let add = |writer: &mut tantivy::IndexWriter, words: &str| {
+            let mut doc = TantivyDocument::new();
+            doc.add_text(text, words);
+            writer.add_document(doc).unwrap();
+            writer.commit().unwrap();
+            reader.reload().unwrap();
+        };
+        add(&mut writer, "beratung kurs");
+        let lexicons = Lexicons::default();
+        let old = reader.searcher();
+        let first = lexicons.of(&old);
+        let beratung = Term::from_field_text(text, "beratung");
+        assert_eq!(first.doc_freq_of(&beratung), 1);
+        assert!(Arc::ptr_eq(&first, &lexicons.of(&reader.searcher())));
+
+        add(&mut writer, "beratung");
+        let new = lexicons.of(&reader.searcher());
+        assert!(!Arc::ptr_eq(&first, &new));
+        assert_eq!(new.doc_freq_of(&beratung), 2);
+        // A search still holding the older searcher gets a memo of its
+        // own; the newer one stays.
+        assert_eq!(lexicons.of(&old).doc_freq_of(&beratung), 1);
+        assert!(Arc::ptr_eq(&new, &lexicons.of(&reader.searcher())));
     }
 }
