@@ -15,8 +15,8 @@ pub fn distinct(
     let Ok(list) = std::fs::read_to_string(file) else {
         return Ok(());
     };
-    let mut times = Vec::new();
-    let mut slowest = Vec::new();
+    // Each request's time and line.
+    let mut timed: Vec<(f64, &str)> = Vec::new();
     let mut kinds: std::collections::BTreeMap<String, (usize, f64)> = Default::default();
     // BENCH_DUMP=file: each request's time, total and path, for a closer look.
     let dump = match std::env::var_os("BENCH_DUMP") {
@@ -39,8 +39,7 @@ pub fn distinct(
             (None, 0) => " none found",
             _ => "",
         };
-        times.push(ms);
-        slowest.push((ms, line.to_string()));
+        timed.push((ms, line));
         if let Some(file) = &dump {
             use std::io::Write;
             writeln!(&*file, "{ms:.3}\t{}\t{line}", outcome.total)?;
@@ -49,20 +48,20 @@ pub fn distinct(
         kind.0 += 1;
         kind.1 += ms;
     }
-    if times.is_empty() {
+    if timed.is_empty() {
         return Ok(());
     }
-    times.sort_by(f64::total_cmp);
-    let pct = |q: f64| times[((times.len() as f64 - 1.0) * q) as usize];
-    let mean = times.iter().sum::<f64>() / times.len() as f64;
+    timed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let pct = |q: f64| timed[((timed.len() as f64 - 1.0) * q) as usize].0;
+    let all: f64 = timed.iter().map(|(ms, _)| ms).sum();
     println!(
-        "\ndistinct searches ({}, each once): mean {mean:.2} ms, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        times.len(),
+        "\ndistinct searches ({}, each once): mean {:.2} ms, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        timed.len(),
+        all / timed.len() as f64,
         pct(0.5),
         pct(0.99),
-        times[times.len() - 1]
+        pct(1.0)
     );
-    let all: f64 = times.iter().sum();
     println!("  by kind (requests, mean ms, share of the time):");
     for (kind, (n, ms)) in &kinds {
         println!(
@@ -71,8 +70,7 @@ pub fn distinct(
             ms / all * 100.0
         );
     }
-    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (ms, line) in slowest.iter().take(10) {
+    for (ms, line) in timed.iter().rev().take(10) {
         println!("  {ms:7.2}  {line}");
     }
     Ok(())

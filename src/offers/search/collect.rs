@@ -331,10 +331,10 @@ impl SegmentCollector for SegmentPage {
             self.floor = level;
         }
         if self.tallies.len() <= level {
-            let (sizes, limit, facets) = (self.sizes, self.limit, &self.table.facets);
+            let (sizes, limit) = (self.sizes, self.limit);
             self.tallies.resize_with(level + 1, || Tally {
                 total: 0,
-                counts: facets.counter(sizes),
+                counts: FacetCounts::new(sizes),
                 best: Best::new(limit),
             });
         }

@@ -21,8 +21,9 @@ use crate::{
 
 pub use crate::offers::store::index::{Entry, Texts};
 
-/// What the index stores per offer: the API view and its translations.
-#[derive(Debug, Serialize, Deserialize)]
+/// What the index stores per offer: the API view and its translations
+/// (read back by [`Stored::read`], which takes only what a page shows).
+#[derive(Debug, Serialize)]
 pub struct Stored {
     pub offer: OpenOffer,
     pub translations: Vec<Texts>,

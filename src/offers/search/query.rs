@@ -152,7 +152,8 @@ impl Builder {
             .map(|w| {
                 // A word with typo alternatives is not kept: its automaton
                 // takes up to hundreds of kB, and such words rarely return.
-                let q: Box<dyn Query> = if counts.of(w) < TYPOS_BELOW {
+                let typos = typo_distance(counts.of(w), w.chars().count());
+                let q: Box<dyn Query> = if typos.is_some() {
                     self.word(&counts, w, true)
                 } else {
                     Box::new(counts.lexicon.word(w, || self.word(&counts, w, true)))
@@ -187,8 +188,7 @@ impl Builder {
             let q = BoostQuery::new(Box::new(BooleanQuery::new(both)), 0.7);
             any.push((Occur::Should, Box::new(q)));
         }
-        if hits < TYPOS_BELOW && chars >= 5 {
-            let distance = if chars >= 8 { 2 } else { 1 };
+        if let Some(distance) = typo_distance(hits, chars) {
             let typos = TypoQuery::new(self.raw, w, distance);
             any.push((
                 Occur::Should,
@@ -426,6 +426,13 @@ impl<'a> Counts<'a> {
         self.lexicon
             .hits(w, || self.builder.exact_hits(&self.lexicon, w))
     }
+}
+
+/// How many slips a word's typo alternatives may be from it, for a word
+/// of `chars` letters that matches `hits` offers as typed; `None` when it
+/// has none.
+fn typo_distance(hits: u64, chars: usize) -> Option<u8> {
+    (hits < TYPOS_BELOW && chars >= 5).then_some(if chars >= 8 { 2 } else { 1 })
 }
 
 /// The words that must match: all but the stop words (or all, when every

@@ -132,15 +132,17 @@ pub struct FacetCounts {
     values: [Vec<u32>; 5],
 }
 
-impl DocFacets {
+impl FacetCounts {
     /// Empty counts for values numbered up to `sizes`.
-    pub fn counter(&self, sizes: [usize; 5]) -> FacetCounts {
+    pub fn new(sizes: [usize; 5]) -> FacetCounts {
         FacetCounts {
             bits: [0; 64],
             values: sizes.map(|n| vec![0; n]),
         }
     }
+}
 
+impl DocFacets {
     /// Counts the values of `doc`.
     #[inline]
     pub fn count(&self, doc: DocId, counts: &mut FacetCounts) {
