@@ -90,10 +90,11 @@ pub struct SearchQuery {
 pub async fn list(
     State(app): State<App>,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> AppResult<Json<OfferPage>> {
+) -> AppResult<Response> {
     let params = Params::parse(&*gazetteer::places(&app).await?, &pairs)?;
     let outcome = search::run(&app, &params).await?;
     let networks: Vec<NetworkId> = outcome.offers.iter().map(|o| o.network_id).collect();
+    // Written out here, while the outcome is borrowed.
     Ok(Json(OfferPage {
         licence: LICENCE,
         attribution: ATTRIBUTION,
@@ -101,11 +102,12 @@ pub async fn list(
         total: outcome.total as i64,
         page: params.page as i64,
         per_page: params.per_page as i64,
-        offers: outcome.offers.clone(),
-        facets: outcome.facets.clone(),
+        offers: &outcome.offers,
+        facets: &outcome.facets,
         relaxed: outcome.relaxed,
-        suggestion: outcome.suggestion.clone(),
-    }))
+        suggestion: outcome.suggestion.as_deref(),
+    })
+    .into_response())
 }
 
 /// The places of all published offers as a GeoJSON FeatureCollection

@@ -101,8 +101,10 @@ pub struct License {
 }
 
 /// A page of published offers.
+// It borrows the search's outcome, which may be kept for the next reader:
+// the page is written out without copying its offers.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct OfferPage {
+pub struct OfferPage<'a> {
     pub licence: &'static str,
     pub attribution: &'static str,
     /// The configured licence with its URL and the attribution it asks for.
@@ -111,10 +113,10 @@ pub struct OfferPage {
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
-    pub offers: Vec<OpenOffer>,
+    pub offers: &'a [OpenOffer],
     /// Counts per value of field, type, target group, language and
     /// municipality (key) over all matching offers.
-    pub facets: Facets,
+    pub facets: &'a Facets,
     /// Present when too few offers matched every word: the page then
     /// holds offers matching at least `at_least` of the `of` words, the
     /// best matches first.
@@ -123,7 +125,7 @@ pub struct OfferPage {
     /// For a search that found nothing: the query with unknown words
     /// replaced by the closest known ones.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
+    pub suggestion: Option<&'a str>,
 }
 
 /// The places of the published offers as a GeoJSON FeatureCollection:

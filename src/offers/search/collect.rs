@@ -28,7 +28,7 @@ use utoipa::ToSchema;
 
 use super::{
     Search, Sort, counted,
-    geo::{self, Area, Unit, distance_km},
+    geo::{self, Inside, Unit, Within, distance_km},
     index::Stored,
     open_now::{OpenFilter, OpenNow},
     params::Params,
@@ -205,7 +205,8 @@ struct Tally {
 struct Page {
     limit: usize,
     near: Option<(f64, f64)>,
-    radius_km: Option<f64>,
+    /// The offers within the radius, when one is asked for.
+    within: Option<Arc<Within>>,
     by_distance: bool,
     /// Open-now filter: the time, and the shared per-minute decisions.
     open_now: Option<(NaiveDateTime, Arc<Mutex<OpenNow>>)>,
@@ -218,7 +219,10 @@ struct Page {
 struct SegmentPage {
     segment: SegmentOrdinal,
     near: Option<Unit>,
-    area: Option<Area>,
+    /// The segment's offers within the radius, and how far the matches
+    /// have come through them.
+    inside: Option<Inside>,
+    at: usize,
     by_distance: bool,
     open: Option<OpenFilter>,
     table: Arc<SegmentTable>,
@@ -248,9 +252,9 @@ impl Collector for Page {
             let mut tables = self.tables.lock().expect("segment tables");
             (tables.of(reader)?, tables.names.counts())
         };
-        let area = match (self.near, self.radius_km) {
-            (Some(centre), Some(radius_km)) => Some(Area::around(centre, radius_km)),
-            _ => None,
+        let inside = match &self.within {
+            Some(within) => Some(within.of(reader)?),
+            None => None,
         };
         let open = match &self.open_now {
             Some((now, cache)) => Some(OpenFilter::new(reader, *now, cache.clone())?),
@@ -259,7 +263,8 @@ impl Collector for Page {
         Ok(SegmentPage {
             segment,
             near: self.near.map(geo::unit),
-            area,
+            inside,
+            at: 0,
             by_distance: self.by_distance,
             open,
             table,
@@ -291,17 +296,20 @@ impl Collector for Page {
 
 impl SegmentPage {
     /// The chord ([`geo::chord`]) from `near` to the offer's nearest
-    /// place inside the area (all places without one); `Err` when an area
-    /// is asked for and no place lies in it.
-    fn nearest(&self, doc: DocId, near: &Unit) -> Result<Option<f64>, ()> {
-        let places = self.table.places.of(doc).iter();
-        let best = match &self.area {
-            Some(area) => places.filter_map(|at| area.chord(at)).reduce(f64::min),
-            None => places.map(|at| geo::chord(near, at)).reduce(f64::min),
+    /// place inside the radius (of all its places without one); `Err`
+    /// when a radius is asked for and no place lies in it.
+    fn nearest(&mut self, doc: DocId, near: &Unit) -> Result<Option<f64>, ()> {
+        let Some(inside) = &self.inside else {
+            let places = self.table.places.of(doc).iter();
+            return Ok(places.map(|at| geo::chord(near, at)).reduce(f64::min));
         };
-        match (best, &self.area) {
-            (None, Some(_)) => Err(()),
-            (best, _) => Ok(best),
+        // The matches come in the order of documents, as the list does.
+        while inside.get(self.at).is_some_and(|entry| entry.0 < doc) {
+            self.at += 1;
+        }
+        match inside.get(self.at) {
+            Some(&(inside, chord)) if inside == doc => Ok(Some(chord)),
+            _ => Err(()),
         }
     }
 }
@@ -316,8 +324,8 @@ impl SegmentCollector for SegmentPage {
             return;
         }
         let mut distance = None;
-        if let Some(near) = &self.near {
-            match self.nearest(doc, near) {
+        if let Some(near) = self.near {
+            match self.nearest(doc, &near) {
                 Ok(d) => distance = d,
                 Err(()) => return,
             }
@@ -379,8 +387,9 @@ pub fn run(
     (searcher, stats): Index<'_>,
     query: &dyn Query,
     p: &Params,
+    within: Option<&Arc<Within>>,
 ) -> anyhow::Result<Outcome> {
-    let level = collect(search, (searcher, stats), query, p, None)?
+    let level = collect(search, (searcher, stats), query, p, within, None)?
         .levels
         .into_iter()
         .next()
@@ -397,9 +406,10 @@ pub fn run_relaxed(
     (searcher, stats): Index<'_>,
     query: &dyn Query,
     p: &Params,
+    within: Option<&Arc<Within>>,
     of: usize,
 ) -> anyhow::Result<Option<(Outcome, usize)>> {
-    let mut levels = collect(search, (searcher, stats), query, p, Some(of))?.levels;
+    let mut levels = collect(search, (searcher, stats), query, p, within, Some(of))?.levels;
     let Some(at_least) = (1..of.min(levels.len()))
         .rev()
         .find(|l| levels[*l].total > 0)
@@ -419,13 +429,14 @@ fn collect(
     (searcher, stats): Index<'_>,
     query: &dyn Query,
     p: &Params,
+    within: Option<&Arc<Within>>,
     counted: Option<usize>,
 ) -> anyhow::Result<Fruit> {
     let now = Utc::now().with_timezone(&Berlin).naive_local();
     let collector = Page {
         limit: p.page * p.per_page,
         near: p.near,
-        radius_km: p.radius_km.filter(|_| p.near.is_some()),
+        within: within.cloned(),
         by_distance: p.sort() == Sort::Distance,
         open_now: p.open_now.then(|| (now, search.open_now.clone())),
         tables: search.tables.clone(),

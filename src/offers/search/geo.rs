@@ -1,12 +1,16 @@
-//! Distances and the radius filter: a box around the radius, answered
-//! from the segment tables' places sorted by latitude, so a radius search
-//! visits only the places near it.
+//! Distances and the radius filter: a band of latitudes around the
+//! radius, answered from the segment tables' places sorted by latitude,
+//! so a radius search visits only the places near it.
 
-use std::sync::{Arc, Mutex};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
 
 use tantivy::{
-    DocId, Score, SegmentReader,
-    query::{BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight},
+    DocId, DocSet, Score, SegmentReader, TERMINATED,
+    index::SegmentId,
+    query::{EnableScoring, Explanation, Query, Scorer, Weight},
 };
 
 use super::segment_table::Tables;
@@ -52,34 +56,29 @@ fn km_chord(km: f64) -> f64 {
     2.0 * (km / EARTH_KM / 2.0).min(std::f64::consts::FRAC_PI_2).sin()
 }
 
-/// A radius and the box around it, in degrees: a cheap first test before
-/// the great-circle distance.
+/// A radius around a centre, and the band of latitudes that holds it.
 #[derive(Clone, Copy, Debug)]
 pub struct Area {
     pub centre: (f64, f64),
     pub radius_km: f64,
-    pub dlat: f64,
-    pub dlon: f64,
     /// The centre on the unit sphere, and the radius as a chord.
     pub unit: Unit,
     max_chord: f64,
+    /// The band of latitudes as `z` of the unit sphere, south to north.
+    band: (f64, f64),
 }
 
 impl Area {
     pub fn around(centre: (f64, f64), radius_km: f64) -> Area {
-        // A degree of latitude is ~111.2 km; of longitude, that times the
-        // cosine of the latitude (widest at the edge nearer the pole).
-        // Padded by a tenth.
+        // A degree of latitude is ~111.2 km; padded by a tenth.
         let dlat = radius_km / 111.2 * 1.1;
-        let edge = (centre.0.abs() + dlat).min(89.0);
-        let dlon = (radius_km / (111.2 * edge.to_radians().cos()) * 1.1).min(360.0);
+        let z = |lat: f64| lat.clamp(-90.0, 90.0).to_radians().sin();
         Area {
             centre,
             radius_km,
-            dlat,
-            dlon,
             unit: unit(centre),
             max_chord: km_chord(radius_km),
+            band: (z(centre.0 - dlat), z(centre.0 + dlat)),
         }
     }
 
@@ -87,20 +86,61 @@ impl Area {
     pub fn chord(&self, at: &Unit) -> Option<f64> {
         Some(chord(&self.unit, at)).filter(|c| *c <= self.max_chord)
     }
+
+    /// Where the places that may lie within the radius are: `z` of the
+    /// unit sphere from the first to the second.
+    pub fn z_band(&self) -> (f64, f64) {
+        self.band
+    }
 }
 
-/// The offers with a place in the area's box, scored 0 (the ranking stays
-/// as it was); the collector checks the exact distance.
-#[derive(Clone)]
-pub struct WithinQuery {
+/// The offers with a place within a radius, per segment, each with the
+/// chord to its nearest place there: found once per segment and search,
+/// and shared by the filter ([`WithinQuery`]) and the collector, which
+/// reads the distances from it in order instead of each match's places.
+pub struct Within {
     pub area: Area,
-    pub tables: Arc<Mutex<Tables>>,
+    tables: Arc<Mutex<Tables>>,
+    segments: Mutex<HashMap<SegmentId, Inside>>,
 }
+
+/// A segment's documents within the radius, in order, with their chords.
+pub type Inside = Arc<[(DocId, f64)]>;
+
+impl Within {
+    pub fn new(area: Area, tables: Arc<Mutex<Tables>>) -> Within {
+        Within {
+            area,
+            tables,
+            segments: Mutex::default(),
+        }
+    }
+
+    /// The segment's documents within the radius.
+    pub fn of(&self, reader: &SegmentReader) -> tantivy::Result<Inside> {
+        let segment = reader.segment_id();
+        if let Some(inside) = self.segments.lock().expect("within").get(&segment) {
+            return Ok(inside.clone());
+        }
+        let table = self.tables.lock().expect("segment tables").of(reader)?;
+        let inside: Inside = table.places.within(&self.area).into();
+        self.segments
+            .lock()
+            .expect("within")
+            .insert(segment, inside.clone());
+        Ok(inside)
+    }
+}
+
+/// The offers with a place within the radius, scored 0 (the ranking
+/// stays as it was).
+#[derive(Clone)]
+pub struct WithinQuery(pub Arc<Within>);
 
 impl std::fmt::Debug for WithinQuery {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("WithinQuery")
-            .field("area", &self.area)
+            .field("area", &self.0.area)
             .finish()
     }
 }
@@ -113,18 +153,18 @@ impl Query for WithinQuery {
 
 impl Weight for WithinQuery {
     fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let table = self.tables.lock().expect("segment tables").of(reader)?;
-        let docs = table.places.within(&self.area, reader.max_doc());
-        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), 0.0)))
+        Ok(Box::new(InsideDocs {
+            inside: self.0.of(reader)?,
+            at: 0,
+        }))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let table = self.tables.lock().expect("segment tables").of(reader)?;
-        let inside = table
-            .places
-            .of(doc)
-            .iter()
-            .any(|at| self.area.chord(at).is_some());
+        let inside = self
+            .0
+            .of(reader)?
+            .binary_search_by_key(&doc, |entry| entry.0)
+            .is_ok();
         Ok(Explanation::new(
             if inside {
                 "within the radius"
@@ -136,9 +176,65 @@ impl Weight for WithinQuery {
     }
 }
 
+/// A segment's documents within the radius as a scorer (scoring 0).
+struct InsideDocs {
+    inside: Inside,
+    at: usize,
+}
+
+impl DocSet for InsideDocs {
+    fn advance(&mut self) -> DocId {
+        self.at += 1;
+        self.doc()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        // Galloping: the target is mostly near.
+        let rest = &self.inside[self.at.min(self.inside.len())..];
+        let mut end = 1;
+        while end < rest.len() && rest[end].0 < target {
+            end *= 2;
+        }
+        let end = end.min(rest.len());
+        self.at += rest[..end].partition_point(|entry| entry.0 < target);
+        self.doc()
+    }
+
+    fn doc(&self) -> DocId {
+        self.inside.get(self.at).map_or(TERMINATED, |entry| entry.0)
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.inside.len() as u32
+    }
+}
+
+impl Scorer for InsideDocs {
+    fn score(&mut self) -> Score {
+        0.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_documents_within_seek_like_any_docset() {
+        let inside: Inside = [2, 3, 5, 8, 13, 21, 34, 55, 89]
+            .map(|doc| (doc, 0.0))
+            .into();
+        let mut docs = InsideDocs { inside, at: 0 };
+        assert_eq!(docs.doc(), 2);
+        assert_eq!(docs.seek(3), 3);
+        assert_eq!(docs.seek(4), 5);
+        assert_eq!(docs.advance(), 8);
+        // Far ahead, past several gallops, and onto the last one.
+        assert_eq!(docs.seek(50), 55);
+        assert_eq!(docs.seek(89), 89);
+        assert_eq!(docs.seek(90), TERMINATED);
+        assert_eq!(docs.advance(), TERMINATED);
+    }
 
     #[test]
     fn chords_keep_distances() {

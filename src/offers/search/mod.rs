@@ -214,20 +214,32 @@ impl Search {
     pub fn search(&self, p: &Params) -> anyhow::Result<collect::Outcome> {
         let searcher = self.reader.searcher();
         let words = self.builder.prepare(&searcher, &p.words);
+        let within = match (p.near, p.radius_km) {
+            (Some(centre), Some(radius_km)) => Some(Arc::new(geo::Within::new(
+                geo::Area::around(centre, radius_km),
+                self.tables.clone(),
+            ))),
+            _ => None,
+        };
         // The words combined as `need` says, within the filters.
-        let combined = |need| self.with_filters(p, words.as_ref().map(|w| w.query(need)));
+        let combined = |need| {
+            let text = words.as_ref().map(|w| w.query(need));
+            self.with_filters(p, within.as_ref(), text)
+        };
         let stats: &dyn Bm25StatisticsProvider = match &words {
             Some(words) => words.stats(),
             None => &searcher,
         };
         let index = (&searcher, stats);
-        let mut outcome = collect::run(self, index, &*combined(query::Need::All), p)?;
+        let within = within.as_ref();
+        let mut outcome = collect::run(self, index, &*combined(query::Need::All), p, within)?;
         let of = words.as_ref().map_or(0, query::Prepared::significant);
         if outcome.total < FEW && of > 1 {
             // One pass counts the words each offer matches; the most words
             // short of all that some offer matches is the level shown.
             let counted = combined(query::Need::Counted);
-            if let Some((relaxed, at_least)) = collect::run_relaxed(self, index, &*counted, p, of)?
+            if let Some((relaxed, at_least)) =
+                collect::run_relaxed(self, index, &*counted, p, within, of)?
                 && relaxed.total > outcome.total
             {
                 outcome = relaxed;
@@ -244,14 +256,12 @@ impl Search {
     fn with_filters(
         &self,
         p: &Params,
+        within: Option<&Arc<geo::Within>>,
         text: Option<Box<dyn tantivy::query::Query>>,
     ) -> Box<dyn tantivy::query::Query> {
         let mut filters = p.filter_queries(&self.fields);
-        if let (Some(centre), Some(radius_km)) = (p.near, p.radius_km) {
-            filters.push(Box::new(geo::WithinQuery {
-                area: geo::Area::around(centre, radius_km),
-                tables: self.tables.clone(),
-            }));
+        if let Some(within) = within {
+            filters.push(Box::new(geo::WithinQuery(within.clone())));
         }
         if filters.is_empty() {
             text.unwrap_or_else(|| Box::new(AllQuery))

@@ -9,7 +9,7 @@
 use std::{collections::HashMap, sync::Arc};
 
 use tantivy::{
-    BitSet, DocId, Searcher, SegmentReader,
+    DocId, Searcher, SegmentReader,
     columnar::{Column, StrColumn},
     index::SegmentId,
 };
@@ -291,34 +291,38 @@ pub struct DocPlaces {
     offsets: Vec<u32>,
     /// Each place as a point of the unit sphere ([`geo::unit`]).
     units: Vec<Unit>,
-    /// Every place as (latitude, longitude, document), by latitude: the
-    /// places in a band of latitudes are one slice.
-    by_latitude: Vec<(f64, f64, DocId)>,
+    /// Every place with its document, by its point's `z` (which grows
+    /// with the latitude): the places in a band of latitudes are one
+    /// slice.
+    by_z: Vec<(Unit, DocId)>,
 }
 
 impl DocPlaces {
     fn read(docs: DocId, ids: &Column<u64>, points: &Column<u64>) -> DocPlaces {
         let mut offsets = Vec::with_capacity(docs as usize + 1);
-        let mut positions = Vec::new();
+        let mut units = Vec::new();
         offsets.push(0);
         for doc in 0..docs {
-            positions.extend(points.values_for_doc(doc).map(schema::position));
-            offsets.push(positions.len() as u32);
+            units.extend(
+                points
+                    .values_for_doc(doc)
+                    .map(|point| geo::unit(schema::position(point))),
+            );
+            offsets.push(units.len() as u32);
         }
-        let units = positions.iter().map(|at| geo::unit(*at)).collect();
-        let mut by_latitude: Vec<(f64, f64, DocId)> = (0..docs)
+        let mut by_z: Vec<(Unit, DocId)> = (0..docs)
             .flat_map(|doc| {
-                slice(&offsets, &positions, doc)
+                slice(&offsets, &units, doc)
                     .iter()
-                    .map(move |&(lat, lon)| (lat, lon, doc))
+                    .map(move |at| (*at, doc))
             })
             .collect();
-        by_latitude.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        by_z.sort_unstable_by(|a, b| a.0[2].total_cmp(&b.0[2]));
         DocPlaces {
             ids: (0..docs).map(|doc| ids.first(doc).unwrap_or(0)).collect(),
             offsets,
             units,
-            by_latitude,
+            by_z,
         }
     }
 
@@ -332,20 +336,25 @@ impl DocPlaces {
         slice(&self.offsets, &self.units, doc)
     }
 
-    /// The documents with a place inside the area's box.
-    pub fn within(&self, area: &Area, max_doc: DocId) -> BitSet {
-        let mut docs = BitSet::with_max_value(max_doc);
-        let (south, north) = (area.centre.0 - area.dlat, area.centre.0 + area.dlat);
-        let from = self.by_latitude.partition_point(|p| p.0 < south);
-        for &(lat, lon, doc) in &self.by_latitude[from..] {
-            if lat > north {
+    /// The documents with a place inside the area, in order, each with
+    /// the chord to its nearest place there.
+    pub fn within(&self, area: &Area) -> Vec<(DocId, f64)> {
+        let (south, north) = area.z_band();
+        let from = self.by_z.partition_point(|p| p.0[2] < south);
+        let mut inside = Vec::new();
+        for (at, doc) in &self.by_z[from..] {
+            if at[2] > north {
                 break;
             }
-            if (lon - area.centre.1).abs() <= area.dlon {
-                docs.insert(doc);
+            if let Some(chord) = area.chord(at) {
+                inside.push((*doc, chord));
             }
         }
-        docs
+        // The nearest place of each document first, then the others
+        // dropped.
+        inside.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        inside.dedup_by_key(|entry| entry.0);
+        inside
     }
 }
 
