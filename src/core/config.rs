@@ -95,7 +95,8 @@ pub struct Config {
     pub map_attribution: String,
     /// Search answers kept per process until the index changes (0: none);
     /// only answers of up to 50 offers (the offer search's kept page size)
-    /// are kept, so this bounds the memory they take.
+    /// are kept, so this bounds the memory they take. An answer is kept
+    /// when its question comes a second time.
     pub search_cache_entries: usize,
     /// Reverse proxies whose `X-Forwarded-For` names the real client
     /// (comma-separated IP addresses); empty: the peer is the client.

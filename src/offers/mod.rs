@@ -47,7 +47,7 @@ pub fn install(parts: Parts, config: &Config) -> Parts {
     });
     let mut search = search::Search::open(Some(&config.data_dir.join("search")), synonyms)
         .expect("the search index can be created");
-    search.answers = search::memo::Memo::new(config.search_cache_entries);
+    search.answers = search::memo::Memo::on_second_ask(config.search_cache_entries);
     parts
         .state(search)
         // The index catches up with the change log before the first

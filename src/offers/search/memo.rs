@@ -4,8 +4,8 @@
 //! moves on.
 
 use std::{
-    collections::HashMap,
-    hash::Hash,
+    collections::{HashMap, HashSet},
+    hash::{BuildHasher, Hash, RandomState},
     sync::{Arc, Mutex},
 };
 
@@ -13,7 +13,14 @@ pub struct Memo<K, V> {
     /// The index version the entries belong to, and the entries.
     entries: Mutex<(u64, HashMap<K, Arc<V>>)>,
     capacity: usize,
+    /// With [`Memo::on_second_ask`]: the hashes of the keys asked lately,
+    /// and how they are hashed.
+    asked: Option<(Mutex<HashSet<u64>>, RandomState)>,
 }
+
+/// How many keys' hashes, per entry kept, a memo that keeps answers on
+/// their second ask remembers.
+const ASKED_PER_ENTRY: usize = 8;
 
 impl<K: Eq + Hash, V> Memo<K, V> {
     /// A memo of at most `capacity` entries; when full, it starts afresh
@@ -23,6 +30,19 @@ impl<K: Eq + Hash, V> Memo<K, V> {
         Memo {
             entries: Mutex::new((0, HashMap::new())),
             capacity,
+            asked: None,
+        }
+    }
+
+    /// A memo that keeps an answer only when its question comes the
+    /// second time, as Lucene's query cache keeps only filters it has
+    /// seen used more than once: questions asked once (most of a public
+    /// search's long tail) would only push the kept ones out, fill memory
+    /// and be dropped in bulk when the memo starts afresh.
+    pub fn on_second_ask(capacity: usize) -> Self {
+        Memo {
+            asked: Some((Mutex::default(), RandomState::new())),
+            ..Memo::new(capacity)
         }
     }
 
@@ -37,20 +57,38 @@ impl<K: Eq + Hash, V> Memo<K, V> {
     /// Keeps an answer computed at `version` (an answer of an older
     /// version than the kept ones is dropped).
     pub fn put(&self, version: u64, key: K, value: Arc<V>) {
-        if self.capacity == 0 {
+        if self.capacity == 0 || !self.asked_before(&key) {
             return;
         }
         let mut entries = self.entries.lock().expect("memo");
-        if entries.0 != version {
-            if version < entries.0 {
-                return;
-            }
-            *entries = (version, HashMap::new());
+        if version < entries.0 {
+            return;
         }
-        if entries.1.len() >= self.capacity {
-            entries.1.clear();
-        }
+        // What a newer version or a full memo replaces is dropped once the
+        // lock is let go: hundreds of answers take a while to free.
+        let replaced = if entries.0 != version {
+            std::mem::replace(&mut *entries, (version, HashMap::new())).1
+        } else if entries.1.len() >= self.capacity {
+            std::mem::take(&mut entries.1)
+        } else {
+            HashMap::new()
+        };
         entries.1.insert(key, value);
+        drop(entries);
+        drop(replaced);
+    }
+
+    /// Whether the key may be kept: always, or (see
+    /// [`Memo::on_second_ask`]) when it was asked before.
+    fn asked_before(&self, key: &K) -> bool {
+        let Some((asked, hasher)) = &self.asked else {
+            return true;
+        };
+        let mut asked = asked.lock().expect("memo");
+        if asked.len() >= self.capacity.saturating_mul(ASKED_PER_ENTRY) {
+            asked.clear();
+        }
+        !asked.insert(hasher.hash_one(key))
     }
 }
 
@@ -79,5 +117,23 @@ mod tests {
         let none: Memo<String, u32> = Memo::new(0);
         none.put(1, "a".into(), Arc::new(1));
         assert_eq!(none.get(1, &"a".into()), None, "capacity 0 keeps nothing");
+    }
+
+    #[test]
+    fn a_second_ask_memo_keeps_what_comes_again() {
+        let memo: Memo<String, u32> = Memo::on_second_ask(2);
+        memo.put(1, "a".into(), Arc::new(1));
+        assert_eq!(memo.get(1, &"a".into()), None, "asked once: not kept");
+        memo.put(1, "a".into(), Arc::new(1));
+        assert_eq!(memo.get(1, &"a".into()).as_deref(), Some(&1));
+        // Many questions asked once each forget the ones asked long ago,
+        // and push nothing out.
+        for n in 0..2 * 2 * ASKED_PER_ENTRY as u32 {
+            memo.put(1, format!("once {n}"), Arc::new(n));
+        }
+        assert_eq!(memo.get(1, &"a".into()).as_deref(), Some(&1));
+        memo.put(1, "b".into(), Arc::new(2));
+        memo.put(1, "b".into(), Arc::new(2));
+        assert_eq!(memo.get(1, &"b".into()).as_deref(), Some(&2));
     }
 }
