@@ -1,6 +1,6 @@
-//! Distances and the radius filter: a band of latitudes around the
-//! radius, answered from the segment tables' places sorted by latitude,
-//! so a radius search visits only the places near it.
+//! Distances and the radius filter: a box around the radius, answered
+//! from the segment tables' places in bands of latitude sorted by
+//! longitude, so a radius search visits only the places near it.
 
 use std::{
     collections::HashMap,
@@ -56,41 +56,40 @@ fn km_chord(km: f64) -> f64 {
     2.0 * (km / EARTH_KM / 2.0).min(std::f64::consts::FRAC_PI_2).sin()
 }
 
-/// A radius around a centre, and the band of latitudes that holds it.
+/// A radius around a centre, and the box around it in degrees: the
+/// places to look at.
 #[derive(Clone, Copy, Debug)]
 pub struct Area {
     pub centre: (f64, f64),
     pub radius_km: f64,
+    pub dlat: f64,
+    pub dlon: f64,
     /// The centre on the unit sphere, and the radius as a chord.
     pub unit: Unit,
     max_chord: f64,
-    /// The band of latitudes as `z` of the unit sphere, south to north.
-    band: (f64, f64),
 }
 
 impl Area {
     pub fn around(centre: (f64, f64), radius_km: f64) -> Area {
-        // A degree of latitude is ~111.2 km; padded by a tenth.
+        // A degree of latitude is ~111.2 km; of longitude, that times the
+        // cosine of the latitude (widest at the edge nearer the pole).
+        // Padded by a tenth.
         let dlat = radius_km / 111.2 * 1.1;
-        let z = |lat: f64| lat.clamp(-90.0, 90.0).to_radians().sin();
+        let edge = (centre.0.abs() + dlat).min(89.0);
+        let dlon = (radius_km / (111.2 * edge.to_radians().cos()) * 1.1).min(360.0);
         Area {
             centre,
             radius_km,
+            dlat,
+            dlon,
             unit: unit(centre),
             max_chord: km_chord(radius_km),
-            band: (z(centre.0 - dlat), z(centre.0 + dlat)),
         }
     }
 
     /// The chord to `at` when it lies within the radius.
     pub fn chord(&self, at: &Unit) -> Option<f64> {
         Some(chord(&self.unit, at)).filter(|c| *c <= self.max_chord)
-    }
-
-    /// Where the places that may lie within the radius are: `z` of the
-    /// unit sphere from the first to the second.
-    pub fn z_band(&self) -> (f64, f64) {
-        self.band
     }
 }
 

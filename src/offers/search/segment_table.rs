@@ -291,38 +291,63 @@ pub struct DocPlaces {
     offsets: Vec<u32>,
     /// Each place as a point of the unit sphere ([`geo::unit`]).
     units: Vec<Unit>,
-    /// Every place with its document, by its point's `z` (which grows
-    /// with the latitude): the places in a band of latitudes are one
-    /// slice.
-    by_z: Vec<(Unit, DocId)>,
+    /// Every place as (longitude, point, document), by band of latitude
+    /// ([`BAND_DEGREES`]) and in each band by longitude: the places in a
+    /// box are a slice of each band it crosses.
+    by_band: Vec<(f64, Unit, DocId)>,
+    /// Where each band starts in `by_band`, and one more for the end.
+    bands: Vec<u32>,
+}
+
+/// How many degrees of latitude a band of places spans (about 11 km).
+const BAND_DEGREES: f64 = 0.1;
+
+/// The band of a latitude.
+fn band(lat: f64) -> usize {
+    (((lat + 90.0) / BAND_DEGREES) as usize).min(band_count() - 1)
+}
+
+fn band_count() -> usize {
+    (180.0 / BAND_DEGREES) as usize + 1
 }
 
 impl DocPlaces {
     fn read(docs: DocId, ids: &Column<u64>, points: &Column<u64>) -> DocPlaces {
         let mut offsets = Vec::with_capacity(docs as usize + 1);
-        let mut units = Vec::new();
+        let mut positions = Vec::new();
         offsets.push(0);
         for doc in 0..docs {
-            units.extend(
-                points
-                    .values_for_doc(doc)
-                    .map(|point| geo::unit(schema::position(point))),
-            );
-            offsets.push(units.len() as u32);
+            positions.extend(points.values_for_doc(doc).map(schema::position));
+            offsets.push(positions.len() as u32);
         }
-        let mut by_z: Vec<(Unit, DocId)> = (0..docs)
+        let units: Vec<Unit> = positions.iter().map(|at| geo::unit(*at)).collect();
+        let mut by_band: Vec<(usize, f64, Unit, DocId)> = (0..docs)
             .flat_map(|doc| {
-                slice(&offsets, &units, doc)
-                    .iter()
-                    .map(move |at| (*at, doc))
+                let (from, to) = (offsets[doc as usize], offsets[doc as usize + 1]);
+                (from as usize..to as usize).map(move |at| (at, doc))
+            })
+            .map(|(at, doc)| {
+                let (lat, lon) = positions[at];
+                (band(lat), lon, units[at], doc)
             })
             .collect();
-        by_z.sort_unstable_by(|a, b| a.0[2].total_cmp(&b.0[2]));
+        by_band.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut bands = vec![0u32; band_count() + 1];
+        for (band, ..) in &by_band {
+            bands[band + 1] += 1;
+        }
+        for at in 1..bands.len() {
+            bands[at] += bands[at - 1];
+        }
         DocPlaces {
             ids: (0..docs).map(|doc| ids.first(doc).unwrap_or(0)).collect(),
             offsets,
             units,
-            by_z,
+            by_band: by_band
+                .into_iter()
+                .map(|(_, lon, at, doc)| (lon, at, doc))
+                .collect(),
+            bands,
         }
     }
 
@@ -339,15 +364,18 @@ impl DocPlaces {
     /// The documents with a place inside the area, in order, each with
     /// the chord to its nearest place there.
     pub fn within(&self, area: &Area) -> Vec<(DocId, f64)> {
-        let (south, north) = area.z_band();
-        let from = self.by_z.partition_point(|p| p.0[2] < south);
+        let (west, east) = (area.centre.1 - area.dlon, area.centre.1 + area.dlon);
         let mut inside = Vec::new();
-        for (at, doc) in &self.by_z[from..] {
-            if at[2] > north {
-                break;
-            }
-            if let Some(chord) = area.chord(at) {
-                inside.push((*doc, chord));
+        for band in band(area.centre.0 - area.dlat)..=band(area.centre.0 + area.dlat) {
+            let places = &self.by_band[self.bands[band] as usize..self.bands[band + 1] as usize];
+            let from = places.partition_point(|p| p.0 < west);
+            for (lon, at, doc) in &places[from..] {
+                if *lon > east {
+                    break;
+                }
+                if let Some(chord) = area.chord(at) {
+                    inside.push((*doc, chord));
+                }
             }
         }
         // The nearest place of each document first, then the others

@@ -1,7 +1,7 @@
 //! Open data: the published offers for the JSON, GeoJSON and CSV exports,
 //! and the licence they are published under.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 use crate::core::{error::AppResult, ids::NetworkId, paths, ttl::Ttl, web::App};
 use crate::network::store::list_networks;
@@ -16,9 +16,10 @@ use crate::offers::{
     store,
 };
 
-/// The networks' names by id, for open-data attributions; a rename shows
-/// within seconds.
-pub struct NetworkNames(pub Ttl<Vec<(NetworkId, String)>>);
+/// The networks' names by id, each with its place in the list of
+/// networks (the order attributions name them in), for open-data
+/// attributions; a rename shows within seconds.
+pub struct NetworkNames(pub Ttl<HashMap<NetworkId, (usize, String)>>);
 
 impl Default for NetworkNames {
     fn default() -> Self {
@@ -31,7 +32,6 @@ impl Default for NetworkNames {
 pub async fn license(app: &App, network_ids: &[NetworkId]) -> AppResult<License> {
     let config = &app.config;
     let attribution = if config.open_data_attribution.trim().is_empty() {
-        let ids: BTreeSet<NetworkId> = network_ids.iter().copied().collect();
         let all = app
             .part::<NetworkNames>()
             .0
@@ -40,16 +40,18 @@ pub async fn license(app: &App, network_ids: &[NetworkId]) -> AppResult<License>
                 Ok::<_, sqlx::Error>(
                     networks
                         .into_iter()
-                        .map(|n| (NetworkId(n.id), n.name))
+                        .enumerate()
+                        .map(|(place, n)| (NetworkId(n.id), (place, n.name)))
                         .collect(),
                 )
             })
             .await?;
-        let names: Vec<&str> = all
-            .iter()
-            .filter(|(id, _)| ids.contains(id))
-            .map(|(_, name)| name.as_str())
-            .collect();
+        // A page's few networks looked up, not every network scanned.
+        let mut named: Vec<&(usize, String)> =
+            network_ids.iter().filter_map(|id| all.get(id)).collect();
+        named.sort_unstable_by_key(|(place, _)| *place);
+        named.dedup_by_key(|(place, _)| *place);
+        let names: Vec<&str> = named.iter().map(|(_, name)| name.as_str()).collect();
         if names.is_empty() {
             "ikon".to_string()
         } else {
