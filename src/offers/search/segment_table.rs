@@ -313,13 +313,24 @@ fn band_count() -> usize {
 
 impl DocPlaces {
     fn read(docs: DocId, ids: &Column<u64>, points: &Column<u64>) -> DocPlaces {
-        let mut offsets = Vec::with_capacity(docs as usize + 1);
-        let mut positions = Vec::new();
+        DocPlaces::new(
+            (0..docs).map(|doc| ids.first(doc).unwrap_or(0)).collect(),
+            (0..docs)
+                .map(|doc| points.values_for_doc(doc).map(schema::position).collect())
+                .collect(),
+        )
+    }
+
+    /// The table of documents with these ids and places (latitude,
+    /// longitude).
+    fn new(ids: Vec<u64>, places: Vec<Vec<(f64, f64)>>) -> DocPlaces {
+        let docs = places.len() as DocId;
+        let mut offsets = Vec::with_capacity(places.len() + 1);
         offsets.push(0);
-        for doc in 0..docs {
-            positions.extend(points.values_for_doc(doc).map(schema::position));
-            offsets.push(positions.len() as u32);
+        for of_doc in &places {
+            offsets.push(offsets[offsets.len() - 1] + of_doc.len() as u32);
         }
+        let positions: Vec<(f64, f64)> = places.into_iter().flatten().collect();
         let units: Vec<Unit> = positions.iter().map(|at| geo::unit(*at)).collect();
         let mut by_band: Vec<(usize, f64, Unit, DocId)> = (0..docs)
             .flat_map(|doc| {
@@ -340,7 +351,7 @@ impl DocPlaces {
             bands[at] += bands[at - 1];
         }
         DocPlaces {
-            ids: (0..docs).map(|doc| ids.first(doc).unwrap_or(0)).collect(),
+            ids,
             offsets,
             units,
             by_band: by_band
@@ -391,5 +402,42 @@ fn slice<'a, T>(offsets: &[u32], values: &'a [T], doc: DocId) -> &'a [T] {
     match (offsets.get(doc as usize), offsets.get(doc as usize + 1)) {
         (Some(&start), Some(&end)) => &values[start as usize..end as usize],
         _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_places_within_a_radius_come_in_order_with_the_nearest_distance() {
+        let erlangen = (49.5897, 11.0120);
+        let places = DocPlaces::new(
+            vec![10, 11, 12, 13],
+            vec![
+                // Fürth (about 13 km), and Erlangen itself: the nearer counts.
+                vec![(49.4771, 10.9887), (49.5898, 11.0121)],
+                // Munich: far outside.
+                vec![(48.1374, 11.5755)],
+                // Nuremberg (about 16 km), a band of latitude further south.
+                vec![(49.4521, 11.0767)],
+                // No place at all.
+                vec![],
+            ],
+        );
+        let inside = places.within(&Area::around(erlangen, 20.0));
+        let docs: Vec<DocId> = inside.iter().map(|entry| entry.0).collect();
+        assert_eq!(docs, [0, 2]);
+        let km: Vec<f64> = inside.iter().map(|entry| geo::chord_km(entry.1)).collect();
+        assert!(km[0] < 0.1, "the place in Erlangen is the nearest: {km:?}");
+        assert!((km[1] - geo::distance_km(erlangen, (49.4521, 11.0767))).abs() < 1e-6);
+        let near: Vec<DocId> = places
+            .within(&Area::around(erlangen, 5.0))
+            .iter()
+            .map(|entry| entry.0)
+            .collect();
+        assert_eq!(near, [0]);
+        assert_eq!(places.id(2), 12);
+        assert_eq!(places.of(3), &[] as &[Unit]);
     }
 }
