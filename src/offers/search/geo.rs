@@ -61,11 +61,10 @@ fn km_chord(km: f64) -> f64 {
 #[derive(Clone, Copy, Debug)]
 pub struct Area {
     pub centre: (f64, f64),
-    pub radius_km: f64,
     pub dlat: f64,
     pub dlon: f64,
     /// The centre on the unit sphere, and the radius as a chord.
-    pub unit: Unit,
+    unit: Unit,
     max_chord: f64,
 }
 
@@ -79,7 +78,6 @@ impl Area {
         let dlon = (radius_km / (111.2 * edge.to_radians().cos()) * 1.1).min(360.0);
         Area {
             centre,
-            radius_km,
             dlat,
             dlon,
             unit: unit(centre),

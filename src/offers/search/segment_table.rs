@@ -302,13 +302,12 @@ pub struct DocPlaces {
 /// How many degrees of latitude a band of places spans (about 11 km).
 const BAND_DEGREES: f64 = 0.1;
 
+/// How many bands of latitude there are, from the south pole.
+const BANDS: usize = (180.0 / BAND_DEGREES) as usize + 1;
+
 /// The band of a latitude.
 fn band(lat: f64) -> usize {
-    (((lat + 90.0) / BAND_DEGREES) as usize).min(band_count() - 1)
-}
-
-fn band_count() -> usize {
-    (180.0 / BAND_DEGREES) as usize + 1
+    (((lat + 90.0) / BAND_DEGREES) as usize).min(BANDS - 1)
 }
 
 impl DocPlaces {
@@ -343,7 +342,7 @@ impl DocPlaces {
             })
             .collect();
         by_band.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        let mut bands = vec![0u32; band_count() + 1];
+        let mut bands = vec![0u32; BANDS + 1];
         for (band, ..) in &by_band {
             bands[band + 1] += 1;
         }
