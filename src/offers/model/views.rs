@@ -7,7 +7,10 @@ use utoipa::ToSchema;
 use crate::core::ids::{NetworkId, OfferId, OrganizationId};
 
 use super::{ContactPoint, Offer, PlaceRecord, ServiceArea};
-use crate::offers::search::collect::{Facets, Relaxed};
+use crate::offers::search::{
+    answer::FoundOffer,
+    collect::{Facets, Relaxed},
+};
 
 /// Data licence Germany – attribution – version 2.0.
 pub const LICENCE: &str = "dl-de/by-2-0";
@@ -113,7 +116,8 @@ pub struct OfferPage<'a> {
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
-    pub offers: &'a [OpenOffer],
+    #[schema(value_type = Vec<OpenOffer>)]
+    pub offers: &'a [FoundOffer],
     /// Counts per value of field, type, target group, language and
     /// municipality (key) over all matching offers.
     pub facets: &'a Facets,

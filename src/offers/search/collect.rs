@@ -27,14 +27,14 @@ use tantivy::{
 use utoipa::ToSchema;
 
 use super::{
-    Search, Sort, counted,
-    geo::{self, Inside, Unit, Within, distance_km},
-    index::Stored,
+    Search, Sort,
+    answer::FoundOffer,
+    counted,
+    geo::{self, Inside, Unit, Within},
     open_now::{OpenFilter, OpenNow},
     params::Params,
     segment_table::{FacetCounts, MUNICIPALITY, SegmentTable, Tables},
 };
-use crate::offers::model::views::OpenOffer;
 
 /// Counts per value of each facet, over all results (not only the page).
 /// `municipality` holds the [`MAX_MUNICIPALITIES`] municipalities with
@@ -55,7 +55,7 @@ pub const MAX_MUNICIPALITIES: usize = 100;
 pub struct Outcome {
     pub total: usize,
     pub facets: Facets,
-    pub offers: Vec<OpenOffer>,
+    pub offers: Vec<FoundOffer>,
     /// Set when not every word had to match.
     pub relaxed: Option<Relaxed>,
     /// A corrected query, for a search that found nothing.
@@ -496,13 +496,10 @@ fn finish(
             .get_first(search.fields.doc)
             .and_then(|v| v.as_str())
             .unwrap_or("{}");
-        let mut offer = Stored::read(json, p.lang.as_deref())?;
-        offer.distance_km = h
+        let distance_km = h
             .distance
             .map(|chord| (geo::chord_km(chord) * 10.0).round() / 10.0);
-        if let Some(near) = p.near {
-            nearest_first(&mut offer.places, near);
-        }
+        let offer = FoundOffer::from_stored(json, p.lang.as_deref(), p.near, distance_km)?;
         offers.push(offer);
     }
     Ok(Outcome {
@@ -543,17 +540,6 @@ fn most_counted(counts: &[u32], ranks: &[u32], most: usize) -> Vec<(usize, u32)>
     best.into_iter()
         .map(|(n, _, number)| (number, n.0))
         .collect()
-}
-
-/// Orders the places nearest to `near` first (those without coordinates
-/// last), so that a result shows the place that matched.
-fn nearest_first(places: &mut [crate::offers::model::PlaceRecord], near: (f64, f64)) {
-    places.sort_by(|a, b| {
-        let d = |p: &crate::offers::model::PlaceRecord| {
-            p.position().map_or(f64::MAX, |at| distance_km(near, at))
-        };
-        d(a).total_cmp(&d(b))
-    });
 }
 
 #[cfg(test)]

@@ -22,58 +22,11 @@ use crate::{
 pub use crate::offers::store::index::{Entry, Texts};
 
 /// What the index stores per offer: the API view and its translations
-/// (read back by [`Stored::read`], which takes only what a page shows).
+/// (a result page's offers are written from it, see [`super::answer`]).
 #[derive(Debug, Serialize)]
 pub struct Stored {
     pub offer: OpenOffer,
     pub translations: Vec<Texts>,
-}
-
-impl Stored {
-    /// The offer of a stored entry, with its texts in `lang` where it has
-    /// them (German otherwise). Only that translation is read: a page of
-    /// results reads twenty entries per search, most without a `lang`.
-    pub fn read(json: &str, lang: Option<&str>) -> serde_json::Result<OpenOffer> {
-        #[derive(Deserialize)]
-        struct German {
-            offer: OpenOffer,
-        }
-        #[derive(Deserialize)]
-        struct Translated<'a> {
-            offer: OpenOffer,
-            #[serde(borrow)]
-            translations: Vec<TextsIn<'a>>,
-        }
-        #[derive(Deserialize)]
-        struct TextsIn<'a> {
-            lang: &'a str,
-            #[serde(borrow)]
-            title: std::borrow::Cow<'a, str>,
-            #[serde(borrow)]
-            summary: std::borrow::Cow<'a, str>,
-            #[serde(borrow)]
-            description: std::borrow::Cow<'a, str>,
-        }
-        let Some(lang) = lang.filter(|l| *l != "de") else {
-            let mut offer = serde_json::from_str::<German>(json)?.offer;
-            offer.content_lang = Some("de".into());
-            return Ok(offer);
-        };
-        let Translated {
-            mut offer,
-            translations,
-        } = serde_json::from_str(json)?;
-        match translations.into_iter().find(|t| t.lang == lang) {
-            Some(t) => {
-                offer.title = t.title.into_owned();
-                offer.summary = t.summary.into_owned();
-                offer.description = t.description.into_owned();
-                offer.content_lang = Some(lang.to_string());
-            }
-            None => offer.content_lang = Some("de".into()),
-        }
-        Ok(offer)
-    }
 }
 
 /// The commit payload: which analysis, which database and how far in its

@@ -10,6 +10,7 @@
 //! moved on (at most every quarter second), so processes behind a load
 //! balancer answer alike.
 
+pub mod answer;
 pub mod changes;
 pub mod collect;
 mod counted;

@@ -19,8 +19,8 @@ use crate::{
         web::{App, security::CONTENT_SECURITY_POLICY},
     },
     offers::{
-        model::{FIELDS, LANGUAGES, TARGET_GROUPS, TYPES, is_rtl},
-        search::Params,
+        model::{FIELDS, LANGUAGES, TARGET_GROUPS, TYPES, is_rtl, views::OpenOffer},
+        search::{Params, answer::FoundOffer},
         service::search::run,
     },
 };
@@ -81,8 +81,13 @@ pub async fn page(
         context! { q => q, url => format!("{}?{}", paths::search(), corrected.query_string(1)) }
     });
     let link = |page: usize| format!("{}?{}", paths::search(), params.query_string(page));
-    let offers: Vec<_> = outcome
+    let read: Vec<OpenOffer> = outcome
         .offers
+        .iter()
+        .map(FoundOffer::offer)
+        .collect::<Result<_, _>>()
+        .map_err(anyhow::Error::from)?;
+    let offers: Vec<_> = read
         .iter()
         .map(|o| {
             let lang = o.content_lang.clone().unwrap_or_else(|| "de".into());
