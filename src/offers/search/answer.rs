@@ -167,6 +167,8 @@ impl Serialize for Answer<'_> {
         let mut map = serializer.serialize_map(None)?;
         for &(name, value) in &self.members.0 {
             let value = match (name, self.texts) {
+                // A search's own members, written below (never stored;
+                // skipped so that no member could come twice).
                 ("content_lang" | "distance_km", _) => continue,
                 ("title", Some(t)) => t.title,
                 ("summary", Some(t)) => t.summary,

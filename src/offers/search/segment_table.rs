@@ -323,24 +323,19 @@ impl DocPlaces {
     /// The table of documents with these ids and places (latitude,
     /// longitude).
     fn new(ids: Vec<u64>, places: Vec<Vec<(f64, f64)>>) -> DocPlaces {
-        let docs = places.len() as DocId;
         let mut offsets = Vec::with_capacity(places.len() + 1);
         offsets.push(0);
-        for of_doc in &places {
-            offsets.push(offsets[offsets.len() - 1] + of_doc.len() as u32);
+        let mut units = Vec::new();
+        // Each place in the band of its latitude, by longitude.
+        let mut by_band: Vec<(usize, f64, Unit, DocId)> = Vec::new();
+        for (doc, of_doc) in places.into_iter().enumerate() {
+            for (lat, lon) in of_doc {
+                let at = geo::unit((lat, lon));
+                units.push(at);
+                by_band.push((band(lat), lon, at, doc as DocId));
+            }
+            offsets.push(units.len() as u32);
         }
-        let positions: Vec<(f64, f64)> = places.into_iter().flatten().collect();
-        let units: Vec<Unit> = positions.iter().map(|at| geo::unit(*at)).collect();
-        let mut by_band: Vec<(usize, f64, Unit, DocId)> = (0..docs)
-            .flat_map(|doc| {
-                let (from, to) = (offsets[doc as usize], offsets[doc as usize + 1]);
-                (from as usize..to as usize).map(move |at| (at, doc))
-            })
-            .map(|(at, doc)| {
-                let (lat, lon) = positions[at];
-                (band(lat), lon, units[at], doc)
-            })
-            .collect();
         by_band.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         let mut bands = vec![0u32; BANDS + 1];
         for (band, ..) in &by_band {
